@@ -1,0 +1,27 @@
+import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
+import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { OPERATIONS } from '../../shared/api/operations.ts';
+import { partnerFeedback } from '../../shared/domain/feedback.ts';
+import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
+import { apiHandler } from '../../shared/http/api-handler.ts';
+import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
+
+const env = parseEnvironment(ENVIRONMENTS.getCareReport);
+const receipts = dynamoReceiptStore(dynamoDocumentClient(), env.TABLE_NAME);
+const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
+
+/**
+ * `GET /intake/care-reports/{reportId}` — the partner's feedback (C4). Receipts are keyed by the
+ * caller's own scope, so a partner can only ever find its own reports.
+ */
+export const handler = apiHandler(OPERATIONS.getCareReport, async ({ principal, params }) => {
+  const receipt = await receipts.getCareReportReceipt(principal.scope, params.reportId);
+  if (!receipt)
+    throw notFound('report-not-found', 'Er is geen zorgmelding met dit reportId van uw organisatie.');
+  const signal = receipt.outcome ? undefined : await signals.get(receipt.signalId);
+  return jsonResponse(200, {
+    reportId: receipt.reportId,
+    feedback: partnerFeedback(receipt.outcome, signal),
+  });
+});

@@ -1,0 +1,44 @@
+import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
+import { OPERATIONS } from '../../shared/api/operations.ts';
+import type { signalListSchema } from '../../shared/api/signal-schemas.ts';
+import type { z } from '../../shared/api/zod-dutch.ts';
+import { InvalidCursorError } from '../../shared/application/ports.ts';
+import { canViewTeam } from '../../shared/auth/access.ts';
+import { toListItem } from '../../shared/domain/signal.ts';
+import { isTeamId } from '../../shared/domain/teams.ts';
+import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
+import { apiHandler } from '../../shared/http/api-handler.ts';
+import { forbidden, HttpError, jsonResponse, notFound } from '../../shared/http/http-error.ts';
+
+const env = parseEnvironment(ENVIRONMENTS.teamSignals);
+const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
+
+/** `GET /teams/{teamId}/signals` — the team inbox, earliest deadline first (API.md). */
+export const handler = apiHandler(OPERATIONS.listTeamSignals, async ({ principal, params, query }) => {
+  if (!isTeamId(params.teamId)) throw notFound('team-not-found', 'Dit team bestaat niet.');
+  if (!canViewTeam(principal, params.teamId)) throw forbidden('Geen toegang tot de signalen van dit team.');
+  const now = runtimeClock.now();
+  try {
+    const page = await signals.listForTeam(params.teamId, query.status, {
+      limit: query.limit,
+      cursor: query.cursor,
+      now,
+    });
+    const body: z.input<typeof signalListSchema> = {
+      items: page.items.map((signal) => toListItem(signal, now)),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    };
+    return jsonResponse(200, body);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) {
+      throw new HttpError(
+        400,
+        'invalid-cursor',
+        'De cursor hoort niet bij deze lijst; begin opnieuw zonder cursor.',
+      );
+    }
+    throw error;
+  }
+});

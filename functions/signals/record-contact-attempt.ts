@@ -1,0 +1,30 @@
+import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
+import { OPERATIONS } from '../../shared/api/operations.ts';
+import { changeSignal } from '../../shared/application/team-signals.ts';
+import { recordContactAttempt } from '../../shared/domain/contact-attempts.ts';
+import { toDetail } from '../../shared/domain/signal.ts';
+import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
+import { apiHandler } from '../../shared/http/api-handler.ts';
+import { jsonResponse } from '../../shared/http/http-error.ts';
+import { logger } from '../../shared/observability.ts';
+
+const env = parseEnvironment(ENVIRONMENTS.teamSignals);
+const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
+
+/** `POST /signals/{signalId}/contact-attempts` — the first reached contact stops the clock (D3). */
+export const handler = apiHandler(OPERATIONS.recordContactAttempt, async ({ principal, params, body }) => {
+  const now = runtimeClock.now();
+  const attempt = { ...body, at: body.at ? new Date(body.at) : undefined };
+  const signal = await changeSignal(principal, params.signalId, signals, (current) =>
+    recordContactAttempt(current, attempt, principal.id, now),
+  );
+  logger.info('Contactpoging vastgelegd', {
+    signalId: signal.signalId,
+    kind: body.kind,
+    reached: body.reached,
+    firstContactInTime: signal.firstContactInTime,
+  });
+  return jsonResponse(201, toDetail(signal, now));
+});

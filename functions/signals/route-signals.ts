@@ -1,0 +1,53 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { parser } from '@aws-lambda-powertools/batch/parser';
+import type { ParsedRecord } from '@aws-lambda-powertools/batch/types';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
+import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { routeSignalMessage } from '../../shared/application/route-signal.ts';
+import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
+import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
+import { type SignalMessage, signalMessageSchema } from '../../shared/messages.ts';
+import { logger, metrics, tracer } from '../../shared/observability.ts';
+
+const env = parseEnvironment(ENVIRONMENTS.routeSignals);
+const deps = {
+  signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
+  receipts: dynamoReceiptStore(dynamoDocumentClient(), env.TABLE_NAME),
+  calendar: municipalCalendar,
+};
+
+// Records that fail to parse or to route are reported as batch item failures: SQS redelivers just
+// those, and after maxReceiveCount they land in the DLQ (DESIGN D4: never lost).
+const processor = new BatchProcessor(EventType.SQS, {
+  parser,
+  innerSchema: signalMessageSchema,
+  transformer: 'json',
+  logger,
+});
+
+const METRIC_BY_RESULT = {
+  routed: 'SignalRouted',
+  'not-routed': 'SignalNotRouted',
+  'already-routed': 'SignalRedelivered',
+} as const;
+
+async function routeRecord(record: ParsedRecord<SQSRecord, SignalMessage>): Promise<void> {
+  const outcome = await routeSignalMessage(record.body, deps);
+  logger.info('Signaal verwerkt', { ...outcome, messageId: record.messageId });
+  metrics.addMetric(METRIC_BY_RESULT[outcome.result], MetricUnit.Count, 1);
+}
+
+/** Consumer of the `signals` queue: consent (C2), routing (R1–R6), due date (D2), store. */
+export const handler = middy(async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, routeRecord, processor, { context }),
+)
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));

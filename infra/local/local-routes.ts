@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Principal } from '../../shared/auth/principal.ts';
+import { readBody, sendJson } from './http-gateway.ts';
+import type { TestClock } from './test-clock.ts';
+
+export interface LocalControls {
+  readonly clock: TestClock;
+  drain(timeoutMs?: number): Promise<number>;
+}
+
+function error(response: ServerResponse, status: number, code: string, message: string): true {
+  sendJson(response, status, { error: { code, message } });
+  return true;
+}
+
+async function jsonBody(request: IncomingMessage): Promise<unknown> {
+  const body = await readBody(request);
+  if (body === 'too-large' || body.length === 0) return undefined;
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function setClock(
+  request: IncomingMessage,
+  response: ServerResponse,
+  controls: LocalControls,
+): Promise<true> {
+  const body = (await jsonBody(request)) as { now?: unknown; mode?: unknown } | undefined;
+  if (body?.now === null) {
+    controls.clock.reset();
+    sendJson(response, 200, controls.clock.describe());
+    return true;
+  }
+  const instant =
+    typeof body?.now === 'string' && /[zZ]|[+-]\d\d:\d\d$/.test(body.now) ? new Date(body.now) : undefined;
+  if (!instant || Number.isNaN(instant.getTime())) {
+    return error(
+      response,
+      422,
+      'invalid-clock',
+      'Geef "now" als ISO 8601-tijdstip met tijdzone, of null voor de echte tijd.',
+    );
+  }
+  const mode = body?.mode === 'running' ? 'running' : 'frozen';
+  controls.clock.set(instant, mode);
+  sendJson(response, 200, controls.clock.describe());
+  return true;
+}
+
+/**
+ * The local-only routes of API.md (`/_local/…`), never deployed. Admin token required. Returns false
+ * when the path is not one of them.
+ */
+export async function handleLocalRoute(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  principal: Principal | undefined,
+  controls: LocalControls,
+): Promise<boolean> {
+  if (!url.pathname.startsWith('/_local/')) return false;
+  const key = `${request.method} ${url.pathname}`;
+  const known = ['GET /_local/clock', 'POST /_local/clock', 'POST /_local/drain'];
+  if (!known.includes(key)) return false;
+  if (!principal)
+    return error(response, 401, 'unauthorized', 'Niet aangemeld: gebruik het admin-token (dev-admin).');
+  if (principal.role !== 'admin')
+    return error(response, 403, 'forbidden', 'Alleen het admin-token mag de lokale besturing gebruiken.');
+
+  switch (key) {
+    case 'GET /_local/clock':
+      sendJson(response, 200, controls.clock.describe());
+      return true;
+    case 'POST /_local/clock':
+      return setClock(request, response, controls);
+    default: {
+      const timeout = Number(url.searchParams.get('timeoutMs') ?? 120_000);
+      try {
+        sendJson(response, 200, { processed: await controls.drain(timeout) });
+      } catch {
+        error(response, 503, 'drain-timeout', 'De wachtrijen werden niet leeg binnen de wachttijd.');
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,210 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { useClock } from '../../shared/adapters/runtime-clock.ts';
+import { OPERATIONS } from '../../shared/api/operations.ts';
+import { localTokenTable } from '../../shared/auth/principal.ts';
+import { QUEUES, type QueueName } from '../../shared/resources.ts';
+import { environmentFor, FUNCTIONS } from '../function-catalog.ts';
+import { EventSourcePoller, type SqsHandler } from './event-source-poller.ts';
+import { type ApiHandler, createApiGateway, type GatewayRoute, sendJson } from './http-gateway.ts';
+import { ensureTable, type LocalServer, startDynalite } from './local-dynamodb.ts';
+import { handleLocalRoute } from './local-routes.ts';
+import { ensureQueues, LOCAL_REGION, type LocalQueue, startLocalSqs } from './local-sqs.ts';
+import { TestClock } from './test-clock.ts';
+
+export const LOCAL_TABLE_NAME = 'buurtsignaal';
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface LocalRuntimeOptions {
+  readonly dataDir: string;
+  readonly port?: number;
+  /** Seconds before a failed record is redelivered (AWS: the visibility timeout). */
+  readonly retryDelaySeconds?: number;
+  /** Parallel invocations per queue. */
+  readonly pollerConcurrency?: number;
+  /** Powertools log level of the handlers. */
+  readonly logLevel?: string;
+  /** Called after each request: method, path (ids only, never bodies), status, milliseconds. */
+  readonly onRequest?: (entry: { method: string; path: string; status: number; ms: number }) => void;
+}
+
+export interface LocalRuntime {
+  readonly url: string;
+  readonly clock: TestClock;
+  readonly tableName: string;
+  readonly queues: Record<QueueName, LocalQueue>;
+  readonly endpoints: { readonly dynamodb: string; readonly sqs: string };
+  readonly dynamodb: DynamoDBClient;
+  readonly sqs: SQSClient;
+  /** Waits until every queue is empty and no handler runs; returns the records delivered meanwhile. */
+  drain(timeoutMs?: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** What the handlers' SDK clients and Powertools read; the same variables Lambda would give them. */
+function configureProcessEnvironment(servers: { dynamodb: string; sqs: string }, logLevel: string) {
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: servers.dynamodb,
+    AWS_ENDPOINT_URL_SQS: servers.sqs,
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: logLevel,
+  });
+}
+
+async function importHandler<H>(entry: string): Promise<H> {
+  const module = (await import(pathToFileURL(join(ROOT, entry)).href)) as { handler: H };
+  return module.handler;
+}
+
+async function queueDepth(sqs: SQSClient, url: string): Promise<number> {
+  const { Attributes = {} } = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: url,
+      AttributeNames: [
+        'ApproximateNumberOfMessages',
+        'ApproximateNumberOfMessagesNotVisible',
+        'ApproximateNumberOfMessagesDelayed',
+      ],
+    }),
+  );
+  return (
+    Number(Attributes.ApproximateNumberOfMessages ?? 0) +
+    Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) +
+    Number(Attributes.ApproximateNumberOfMessagesDelayed ?? 0)
+  );
+}
+
+/**
+ * Starts the whole service on one machine (DESIGN §2): dynalite and local-aws-sqs on loopback, the
+ * table and queues from the CDK constants, the real handlers behind an API Gateway emulation, one
+ * event-source poller per consumed queue, and the test clock. `npm start` and the integration
+ * tests both start it through here.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const started: LocalServer[] = [];
+  const dynamoServer = await startDynalite(join(options.dataDir, 'dynamodb'));
+  started.push(dynamoServer);
+  const sqsServer = await startLocalSqs();
+  started.push(sqsServer);
+  configureProcessEnvironment(
+    { dynamodb: dynamoServer.endpoint, sqs: sqsServer.endpoint },
+    options.logLevel ?? 'INFO',
+  );
+
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const dynamodb = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamoServer.endpoint, credentials });
+  const sqs = new SQSClient({ region: LOCAL_REGION, endpoint: sqsServer.endpoint, credentials });
+  await ensureTable(dynamodb, LOCAL_TABLE_NAME);
+  const queues = await ensureQueues(sqs);
+  const resources = {
+    tableName: LOCAL_TABLE_NAME,
+    queueUrls: Object.fromEntries(Object.entries(queues).map(([name, queue]) => [name, queue.url])) as Record<
+      QueueName,
+      string
+    >,
+  };
+  for (const definition of FUNCTIONS) Object.assign(process.env, environmentFor(definition, resources));
+
+  const clock = new TestClock();
+  useClock(clock);
+
+  const routes: GatewayRoute[] = [];
+  const pollers: EventSourcePoller[] = [];
+  for (const definition of FUNCTIONS) {
+    for (const name of definition.operations ?? []) {
+      routes.push({
+        operation: OPERATIONS[name],
+        functionName: definition.id,
+        timeoutSeconds: definition.timeoutSeconds,
+        handler: await importHandler<ApiHandler>(definition.entry),
+      });
+    }
+    if (definition.consumes) {
+      const queue = queues[definition.consumes];
+      pollers.push(
+        new EventSourcePoller({
+          sqs,
+          queueUrl: queue.url,
+          queueArn: queue.arn,
+          functionName: definition.id,
+          handler: await importHandler<SqsHandler>(definition.entry),
+          batchSize: QUEUES[definition.consumes].batchSize,
+          timeoutSeconds: definition.timeoutSeconds,
+          retryDelaySeconds: options.retryDelaySeconds ?? 2,
+          concurrency: options.pollerConcurrency ?? 2,
+          onError: (error) => console.error(`poller ${definition.id}: ${(error as Error).name}`),
+        }),
+      );
+    }
+  }
+  for (const poller of pollers) poller.start();
+
+  async function drain(timeoutMs = 120_000): Promise<number> {
+    const deliveredBefore = pollers.reduce((sum, poller) => sum + poller.delivered, 0);
+    const until = Date.now() + timeoutMs;
+    let quietChecks = 0;
+    // Two quiet checks in a row: a record between receive and invocation is still counted as
+    // not-visible by SQS, so an empty queue plus idle pollers twice means really done.
+    while (quietChecks < 2) {
+      const depths = await Promise.all(Object.values(queues).map((queue) => queueDepth(sqs, queue.url)));
+      const busy = pollers.some((poller) => poller.inFlight > 0) || depths.some((depth) => depth > 0);
+      quietChecks = busy ? 0 : quietChecks + 1;
+      if (Date.now() > until) throw new Error('drain timed out');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return pollers.reduce((sum, poller) => sum + poller.delivered, 0) - deliveredBefore;
+  }
+
+  const tokens = localTokenTable();
+  const gateway = createApiGateway(routes, tokens);
+  const runtime = { clock, tableName: LOCAL_TABLE_NAME, queues, dynamodb, sqs, drain };
+
+  const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
+    const startedAt = performance.now();
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      const handled =
+        (await gateway.handle(request, response, url)) ||
+        (await handleLocalRoute(request, response, url, gateway.authorize(request), runtime));
+      if (!handled) {
+        sendJson(response, 404, { error: { code: 'route-not-found', message: 'Deze route bestaat niet.' } });
+      }
+    } catch {
+      if (!response.headersSent) sendJson(response, 500, { message: 'Internal Server Error' });
+    } finally {
+      options.onRequest?.({
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        status: response.statusCode,
+        ms: Math.round(performance.now() - startedAt),
+      });
+    }
+  });
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    ...runtime,
+    url: `http://127.0.0.1:${port}`,
+    endpoints: { dynamodb: dynamoServer.endpoint, sqs: sqsServer.endpoint },
+    async stop() {
+      await Promise.all(pollers.map((poller) => poller.stop()));
+      server.closeAllConnections();
+      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+      for (const local of started.reverse()) await local.close();
+      dynamodb.destroy();
+      sqs.destroy();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// `npm start`: the whole service on this machine (DESIGN §2). Dev and demo only — never deployed.
+import { resolve } from 'node:path';
+import { localTokenTable } from '../../shared/auth/principal.ts';
+import { startLocalRuntime } from './local-runtime.ts';
+
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+const verbose = process.env.LOCAL_ACCESS_LOG !== 'off';
+
+const runtime = await startLocalRuntime({
+  port,
+  dataDir,
+  logLevel: process.env.LOG_LEVEL ?? 'INFO',
+  ...(verbose
+    ? { onRequest: ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms} ms)`) }
+    : {}),
+});
+
+const tokens = [...localTokenTable().values()];
+const byRole = Map.groupBy(tokens, (principal) => principal.role);
+const examples = (role: string, count = 3) =>
+  (byRole.get(role as never) ?? [])
+    .slice(0, count)
+    .map((principal) => principal.id)
+    .join(', ');
+
+console.log(`
+Buurtsignaal draait lokaal op ${runtime.url}   (Node ${process.version})
+  data:      ${dataDir}
+  DynamoDB:  ${runtime.endpoints.dynamodb} (dynalite)   SQS: ${runtime.endpoints.sqs} (local-aws-sqs)
+
+Demo-tokens (Authorization: Bearer <token>):
+  housing-corporation  ${examples('housing-corporation')}
+  energy-forwarder     ${examples('energy-forwarder')}
+  police               ${examples('police')}
+  team-member          dev-<teamId>, bijv. dev-bt-sociaal-overvecht, dev-bt-jg-noordwest, dev-veilig-thuis
+  coordinator          dev-coordinator-<teamId>, bijv. dev-coordinator-bt-sociaal-overvecht
+  manager              ${examples('manager')}
+  municipality         ${examples('municipality')}
+  admin                ${examples('admin')}   (ook voor /_local/clock en /_local/drain)
+
+Probeer:  curl ${runtime.url}/health
+Stoppen:  Ctrl+C
+`);
+
+async function shutdown() {
+  await runtime.stop();
+  process.exit(0);
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

@@ -1,0 +1,62 @@
+import { PROBLEM_CATEGORY_IDS } from '../domain/problem-categories.ts';
+import { addressSchema, calendarDateSchema, dateTimeSchema, personSchema } from './common-schemas.ts';
+import { z } from './zod-dutch.ts';
+
+/** `POST /intake/care-reports` (API.md). */
+export const careReportSchema = z
+  .object({
+    reportId: z.string({ error: 'reportId ontbreekt.' }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+      error:
+        'reportId mag alleen letters, cijfers, punt, streepje en liggend streepje bevatten (max. 64 tekens).',
+    }),
+    reportedAt: dateTimeSchema,
+    unit: z.string({ error: 'Eenheid (unit) ontbreekt.' }).trim().min(1).max(200),
+    categories: z
+      .array(
+        z.enum(PROBLEM_CATEGORY_IDS as [string, ...string[]], {
+          error: 'Onbekende probleemcategorie: gebruik een id uit problem-categories.json.',
+        }),
+        { error: 'Geef minstens één probleemcategorie op.' },
+      )
+      .min(1, { error: 'Geef minstens één probleemcategorie op.' }),
+    urgent: z.boolean().default(false),
+    safety: z.object(
+      {
+        acuteUnsafety: z.boolean(),
+        domesticViolence: z.boolean(),
+        childUnsafety: z.boolean(),
+      },
+      { error: 'Veiligheid (safety) ontbreekt: geef acuteUnsafety, domesticViolence en childUnsafety op.' },
+    ),
+    consent: z.enum(['given', 'refused', 'not-asked'], {
+      error: "Toestemming (consent) moet 'given', 'refused' of 'not-asked' zijn.",
+    }),
+    person: personSchema,
+    address: addressSchema,
+    household: z
+      .object({
+        adults: z.number().int().min(0).optional(),
+        minors: z.array(z.object({ birthDate: calendarDateSchema.optional() })).default([]),
+      })
+      .optional()
+      .meta({ description: 'Samenstelling van het huishouden; ontbreekt = onbekend.' }),
+    summary: z.string().max(2000, { error: 'De samenvatting is maximaal 2000 tekens.' }).optional(),
+  })
+  .meta({ id: 'CareReport' });
+
+export type CareReportInput = z.output<typeof careReportSchema>;
+
+export const careReportAcceptedSchema = z
+  .object({
+    signalId: z.string().meta({ example: 'sig_01JD3X…' }),
+    status: z.enum(['accepted', 'duplicate']),
+  })
+  .meta({ id: 'CareReportReceipt' });
+
+export const feedbackSchema = z.enum(['ontvangen', 'opgepakt', 'niet-opgepakt', 'afgerond']);
+
+export const careReportFeedbackSchema = z
+  .object({ reportId: z.string(), feedback: feedbackSchema })
+  .meta({ id: 'CareReportFeedback' });
+
+export const reportIdParamsSchema = z.object({ reportId: z.string().min(1).max(64) });

@@ -1,0 +1,87 @@
+import { errorResponseSchema } from './common-schemas.ts';
+import { OPERATIONS, type OperationDefinition } from './operations.ts';
+import { z } from './zod-dutch.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function parameters(operation: OperationDefinition): JsonSchema[] {
+  const place = (schema: z.ZodObject | undefined, where: 'path' | 'query') =>
+    Object.entries(schema?.shape ?? {}).map(([name, field]) => ({
+      name,
+      in: where,
+      required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+      schema: jsonSchema(field as z.ZodType, 'input'),
+    }));
+  return [...place(operation.params, 'path'), ...place(operation.query, 'query')];
+}
+
+const ERROR_RESPONSES = {
+  400: 'Onleesbaar verzoek.',
+  401: 'Geen of ongeldig token.',
+  403: 'Geen toegang met deze rol of scope.',
+  404: 'Niet gevonden.',
+  415: 'Verkeerd content-type.',
+  422: 'Ongeldige invoer, met fouten per veld.',
+} as const;
+
+function operationObject(operation: OperationDefinition) {
+  const isPublic = operation.roles === 'public';
+  const errorSchema = {
+    content: { 'application/json': { schema: jsonSchema(errorResponseSchema, 'output') } },
+  };
+  const responses: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(operation.responses)) {
+    responses[status] = {
+      description: response.description,
+      ...(response.schema
+        ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } }
+        : {}),
+    };
+  }
+  for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
+    if (isPublic && status !== '404') continue;
+    if (!operation.body && (status === '415' || status === '422') && !operation.query) continue;
+    responses[status] = { description, ...errorSchema };
+  }
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    security: isPublic ? [] : [{ bearer: [] }],
+    'x-roles': operation.roles,
+    parameters: parameters(operation),
+    ...(operation.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+/** OpenAPI 3.1 for every route of the contract, generated from the same zod schemas the handlers use. */
+export function buildOpenApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of Object.values(OPERATIONS) as OperationDefinition[]) {
+    paths[operation.path] ??= {};
+    (paths[operation.path] as Record<string, unknown>)[operation.method.toLowerCase()] =
+      operationObject(operation);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Buurtsignaal API',
+      version: '0.1.0',
+      description: 'Intake van vroegsignalen en werkvoorraad van de Utrechtse buurtteams. Zie API.md.',
+    },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths,
+  };
+}

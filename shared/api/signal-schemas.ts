@@ -1,0 +1,127 @@
+import { CONTACT_KINDS } from '../domain/signal.ts';
+import { dateTimeSchema } from './common-schemas.ts';
+import { z } from './zod-dutch.ts';
+
+const routingSchema = z.object({ rule: z.string().meta({ example: 'R5' }), explanation: z.string() });
+
+export const signalListItemSchema = z
+  .object({
+    signalId: z.string(),
+    source: z.string().meta({ example: 'politie-utrecht' }),
+    kind: z.enum(['huurachterstand', 'energieschuld', 'eindelevering', 'zorgmelding']),
+    receivedAt: z.string(),
+    dueDate: z.string().meta({ format: 'date' }),
+    deadlineAt: z.string(),
+    overdue: z.boolean(),
+    escalationLevel: z.number().int().min(0).max(3),
+    dominantProblem: z.string().optional(),
+    routing: routingSchema,
+    flags: z.array(
+      z.enum([
+        'meervoudig',
+        'opeenvolgend',
+        'samenstelling-onbekend',
+        'buiten-werkgebied',
+        'warme-overdracht',
+        'dreigend',
+      ]),
+    ),
+    person: z.object({ displayName: z.string(), birthYear: z.number().int().optional() }),
+    address: z.object({
+      postcode: z.string(),
+      houseNumber: z.number().int(),
+      houseNumberSuffix: z.string().optional(),
+    }),
+    firstContactAt: z.string().optional(),
+    status: z.enum(['open', 'closed', 'not-routed', 'forwarded']),
+  })
+  .meta({ id: 'SignalListItem' });
+
+export const signalListSchema = z
+  .object({ items: z.array(signalListItemSchema), cursor: z.string().optional() })
+  .meta({ id: 'SignalList' });
+
+const contactAttemptRecordSchema = z.object({
+  kind: z.enum(CONTACT_KINDS),
+  reached: z.boolean(),
+  at: z.string(),
+  note: z.string().optional(),
+  recordedBy: z.string(),
+});
+
+export const escalationSchema = z.object({
+  level: z.number().int().min(1).max(3),
+  at: z.string(),
+  recipient: z.object({
+    role: z.enum(['coordinator', 'manager', 'municipality', 'veilig-thuis']),
+    scope: z.string(),
+  }),
+});
+
+export const signalDetailSchema = signalListItemSchema
+  .extend({
+    teamId: z.string(),
+    outcome: z.string().optional(),
+    consent: z.enum(['given', 'not-asked']).optional(),
+    categories: z.array(z.string()),
+    amount: z.number().optional(),
+    arrearsSince: z.string().optional(),
+    person: z.object({
+      displayName: z.string(),
+      initials: z.string().optional(),
+      prefix: z.string().optional(),
+      surname: z.string(),
+      birthDate: z.string().optional(),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+      bsn: z.string().optional(),
+    }),
+    address: z.object({
+      postcode: z.string(),
+      houseNumber: z.number().int(),
+      houseNumberSuffix: z.string().optional(),
+      street: z.string().optional(),
+      city: z.string().optional(),
+    }),
+    summary: z.string().optional(),
+    contactAttempts: z.array(contactAttemptRecordSchema),
+    firstContactInTime: z.boolean().optional(),
+    routingHistory: z.array(
+      z.object({
+        at: z.string(),
+        teamId: z.string(),
+        rule: z.string(),
+        explanation: z.string(),
+        by: z.string().optional(),
+      }),
+    ),
+    escalations: z.array(escalationSchema),
+  })
+  .meta({ id: 'SignalDetail' });
+
+export const teamSignalsQuerySchema = z.object({
+  status: z
+    .enum(['open', 'overdue', 'closed'], { error: "status moet 'open', 'overdue' of 'closed' zijn." })
+    .default('open'),
+  limit: z.coerce
+    .number({ error: 'limit moet een getal van 1 tot en met 100 zijn.' })
+    .int()
+    .min(1, { error: 'limit moet een getal van 1 tot en met 100 zijn.' })
+    .max(100, { error: 'limit moet een getal van 1 tot en met 100 zijn.' })
+    .default(50),
+  cursor: z.string().max(2000).optional(),
+});
+
+export const teamParamsSchema = z.object({ teamId: z.string().min(1).max(64) });
+export const signalParamsSchema = z.object({ signalId: z.string().min(1).max(64) });
+
+export const contactAttemptSchema = z
+  .object({
+    kind: z.enum(CONTACT_KINDS, {
+      error: `Soort contact moet een van ${CONTACT_KINDS.join(', ')} zijn.`,
+    }),
+    reached: z.boolean({ error: 'Geef aan of de inwoner bereikt is (reached: true of false).' }),
+    at: dateTimeSchema.optional(),
+    note: z.string().max(2000, { error: 'De notitie is maximaal 2000 tekens.' }).optional(),
+  })
+  .meta({ id: 'ContactAttempt' });

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import nl from 'zod/v4/locales/nl.js';
+
+// Generic validation messages in Dutch; schemas override them where a clearer message helps.
+z.config(nl());
+
+export { z };
+
+/** A field-level validation error as the API returns it (API.md `error.details`). */
+export interface FieldError {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Zod issue → API detail. The path becomes a dotted field name (`address.postcode`, `categories.1`). */
+export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    code: issueCode(issue),
+    message: issue.message,
+  }));
+}
+
+function issueCode(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'custom' && typeof issue.params?.code === 'string') return issue.params.code;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+  return issue.code.replaceAll('_', '-');
+}

@@ -1,0 +1,54 @@
+import { canViewTeam, canWorkOnTeam } from '../auth/access.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Signal } from '../domain/signal.ts';
+import { forbidden, HttpError, notFound } from '../http/http-error.ts';
+import { ConcurrentUpdateError, type SignalRepository } from './ports.ts';
+
+/**
+ * Loads a signal for a principal: 404 when it does not exist, 403 when it belongs to a team the
+ * principal may not view (`view`) or work on (`work`) — DESIGN P4.
+ */
+export async function findSignalFor(
+  principal: Principal,
+  signalId: string,
+  access: 'view' | 'work',
+  signals: SignalRepository,
+): Promise<Signal> {
+  const signal = await signals.get(signalId);
+  if (!signal) throw notFound('signal-not-found', 'Dit signaal bestaat niet (meer).');
+  const allowed =
+    access === 'view' ? canViewTeam(principal, signal.teamId) : canWorkOnTeam(principal, signal.teamId);
+  if (!allowed) throw forbidden('Dit signaal hoort bij een ander team.');
+  return signal;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Read-modify-write of one signal with optimistic locking: a concurrent change makes us re-read and
+ * re-apply, so two workers recording contact at once both get their attempt stored.
+ */
+export async function changeSignal(
+  principal: Principal,
+  signalId: string,
+  signals: SignalRepository,
+  change: (current: Signal) => Signal,
+): Promise<Signal> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await findSignalFor(principal, signalId, 'work', signals);
+    const next = change(current);
+    try {
+      await signals.update(next, current.version);
+      return next;
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError)) throw error;
+      if (attempt === MAX_ATTEMPTS) {
+        throw new HttpError(
+          409,
+          'concurrent-update',
+          'Het signaal werd tegelijk door iemand anders gewijzigd. Probeer het opnieuw.',
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { amsterdamDateOf, formatAmsterdam } from './amsterdam-time.ts';
+import { isMinorOn } from './household.ts';
+import { OUTCOME } from './outcomes.ts';
+import { routeSignal } from './routing.ts';
+import type { Address, Person, Signal } from './signal.ts';
+import { VEILIG_THUIS } from './teams.ts';
+import { firstContactDeadline, type WorkingDayCalendar } from './working-days.ts';
+
+/** A police care report (zorgmelding) as accepted at intake (API.md). */
+export interface CareReport {
+  readonly reportId: string;
+  readonly reportedAt: string;
+  readonly unit: string;
+  readonly categories: readonly string[];
+  readonly urgent: boolean;
+  readonly safety: {
+    readonly acuteUnsafety: boolean;
+    readonly domesticViolence: boolean;
+    readonly childUnsafety: boolean;
+  };
+  readonly consent: 'given' | 'refused' | 'not-asked';
+  readonly person: Person;
+  readonly address: Address;
+  readonly household?:
+    | {
+        readonly adults?: number | undefined;
+        readonly minors: readonly { readonly birthDate?: string | undefined }[];
+      }
+    | undefined;
+  readonly summary?: string | undefined;
+}
+
+/** DESIGN C2, in order: safety before consent. */
+export type ConsentDecision =
+  | { readonly action: 'forward-to-veilig-thuis' }
+  | { readonly action: 'not-routed'; readonly outcome: string }
+  | { readonly action: 'route'; readonly outreachOnly: boolean };
+
+export function decideOnSafetyAndConsent(report: CareReport): ConsentDecision {
+  const { acuteUnsafety, domesticViolence, childUnsafety } = report.safety;
+  if (acuteUnsafety || domesticViolence || childUnsafety) return { action: 'forward-to-veilig-thuis' };
+  if (report.consent === 'refused') return { action: 'not-routed', outcome: OUTCOME.notRoutedNoConsent };
+  return { action: 'route', outreachOnly: report.consent === 'not-asked' };
+}
+
+export type CareReportResult =
+  | { readonly routed: true; readonly signal: Signal }
+  | { readonly routed: false; readonly outcome: string };
+
+export interface CareReportContext {
+  readonly signalId: string;
+  readonly source: string;
+  readonly receivedAt: Date;
+  readonly calendar: WorkingDayCalendar;
+  /** DESIGN M3: the team of the household's open case, when matching found one. */
+  readonly openCaseTeamId?: string | undefined;
+}
+
+/**
+ * Turns a care report into the signal to store, or into a not-routed outcome (DESIGN C2, R1–R6, D2).
+ * For `not-asked` consent only what an outreach offer needs is kept: name, address and concern
+ * categories — no birth date, no household details, no free-text summary.
+ */
+export function careReportToSignal(report: CareReport, context: CareReportContext): CareReportResult {
+  const decision = decideOnSafetyAndConsent(report);
+  if (decision.action === 'not-routed') return { routed: false, outcome: decision.outcome };
+
+  const receivedDate = amsterdamDateOf(context.receivedAt);
+  const memberBirthDates = [
+    report.person.birthDate,
+    ...(report.household?.minors ?? []).map((m) => m.birthDate),
+  ];
+  const routing = routeSignal({
+    safetyConcern: decision.action === 'forward-to-veilig-thuis',
+    openCaseTeamId: context.openCaseTeamId,
+    categories: report.categories,
+    household: {
+      // Listed minors count even without a birth date: the police saw children living there.
+      hasMinor:
+        (report.household?.minors.length ?? 0) > 0 ||
+        memberBirthDates.some((birthDate) => birthDate !== undefined && isMinorOn(birthDate, receivedDate)),
+      compositionKnown: report.household !== undefined,
+    },
+    postcode: report.address.postcode,
+  });
+  const deadline = firstContactDeadline(context.receivedAt, { threatening: report.urgent }, context.calendar);
+  const receivedAt = formatAmsterdam(context.receivedAt);
+  const forwarded = routing.teamId === VEILIG_THUIS;
+  const outreachOnly = decision.action === 'route' && decision.outreachOnly;
+  const { initials, prefix, surname } = report.person;
+
+  return {
+    routed: true,
+    signal: {
+      signalId: context.signalId,
+      source: context.source,
+      kind: 'zorgmelding',
+      sourceReference: report.reportId,
+      receivedAt,
+      dueDate: deadline.dueDate,
+      deadlineAt: deadline.deadlineAt,
+      threatening: report.urgent,
+      teamId: routing.teamId,
+      status: forwarded ? 'forwarded' : 'open',
+      outcome: forwarded ? OUTCOME.forwardedToVeiligThuis : undefined,
+      consent: forwarded ? undefined : outreachOnly ? 'not-asked' : 'given',
+      categories: report.categories,
+      dominantProblem: routing.dominantProblem,
+      routing: { rule: routing.rule, explanation: routing.explanation },
+      routingHistory: [
+        { at: receivedAt, teamId: routing.teamId, rule: routing.rule, explanation: routing.explanation },
+      ],
+      flags: report.urgent ? [...routing.flags, 'dreigend'] : routing.flags,
+      person: outreachOnly ? { initials, prefix, surname } : report.person,
+      address: report.address,
+      summary: outreachOnly ? undefined : report.summary,
+      contactAttempts: [],
+      escalationLevel: forwarded ? 3 : 0,
+      // DESIGN C2/D4: a Veilig Thuis forward is an escalation at the highest level, at once.
+      escalations: forwarded
+        ? [{ level: 3, at: receivedAt, recipient: { role: 'veilig-thuis', scope: VEILIG_THUIS } }]
+        : [],
+      version: 1,
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import reference from '../../config/outcome-codes.json' with { type: 'json' };
+
+/** What a partner may see of a signal (DESIGN C4): never the reason, never the notes. */
+export type PartnerFeedback = 'ontvangen' | 'opgepakt' | 'niet-opgepakt' | 'afgerond';
+
+export interface OutcomeCode {
+  readonly code: string;
+  readonly label: string;
+  readonly partner: PartnerFeedback;
+}
+
+export const OUTCOME_CODES: readonly OutcomeCode[] = reference.outcomes.map((outcome) => ({
+  ...outcome,
+  partner: outcome.partner as PartnerFeedback,
+}));
+
+const byCode = new Map(OUTCOME_CODES.map((outcome) => [outcome.code, outcome]));
+
+/** DESIGN O1: closing needs a code from the national DDAS list. */
+export function outcomeCode(code: string): OutcomeCode | undefined {
+  return byCode.get(code);
+}
+
+export const OUTCOME = {
+  notRoutedNoConsent: 'niet-opgepakt-geen-toestemming',
+  forwardedToVeiligThuis: 'doorgezet-veilig-thuis',
+} as const;

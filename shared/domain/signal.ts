@@ -1,0 +1,151 @@
+import type { RoutingRuleId, SignalFlag } from './routing.ts';
+import { isPastDeadline } from './working-days.ts';
+
+export type SignalKind = 'huurachterstand' | 'energieschuld' | 'eindelevering' | 'zorgmelding';
+/** `forwarded`: handed to Veilig Thuis (C2); `not-routed` signals keep only their receipt. */
+export type SignalStatus = 'open' | 'closed' | 'not-routed' | 'forwarded';
+
+/** DDAS contact kinds (DESIGN D3). */
+export const CONTACT_KINDS = ['telefoon', 'huisbezoek', 'brief', 'mail', 'sms', 'kaartje', 'overig'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+export interface Person {
+  readonly initials?: string | undefined;
+  readonly prefix?: string | undefined;
+  readonly surname: string;
+  readonly birthDate?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly email?: string | undefined;
+  readonly bsn?: string | undefined;
+}
+
+export interface Address {
+  readonly postcode: string;
+  readonly houseNumber: number;
+  readonly houseNumberSuffix?: string | undefined;
+  readonly street?: string | undefined;
+  readonly city?: string | undefined;
+}
+
+export interface ContactAttempt {
+  readonly kind: ContactKind;
+  readonly reached: boolean;
+  readonly at: string;
+  readonly note?: string | undefined;
+  /** Principal id of the worker who recorded it. */
+  readonly recordedBy: string;
+}
+
+export interface RoutingStep {
+  readonly at: string;
+  readonly teamId: string;
+  readonly rule: RoutingRuleId | 'reroute';
+  readonly explanation: string;
+  readonly by?: string | undefined;
+}
+
+export type EscalationRecipientRole = 'coordinator' | 'manager' | 'municipality' | 'veilig-thuis';
+
+export interface Escalation {
+  readonly level: 1 | 2 | 3;
+  readonly at: string;
+  readonly recipient: { readonly role: EscalationRecipientRole; readonly scope: string };
+}
+
+/** The stored signal: one early-warning signal about one household, owned by one team. */
+export interface Signal {
+  readonly signalId: string;
+  /** The partner that sent it (principal scope: `politie-utrecht`, `bo-ex`, …). */
+  readonly source: string;
+  readonly kind: SignalKind;
+  /** The partner's own id of the item (police report id, tenant reference, …). */
+  readonly sourceReference: string;
+  readonly receivedAt: string;
+  readonly dueDate: string;
+  readonly deadlineAt: string;
+  /** Threatening situation (D2): 3 working days instead of 5. */
+  readonly threatening: boolean;
+  readonly teamId: string;
+  readonly status: SignalStatus;
+  readonly outcome?: string | undefined;
+  readonly consent?: 'given' | 'not-asked' | undefined;
+  readonly categories: readonly string[];
+  readonly dominantProblem?: string | undefined;
+  readonly routing: { readonly rule: RoutingRuleId | 'reroute'; readonly explanation: string };
+  readonly routingHistory: readonly RoutingStep[];
+  readonly flags: readonly SignalFlag[];
+  readonly person: Person;
+  readonly address: Address;
+  /** Only when the legal basis allows it (DESIGN C2). */
+  readonly summary?: string | undefined;
+  readonly amount?: number | undefined;
+  readonly arrearsSince?: string | undefined;
+  readonly contactAttempts: readonly ContactAttempt[];
+  readonly firstContactAt?: string | undefined;
+  readonly firstContactInTime?: boolean | undefined;
+  readonly escalationLevel: 0 | 1 | 2 | 3;
+  readonly escalations: readonly Escalation[];
+  readonly closedAt?: string | undefined;
+  /** Optimistic-locking counter for read-modify-write updates. */
+  readonly version: number;
+}
+
+export function displayName(person: Person): string {
+  return [person.initials, person.prefix, person.surname].filter(Boolean).join(' ');
+}
+
+/** Overdue: no first contact yet and the end of the due date has passed (DESIGN D2, D3). */
+export function isOverdue(signal: Signal, now: Date): boolean {
+  return signal.status === 'open' && !signal.firstContactAt && isPastDeadline(signal.deadlineAt, now);
+}
+
+/** The inbox row (API.md `GET /teams/{teamId}/signals`): what a worker needs to pick the next signal. */
+export function toListItem(signal: Signal, now: Date) {
+  return {
+    signalId: signal.signalId,
+    source: signal.source,
+    kind: signal.kind,
+    receivedAt: signal.receivedAt,
+    dueDate: signal.dueDate,
+    deadlineAt: signal.deadlineAt,
+    overdue: isOverdue(signal, now),
+    escalationLevel: signal.escalationLevel,
+    dominantProblem: signal.dominantProblem,
+    routing: signal.routing,
+    flags: [...signal.flags],
+    person: {
+      displayName: displayName(signal.person),
+      birthYear: signal.person.birthDate ? Number(signal.person.birthDate.slice(0, 4)) : undefined,
+    },
+    address: {
+      postcode: signal.address.postcode,
+      houseNumber: signal.address.houseNumber,
+      houseNumberSuffix: signal.address.houseNumberSuffix,
+    },
+    firstContactAt: signal.firstContactAt,
+    status: signal.status,
+  };
+}
+
+/** The full signal page (API.md `GET /signals/{signalId}`). */
+export function toDetail(signal: Signal, now: Date) {
+  return {
+    ...toListItem(signal, now),
+    teamId: signal.teamId,
+    outcome: signal.outcome,
+    consent: signal.consent,
+    categories: signal.categories,
+    amount: signal.amount,
+    arrearsSince: signal.arrearsSince,
+    person: { displayName: displayName(signal.person), ...signal.person },
+    address: signal.address,
+    summary: signal.summary,
+    contactAttempts: signal.contactAttempts,
+    firstContactInTime: signal.firstContactInTime,
+    routingHistory: signal.routingHistory,
+    escalations: signal.escalations,
+  };
+}
+
+export type SignalListItem = ReturnType<typeof toListItem>;
+export type SignalDetail = ReturnType<typeof toDetail>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * One schema per function's environment. The CDK construct builds the function's environment from
+ * it and the handler parses `process.env` with it at cold start, so a missing variable fails the
+ * synth or the first invocation loudly instead of a request later.
+ */
+const table = z.object({ TABLE_NAME: z.string().min(1) });
+const signalsQueue = z.object({ SIGNALS_QUEUE_URL: z.string().min(1) });
+
+export const ENVIRONMENTS = {
+  none: z.object({}),
+  submitCareReport: table.extend(signalsQueue.shape),
+  getCareReport: table,
+  routeSignals: table,
+  teamSignals: table,
+} as const;
+
+export type EnvironmentName = keyof typeof ENVIRONMENTS;
+
+/** Parses the environment, naming every missing or malformed variable in one error. */
+export function parseEnvironment<S extends z.ZodObject>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const names = result.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new Error(`Invalid function environment: ${names}`);
+  }
+  return result.data;
+}

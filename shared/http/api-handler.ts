@@ -1,0 +1,50 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { OperationDefinition } from '../api/operations.ts';
+import type { z } from '../api/zod-dutch.ts';
+import type { Principal } from '../auth/principal.ts';
+import { logger, metrics, tracer } from '../observability.ts';
+import {
+  type ApiContext,
+  type ApiEvent,
+  type ApiResult,
+  authenticate,
+  countResponses,
+  httpErrorHandler,
+  validateRequest,
+} from './middlewares.ts';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a route handler receives: the caller and the validated input of its operation. */
+export interface ApiRequest<Op extends OperationDefinition> {
+  readonly principal: Op['roles'] extends 'public' ? undefined : Principal;
+  readonly params: Parsed<Op['params']>;
+  readonly query: Parsed<Op['query']>;
+  readonly body: Parsed<Op['body']>;
+}
+
+/**
+ * The middleware bundle every HTTP route uses: tracing (without response capture), structured
+ * logging with the Lambda context, metrics, API error bodies, authentication and validation.
+ * The route handler itself only sees validated input.
+ */
+export function apiHandler<Op extends OperationDefinition>(
+  operation: Op,
+  route: (request: ApiRequest<Op>) => Promise<ApiResult>,
+) {
+  return middy<ApiEvent, ApiResult, Error, ApiContext>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(countResponses(metrics))
+    .use(httpErrorHandler(logger))
+    .use(authenticate(operation, logger))
+    .use(validateRequest(operation))
+    .handler(async (_event, context) => {
+      const input = context.input ?? { params: undefined, query: undefined, body: undefined };
+      return route({ principal: context.principal, ...input } as ApiRequest<Op>);
+    });
+}

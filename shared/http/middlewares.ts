@@ -1,0 +1,141 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type middy from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type { OperationDefinition } from '../api/operations.ts';
+import { fieldErrors } from '../api/zod-dutch.ts';
+import { type Principal, principalFromClaims } from '../auth/principal.ts';
+import { DomainError } from '../domain/domain-error.ts';
+import { errorResponse, forbidden, HttpError, unauthorized } from './http-error.ts';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+/** What the middlewares add to the Lambda context for the handler. */
+export interface ApiContext extends Context {
+  principal?: Principal;
+  input?: { params: unknown; query: unknown; body: unknown };
+}
+
+type ApiMiddleware = middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>;
+
+/**
+ * Turns every error into the API's error body. Known errors keep their status; anything else is a
+ * 500 whose log entry carries the error's name and stack but never its message or the request, which
+ * may hold personal data (DESIGN P2).
+ */
+export function httpErrorHandler(logger: Logger): ApiMiddleware {
+  return {
+    onError: (request) => {
+      const { error } = request;
+      if (error instanceof HttpError) {
+        request.response = errorResponse(error.status, error.code, error.message, error.details);
+      } else if (error instanceof DomainError) {
+        const status = error.kind === 'conflict' ? 409 : 422;
+        const details = error.field
+          ? [{ field: error.field, code: error.code, message: error.message }]
+          : undefined;
+        request.response = errorResponse(status, error.code, error.message, details);
+      } else {
+        logger.error('Onverwachte fout', {
+          errorName: error?.name,
+          stack: error?.stack?.split('\n').slice(1, 8),
+        });
+        request.response = errorResponse(
+          500,
+          'internal-error',
+          'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+        );
+      }
+      logger.info('Verzoek afgewezen', { statusCode: request.response.statusCode });
+    },
+  };
+}
+
+/**
+ * Who is calling, from the JWT claims API Gateway's authorizer verified (locally: the gateway's
+ * emulation with the dev tokens). 401 without a usable principal, 403 for a role the route does
+ * not admit. Scope checks (which team, which corporation) follow in the handler.
+ */
+export function authenticate(operation: OperationDefinition, logger: Logger): ApiMiddleware {
+  return {
+    before: (request) => {
+      if (operation.roles === 'public') return;
+      const claims = request.event.requestContext?.authorizer?.jwt?.claims;
+      const principal = claims ? principalFromClaims(claims) : undefined;
+      if (!principal) throw unauthorized();
+      logger.appendKeys({ principalId: principal.id, role: principal.role });
+      if (!operation.roles.includes(principal.role)) throw forbidden();
+      request.context.principal = principal;
+    },
+  };
+}
+
+function readJsonBody(event: ApiEvent): unknown {
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new HttpError(
+      415,
+      'unsupported-media-type',
+      'Stuur de gegevens als JSON (Content-Type: application/json).',
+    );
+  }
+  const text = event.isBase64Encoded
+    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+    : (event.body ?? '');
+  if (!text.trim()) throw new HttpError(400, 'empty-body', 'Het verzoek heeft geen inhoud.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'malformed-json', 'De inhoud is geen geldige JSON.');
+  }
+}
+
+/** Validates path parameters, query string and JSON body against the operation's zod schemas. */
+export function validateRequest(operation: OperationDefinition): ApiMiddleware {
+  return {
+    before: (request) => {
+      const { event } = request;
+      const params = operation.params?.safeParse(event.pathParameters ?? {});
+      if (params && !params.success) {
+        throw new HttpError(
+          400,
+          'invalid-path',
+          'Ongeldige parameter in het pad.',
+          fieldErrors(params.error),
+        );
+      }
+      const query = operation.query?.safeParse(event.queryStringParameters ?? {});
+      if (query && !query.success) {
+        throw new HttpError(400, 'invalid-query', 'Ongeldige zoekparameter.', fieldErrors(query.error));
+      }
+      let body: unknown;
+      if (operation.body) {
+        const parsed = operation.body.safeParse(readJsonBody(event));
+        if (!parsed.success) {
+          throw new HttpError(
+            422,
+            'validation-failed',
+            'De invoer is niet geldig; zie de fouten per veld.',
+            fieldErrors(parsed.error),
+          );
+        }
+        body = parsed.data;
+      }
+      request.context.input = { params: params?.data, query: query?.data, body };
+    },
+  };
+}
+
+/** One metric per response by status class, so dashboards see 4xx/5xx rates per function. */
+export function countResponses(metrics: Metrics): ApiMiddleware {
+  const count = (request: middy.Request<ApiEvent, ApiResult, Error, ApiContext>) => {
+    const status = request.response?.statusCode ?? 500;
+    metrics.addMetric(`Responses${Math.floor(status / 100)}xx`, MetricUnit.Count, 1);
+  };
+  return { after: count, onError: count };
+}

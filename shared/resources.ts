@@ -1,0 +1,49 @@
+/**
+ * The names and shapes of the AWS resources, in one place: the CDK stack creates them from these
+ * constants, the local runtime creates the same table and queues in dynalite and local-aws-sqs, and
+ * the adapters query the indexes by these names.
+ */
+
+export const TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** DynamoDB TTL attribute (epoch seconds), DESIGN P1. */
+  ttlAttribute: 'expiresAt',
+  indexes: {
+    /** A team's signals per state, ordered by deadline (GET /teams/{teamId}/signals). */
+    inbox: { name: 'inbox', partitionKey: 'inboxPk', sortKey: 'inboxSk' },
+    /** Sparse: only signals still awaiting first contact (DESIGN D5), per team, by deadline. */
+    awaitingContact: { name: 'awaiting-contact', partitionKey: 'awaitingPk', sortKey: 'awaitingSk' },
+  },
+} as const;
+
+export interface QueueDefinition {
+  /** Logical name; the local queue name and the CDK construct id derive from it. */
+  readonly name: string;
+  readonly deadLetterName: string;
+  /** Receives before a message moves to the DLQ (DESIGN D4, issue: maxReceiveCount 5). */
+  readonly maxReceiveCount: number;
+  /** Records per consumer invocation, like a Lambda event source mapping. */
+  readonly batchSize: number;
+  /** Timeout of the consuming function; the queue's visibility timeout is six times this. */
+  readonly consumerTimeoutSeconds: number;
+}
+
+export const QUEUES = {
+  signals: {
+    name: 'signals',
+    deadLetterName: 'signals-dlq',
+    maxReceiveCount: 5,
+    batchSize: 10,
+    consumerTimeoutSeconds: 30,
+  },
+} as const satisfies Record<string, QueueDefinition>;
+
+export type QueueName = keyof typeof QUEUES;
+
+/** AWS guidance for Lambda consumers: visibility timeout at least six times the function timeout. */
+export function visibilityTimeoutSeconds(queue: QueueDefinition): number {
+  return queue.consumerTimeoutSeconds * 6;
+}
+
+export const SERVICE_NAME = 'buurtsignaal';
