@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type LocalRuntime, startLocalRuntime } from '../../../infra/local/local-runtime.ts';
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly body: T;
+}
+
+export interface ApiClient {
+  request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
+}
+
+/** Talks to the local runtime over real HTTP, like a partner, the web app or curl would. */
+export function apiClient(baseUrl: string): ApiClient {
+  return {
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined } as never;
+    },
+  };
+}
+
+export interface TestRuntime {
+  readonly runtime: LocalRuntime;
+  readonly api: ApiClient;
+  /** Sets the test clock (admin), as a demo script would. */
+  setClock(now: string): Promise<void>;
+  /** `POST /_local/drain`; returns the number of records processed. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** A fresh local runtime (dynalite + local-aws-sqs on free ports, empty data directory) per test file. */
+export async function startTestRuntime(options: { retryDelaySeconds?: number } = {}): Promise<TestRuntime> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'buurtsignaal-test-'));
+  const runtime = await startLocalRuntime({ dataDir, retryDelaySeconds: options.retryDelaySeconds ?? 1, logLevel: 'INFO' });
+  const api = apiClient(runtime.url);
+  return {
+    runtime,
+    api,
+    async setClock(now) {
+      const response = await api.request('POST', '/_local/clock', { token: 'dev-admin', body: { now } });
+      if (response.status !== 200) throw new Error(`clock not set: ${response.status}`);
+    },
+    async drain() {
+      const response = await api.request<{ processed: number }>('POST', '/_local/drain', { token: 'dev-admin' });
+      if (response.status !== 200) throw new Error(`drain failed: ${response.status}`);
+      return response.body.processed;
+    },
+    async stop() {
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
