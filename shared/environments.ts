@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One schema per function's environment. The CDK construct builds the function's environment from

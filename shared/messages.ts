@@ -1,5 +1,6 @@
+import * as z from 'zod';
 import { careReportSchema } from './api/care-report-schemas.ts';
-import { z } from './api/zod-dutch.ts';
+import './api/zod-dutch.ts'; // Dutch validation messages
 
 /**
  * What intake puts on the `signals` queue for the router. Carries the validated input and the

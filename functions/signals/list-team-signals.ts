@@ -1,9 +1,9 @@
+import type * as z from 'zod';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import type { signalListSchema } from '../../shared/api/signal-schemas.ts';
-import type { z } from '../../shared/api/zod-dutch.ts';
 import { InvalidCursorError } from '../../shared/application/ports.ts';
 import { canViewTeam } from '../../shared/auth/access.ts';
 import { toListItem } from '../../shared/domain/signal.ts';

@@ -1,6 +1,7 @@
+import * as z from 'zod';
 import { PROBLEM_CATEGORY_IDS } from '../domain/problem-categories.ts';
 import { addressSchema, calendarDateSchema, dateTimeSchema, personSchema } from './common-schemas.ts';
-import { z } from './zod-dutch.ts';
+import './zod-dutch.ts'; // Dutch validation messages
 
 /** `POST /intake/care-reports` (API.md). */
 export const careReportSchema = z

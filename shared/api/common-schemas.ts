@@ -1,6 +1,7 @@
+import * as z from 'zod';
 import { isCalendarDate } from '../domain/amsterdam-time.ts';
 import { normalisePostcode } from '../domain/wijken.ts';
-import { z } from './zod-dutch.ts';
+import './zod-dutch.ts'; // Dutch validation messages
 
 /** DESIGN I3: Dutch postcode, stored as `1234AB`. */
 export const postcodeSchema = z

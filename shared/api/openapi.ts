@@ -1,6 +1,7 @@
+import * as z from 'zod';
 import { errorResponseSchema } from './common-schemas.ts';
 import { OPERATIONS, type OperationDefinition } from './operations.ts';
-import { z } from './zod-dutch.ts';
+import './zod-dutch.ts'; // Dutch validation messages
 
 type JsonSchema = Record<string, unknown>;
 

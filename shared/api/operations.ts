@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import type { Role } from '../auth/principal.ts';
 import {
   careReportAcceptedSchema,
@@ -13,7 +14,7 @@ import {
   teamParamsSchema,
   teamSignalsQuerySchema,
 } from './signal-schemas.ts';
-import { z } from './zod-dutch.ts';
+import './zod-dutch.ts'; // Dutch validation messages
 
 export interface OperationDefinition {
   readonly operationId: string;

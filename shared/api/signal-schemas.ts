@@ -1,6 +1,7 @@
+import * as z from 'zod';
 import { CONTACT_KINDS } from '../domain/signal.ts';
 import { dateTimeSchema } from './common-schemas.ts';
-import { z } from './zod-dutch.ts';
+import './zod-dutch.ts'; // Dutch validation messages
 
 const routingSchema = z.object({ rule: z.string().meta({ example: 'R5' }), explanation: z.string() });
 

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import nl from 'zod/v4/locales/nl.js';
 
 // Generic validation messages in Dutch; schemas override them where a clearer message helps.
+// Modules that define schemas import this file for that effect. Everything imports zod itself as
+// `* as z` (never re-exported), so the bundler can leave zod's other locales out of the Lambdas.
 z.config(nl());
-
-export { z };
 
 /** A field-level validation error as the API returns it (API.md `error.details`). */
 export interface FieldError {

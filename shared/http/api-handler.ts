@@ -2,8 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
+import type * as z from 'zod';
 import type { OperationDefinition } from '../api/operations.ts';
-import type { z } from '../api/zod-dutch.ts';
 import type { Principal } from '../auth/principal.ts';
 import { logger, metrics, tracer } from '../observability.ts';
 import {

@@ -20,7 +20,11 @@ const contact = { kind: 'telefoon', reached: false };
 
 const MATRIX: Record<Exclude<OperationName, 'health' | 'openApi'>, Case> = {
   submitCareReport: {
-    request: () => ({ method: 'POST', path: '/intake/care-reports', body: { ...report, reportId: `PL-AUTH-${Date.now()}` } }),
+    request: () => ({
+      method: 'POST',
+      path: '/intake/care-reports',
+      body: { ...report, reportId: `PL-AUTH-${Date.now()}` },
+    }),
     allowed: [['dev-politie', 202]],
     wrongRole: ['dev-bo-ex', 'dev-werk-en-inkomen', 'dev-bt-sociaal-overvecht', 'dev-gemeente', 'dev-admin'],
     wrongScope: [],
@@ -40,7 +44,12 @@ const MATRIX: Record<Exclude<OperationName, 'health' | 'openApi'>, Case> = {
       ['dev-admin', 200],
     ],
     wrongRole: ['dev-politie', 'dev-bo-ex', 'dev-gemeente'],
-    wrongScope: ['dev-bt-sociaal-oost', 'dev-bt-jg-overvecht', 'dev-coordinator-bt-jg-overvecht', 'dev-manager-jg'],
+    wrongScope: [
+      'dev-bt-sociaal-oost',
+      'dev-bt-jg-overvecht',
+      'dev-coordinator-bt-jg-overvecht',
+      'dev-manager-jg',
+    ],
   },
   getSignal: {
     request: () => ({ method: 'GET', path: `/signals/${signalId}` }),
@@ -51,7 +60,12 @@ const MATRIX: Record<Exclude<OperationName, 'health' | 'openApi'>, Case> = {
       ['dev-admin', 200],
     ],
     wrongRole: ['dev-politie', 'dev-portaal', 'dev-gemeente'],
-    wrongScope: ['dev-bt-sociaal-oost', 'dev-veilig-thuis', 'dev-coordinator-bt-jg-overvecht', 'dev-manager-jg'],
+    wrongScope: [
+      'dev-bt-sociaal-oost',
+      'dev-veilig-thuis',
+      'dev-coordinator-bt-jg-overvecht',
+      'dev-manager-jg',
+    ],
   },
   recordContactAttempt: {
     request: () => ({ method: 'POST', path: `/signals/${signalId}/contact-attempts`, body: contact }),
@@ -74,7 +88,10 @@ async function call(request: { method: string; path: string; body?: unknown }, t
 beforeAll(async () => {
   t = await startTestRuntime();
   await t.setClock('2026-11-23T10:00:00+01:00');
-  const created = await t.api.request<{ signalId: string }>('POST', '/intake/care-reports', { token: 'dev-politie', body: report });
+  const created = await t.api.request<{ signalId: string }>('POST', '/intake/care-reports', {
+    token: 'dev-politie',
+    body: report,
+  });
   signalId = created.body.signalId;
   await t.drain();
 });
@@ -104,9 +121,12 @@ describe('authentication and authorisation on every route', () => {
       expect(response.body).toMatchObject({ error: { code: 'forbidden' } });
     });
 
-    it.runIf(matrix.wrongScope.length > 0).each(matrix.wrongScope)('refuses the wrong scope (%s) with 403', async (token) => {
-      expect((await call(matrix.request(), token)).status).toBe(403);
-    });
+    it.runIf(matrix.wrongScope.length > 0).each(matrix.wrongScope)(
+      'refuses the wrong scope (%s) with 403',
+      async (token) => {
+        expect((await call(matrix.request(), token)).status).toBe(403);
+      },
+    );
 
     it.each(matrix.allowed)('admits %s (%i)', async (token, status) => {
       expect((await call(matrix.request(), token)).status).toBe(status);
@@ -115,7 +135,10 @@ describe('authentication and authorisation on every route', () => {
 
   it('health and openapi.json are public', async () => {
     const health = await t.api.request('GET', '/health');
-    const openapi = await t.api.request<{ openapi: string; paths: Record<string, unknown> }>('GET', '/openapi.json');
+    const openapi = await t.api.request<{ openapi: string; paths: Record<string, unknown> }>(
+      'GET',
+      '/openapi.json',
+    );
 
     expect(health).toEqual({ status: 200, body: { status: 'ok' } });
     expect(openapi.status).toBe(200);

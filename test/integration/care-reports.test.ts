@@ -7,7 +7,11 @@ import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
 // Acceptance: the four reports of ../shared/samples/care-reports.json, posted over HTTP to the local
 // runtime (dynalite + local-aws-sqs, real SDK clients), against care-reports.expected.md.
-const reports = sampleCareReports() as { reportId: string; summary: string; person: { surname: string; birthDate: string } }[];
+const reports = sampleCareReports() as {
+  reportId: string;
+  summary: string;
+  person: { surname: string; birthDate: string };
+}[];
 const [given, violence, refused, notAsked] = reports as [
   (typeof reports)[0],
   (typeof reports)[0],
@@ -30,10 +34,14 @@ beforeAll(async () => {
   // Monday 23 November 2026, 10:00 in Utrecht: every due date below follows from this (D2).
   await t.setClock('2026-11-23T10:00:00+01:00');
   for (const report of reports) {
-    const response = await t.api.request<{ signalId: string; status: string }>('POST', '/intake/care-reports', {
-      token: 'dev-politie',
-      body: report,
-    });
+    const response = await t.api.request<{ signalId: string; status: string }>(
+      'POST',
+      '/intake/care-reports',
+      {
+        token: 'dev-politie',
+        body: report,
+      },
+    );
     expect(response.status).toBe(202);
     expect(response.body.status).toBe('accepted');
     signalIds[report.reportId] = response.body.signalId;
@@ -57,7 +65,9 @@ describe('care-reports.expected.md', () => {
   });
 
   it('…456: consent given, adult, psychisch dominant → Sociaal Overvecht, summary stored', async () => {
-    const response = await t.api.request('GET', `/signals/${signalIds[given.reportId]}`, { token: 'dev-bt-sociaal-overvecht' });
+    const response = await t.api.request('GET', `/signals/${signalIds[given.reportId]}`, {
+      token: 'dev-bt-sociaal-overvecht',
+    });
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -85,7 +95,9 @@ describe('care-reports.expected.md', () => {
   });
 
   it('…457: domestic violence → Veilig Thuis at once (escalation level 3), whatever the refused consent', async () => {
-    const response = await t.api.request('GET', `/signals/${signalIds[violence.reportId]}`, { token: 'dev-veilig-thuis' });
+    const response = await t.api.request('GET', `/signals/${signalIds[violence.reportId]}`, {
+      token: 'dev-veilig-thuis',
+    });
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -94,30 +106,49 @@ describe('care-reports.expected.md', () => {
       outcome: 'doorgezet-veilig-thuis',
       routing: { rule: 'R1' },
       escalationLevel: 3,
-      escalations: [{ level: 3, at: '2026-11-23T10:00:00+01:00', recipient: { role: 'veilig-thuis', scope: 'veilig-thuis' } }],
+      escalations: [
+        {
+          level: 3,
+          at: '2026-11-23T10:00:00+01:00',
+          recipient: { role: 'veilig-thuis', scope: 'veilig-thuis' },
+        },
+      ],
     });
-    const feedback = await t.api.request('GET', `/intake/care-reports/${violence.reportId}`, { token: 'dev-politie' });
+    const feedback = await t.api.request('GET', `/intake/care-reports/${violence.reportId}`, {
+      token: 'dev-politie',
+    });
     expect(feedback.body).toEqual({ reportId: violence.reportId, feedback: 'afgerond' });
   });
 
   it('…458: consent refused, no safety issue → not routed, niet-opgepakt-geen-toestemming, only the receipt kept', async () => {
-    const asAdmin = await t.api.request('GET', `/signals/${signalIds[refused.reportId]}`, { token: 'dev-admin' });
+    const asAdmin = await t.api.request('GET', `/signals/${signalIds[refused.reportId]}`, {
+      token: 'dev-admin',
+    });
     expect(asAdmin.status).toBe(404);
 
     const receipts = itemsMentioning(refused.reportId);
     expect(receipts).toHaveLength(1);
-    expect(receipts[0]).toMatchObject({ type: 'care-report-receipt', outcome: 'niet-opgepakt-geen-toestemming' });
+    expect(receipts[0]).toMatchObject({
+      type: 'care-report-receipt',
+      outcome: 'niet-opgepakt-geen-toestemming',
+    });
     for (const personal of [refused.person.surname, refused.person.birthDate, refused.summary, '3581AA']) {
       expect(itemsMentioning(personal), personal).toEqual([]);
     }
-    const feedback = await t.api.request('GET', `/intake/care-reports/${refused.reportId}`, { token: 'dev-politie' });
+    const feedback = await t.api.request('GET', `/intake/care-reports/${refused.reportId}`, {
+      token: 'dev-politie',
+    });
     expect(feedback.body).toEqual({ reportId: refused.reportId, feedback: 'niet-opgepakt' });
   });
 
   it('…459: consent not asked; jeugdcriminaliteit is child-related → Jeugd & Gezin Noordwest; summary not stored', async () => {
-    const response = await t.api.request<Record<string, unknown>>('GET', `/signals/${signalIds[notAsked.reportId]}`, {
-      token: 'dev-bt-jg-noordwest',
-    });
+    const response = await t.api.request<Record<string, unknown>>(
+      'GET',
+      `/signals/${signalIds[notAsked.reportId]}`,
+      {
+        token: 'dev-bt-jg-noordwest',
+      },
+    );
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -140,13 +171,28 @@ describe('care-reports.expected.md', () => {
     expect(signalItems.map((item) => item.sourceReference).sort()).toEqual(
       [given.reportId, violence.reportId, notAsked.reportId].sort(),
     );
-    expect(receiptItems.map((item) => item.reportId).sort()).toEqual(reports.map((report) => report.reportId).sort());
-    expect(signalItems.filter((item) => item.summary).map((item) => item.sourceReference).sort()).toEqual(
-      [given.reportId, violence.reportId].sort(),
+    expect(receiptItems.map((item) => item.reportId).sort()).toEqual(
+      reports.map((report) => report.reportId).sort(),
     );
+    expect(
+      signalItems
+        .filter((item) => item.summary)
+        .map((item) => item.sourceReference)
+        .sort(),
+    ).toEqual([given.reportId, violence.reportId].sort());
     for (const receipt of receiptItems) {
       expect(Object.keys(receipt).sort()).toEqual(
-        ['enqueued', 'pk', 'receivedAt', 'reportId', 'signalId', 'sk', 'source', 'type', ...(receipt.outcome ? ['outcome'] : [])].sort(),
+        [
+          'enqueued',
+          'pk',
+          'receivedAt',
+          'reportId',
+          'signalId',
+          'sk',
+          'source',
+          'type',
+          ...(receipt.outcome ? ['outcome'] : []),
+        ].sort(),
       );
     }
   });
@@ -154,9 +200,13 @@ describe('care-reports.expected.md', () => {
   it('inbox listing: each routed signal appears in exactly its own team inbox, with the list fields', async () => {
     const byTeam: Record<string, string[]> = {};
     for (const teamId of TEAM_IDS) {
-      const response = await t.api.request<{ items: { signalId: string }[] }>('GET', `/teams/${teamId}/signals`, {
-        token: 'dev-admin',
-      });
+      const response = await t.api.request<{ items: { signalId: string }[] }>(
+        'GET',
+        `/teams/${teamId}/signals`,
+        {
+          token: 'dev-admin',
+        },
+      );
       expect(response.status).toBe(200);
       if (response.body.items.length) byTeam[teamId] = response.body.items.map((item) => item.signalId);
     }
@@ -166,9 +216,13 @@ describe('care-reports.expected.md', () => {
       'veilig-thuis': [signalIds[violence.reportId]],
     });
 
-    const inbox = await t.api.request<{ items: Record<string, unknown>[] }>('GET', '/teams/bt-sociaal-overvecht/signals', {
-      token: 'dev-bt-sociaal-overvecht',
-    });
+    const inbox = await t.api.request<{ items: Record<string, unknown>[] }>(
+      'GET',
+      '/teams/bt-sociaal-overvecht/signals',
+      {
+        token: 'dev-bt-sociaal-overvecht',
+      },
+    );
     expect(inbox.body.items[0]).toEqual({
       signalId: signalIds[given.reportId],
       source: 'politie-utrecht',
@@ -188,7 +242,10 @@ describe('care-reports.expected.md', () => {
   });
 
   it('the same reportId again is a duplicate (200) with the same signalId, and creates nothing (I5)', async () => {
-    const response = await t.api.request('POST', '/intake/care-reports', { token: 'dev-politie', body: given });
+    const response = await t.api.request('POST', '/intake/care-reports', {
+      token: 'dev-politie',
+      body: given,
+    });
     await t.drain();
 
     expect(response.status).toBe(200);
@@ -197,7 +254,9 @@ describe('care-reports.expected.md', () => {
   });
 
   it('feedback for the police: ontvangen until the team makes contact (C4)', async () => {
-    const response = await t.api.request('GET', `/intake/care-reports/${given.reportId}`, { token: 'dev-politie' });
+    const response = await t.api.request('GET', `/intake/care-reports/${given.reportId}`, {
+      token: 'dev-politie',
+    });
 
     expect(response.body).toEqual({ reportId: given.reportId, feedback: 'ontvangen' });
   });

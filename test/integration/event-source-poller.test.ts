@@ -13,7 +13,11 @@ let sqs: SQSClient;
 
 beforeAll(async () => {
   server = await startLocalSqs();
-  sqs = new SQSClient({ region: LOCAL_REGION, endpoint: server.endpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  sqs = new SQSClient({
+    region: LOCAL_REGION,
+    endpoint: server.endpoint,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
 });
 
 afterAll(async () => {
@@ -22,7 +26,13 @@ afterAll(async () => {
 });
 
 async function queueFor(name: string): Promise<LocalQueue> {
-  return ensureQueue(sqs, { name, deadLetterName: `${name}-dlq`, maxReceiveCount: 3, batchSize: 10, consumerTimeoutSeconds: 5 });
+  return ensureQueue(sqs, {
+    name,
+    deadLetterName: `${name}-dlq`,
+    maxReceiveCount: 3,
+    batchSize: 10,
+    consumerTimeoutSeconds: 5,
+  });
 }
 
 async function send(queue: LocalQueue, bodies: string[]) {
@@ -35,7 +45,9 @@ async function send(queue: LocalQueue, bodies: string[]) {
 }
 
 async function drainDlq(queue: LocalQueue): Promise<string[]> {
-  const result = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.deadLetterUrl, MaxNumberOfMessages: 10 }));
+  const result = await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: queue.deadLetterUrl, MaxNumberOfMessages: 10 }),
+  );
   return (result.Messages ?? []).map((message) => message.Body as string);
 }
 
@@ -85,7 +97,9 @@ const count = (list: string[], value: string) => list.filter((item) => item === 
 describe('event-source poller', () => {
   it('redelivers only the failed record of a batch; the others are delivered once', async () => {
     const queue = await queueFor('partial');
-    const { handler, deliveries, batchSizes } = recordingHandler((body, attempt) => body === 'flaky' && attempt === 1);
+    const { handler, deliveries, batchSizes } = recordingHandler(
+      (body, attempt) => body === 'flaky' && attempt === 1,
+    );
     await send(queue, ['a', 'b', 'flaky', 'c', 'd']);
 
     const poller = startPoller(queue, handler);
@@ -107,8 +121,11 @@ describe('event-source poller', () => {
 
     const poller = startPoller(queue, handler);
     await until(() => count(deliveries, 'poison') === 3);
-    let dead: string[] = [];
-    await until(async () => (dead = await drainDlq(queue)).length > 0);
+    const dead: string[] = [];
+    await until(async () => {
+      dead.push(...(await drainDlq(queue)));
+      return dead.length > 0;
+    });
     await poller.stop();
 
     expect(count(deliveries, 'poison')).toBe(3);

@@ -29,7 +29,10 @@ async function submit(reportId: string): Promise<string> {
   return response.body.signalId;
 }
 
-async function inbox(status: 'open' | 'overdue' | 'closed', query = ''): Promise<{ items: Item[]; cursor?: string }> {
+async function inbox(
+  status: 'open' | 'overdue' | 'closed',
+  query = '',
+): Promise<{ items: Item[]; cursor?: string }> {
   const response = await t.api.request<{ items: Item[]; cursor?: string }>(
     'GET',
     `/teams/${TEAM}/signals?status=${status}${query}`,
@@ -88,7 +91,11 @@ describe('test clock', () => {
     });
 
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ firstContactAt: '2026-12-01T00:00:01+01:00', firstContactInTime: false, overdue: false });
+    expect(response.body).toMatchObject({
+      firstContactAt: '2026-12-01T00:00:01+01:00',
+      firstContactInTime: false,
+      overdue: false,
+    });
     expect((await inbox('overdue')).items).toEqual([]);
     expect((await inbox('open')).items.map((item) => item.signalId)).toEqual([ids.november, ids.christmas]);
   });
@@ -102,8 +109,14 @@ describe('test clock', () => {
   it('GET /_local/clock shows the time; only the admin may read or set it; bad input is a 422', async () => {
     const read = await t.api.request('GET', '/_local/clock', { token: 'dev-admin' });
     const noToken = await t.api.request('POST', '/_local/clock', { body: { now: '2027-01-01T00:00:00Z' } });
-    const notAdmin = await t.api.request('POST', '/_local/clock', { token: member, body: { now: '2027-01-01T00:00:00Z' } });
-    const invalid = await t.api.request('POST', '/_local/clock', { token: 'dev-admin', body: { now: 'morgen' } });
+    const notAdmin = await t.api.request('POST', '/_local/clock', {
+      token: member,
+      body: { now: '2027-01-01T00:00:00Z' },
+    });
+    const invalid = await t.api.request('POST', '/_local/clock', {
+      token: 'dev-admin',
+      body: { now: 'morgen' },
+    });
 
     expect(read).toEqual({ status: 200, body: { now: '2027-01-01T00:00:00+01:00', mode: 'frozen' } });
     expect(noToken.status).toBe(401);
@@ -116,7 +129,9 @@ describe('inbox paging', () => {
   it('pages with limit and cursor, in deadline order; a foreign cursor is a 400', async () => {
     const first = await inbox('open', '&limit=1');
     const second = await inbox('open', `&limit=1&cursor=${first.cursor}`);
-    const foreign = await t.api.request('GET', `/teams/bt-jg-oost/signals?cursor=${first.cursor}`, { token: 'dev-admin' });
+    const foreign = await t.api.request('GET', `/teams/bt-jg-oost/signals?cursor=${first.cursor}`, {
+      token: 'dev-admin',
+    });
     const badLimit = await t.api.request('GET', `/teams/${TEAM}/signals?limit=0`, { token: member });
 
     expect(first.items.map((item) => item.signalId)).toEqual([ids.november]);
@@ -130,7 +145,9 @@ describe('inbox paging', () => {
 describe('/_local/drain', () => {
   it('returns only when every queue is empty and every signal is stored', async () => {
     await t.setClock('2027-01-04T09:00:00+01:00');
-    const submitted = await Promise.all(Array.from({ length: 25 }, (_, index) => submit(`PL-DRAIN-${index}`)));
+    const submitted = await Promise.all(
+      Array.from({ length: 25 }, (_, index) => submit(`PL-DRAIN-${index}`)),
+    );
 
     const processed = await t.drain();
 
@@ -141,7 +158,9 @@ describe('/_local/drain', () => {
     expect(Number(Attributes?.ApproximateNumberOfMessagesNotVisible)).toBe(0);
     expect(processed).toBeLessThanOrEqual(25);
     const stored = await Promise.all(
-      submitted.map((signalId) => t.api.request('GET', `/signals/${signalId}`, { token: member }).then((r) => r.status)),
+      submitted.map((signalId) =>
+        t.api.request('GET', `/signals/${signalId}`, { token: member }).then((r) => r.status),
+      ),
     );
     expect(stored).toEqual(submitted.map(() => 200));
   });

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { careReportSchema } from '../../shared/api/care-report-schemas.ts';
-import { type CareReport, careReportToSignal, decideOnSafetyAndConsent } from '../../shared/domain/care-report.ts';
+import {
+  type CareReport,
+  careReportToSignal,
+  decideOnSafetyAndConsent,
+} from '../../shared/domain/care-report.ts';
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
 import { sampleCareReports } from '../support/samples.ts';
 
-const [given, violence, refused, notAsked] = sampleCareReports().map((raw) => careReportSchema.parse(raw)) as [
-  CareReport,
-  CareReport,
-  CareReport,
-  CareReport,
-];
+const [given, violence, refused, notAsked] = sampleCareReports().map((raw) =>
+  careReportSchema.parse(raw),
+) as unknown as [CareReport, CareReport, CareReport, CareReport];
 const receivedAt = new Date('2026-11-23T10:00:00+01:00');
 const context = { signalId: 'sig_test', source: 'politie-utrecht', receivedAt, calendar: municipalCalendar };
 
 function safety(overrides: Partial<CareReport['safety']>): CareReport {
-  return { ...given, safety: { acuteUnsafety: false, domesticViolence: false, childUnsafety: false, ...overrides } };
+  return {
+    ...given,
+    safety: { acuteUnsafety: false, domesticViolence: false, childUnsafety: false, ...overrides },
+  };
 }
 
 describe('C2: safety before consent', () => {
@@ -24,7 +28,9 @@ describe('C2: safety before consent', () => {
     ['childUnsafety', { childUnsafety: true }],
   ])('%s forwards to Veilig Thuis whatever the consent', (_name, flags) => {
     for (const consent of ['given', 'refused', 'not-asked'] as const) {
-      expect(decideOnSafetyAndConsent({ ...safety(flags), consent })).toEqual({ action: 'forward-to-veilig-thuis' });
+      expect(decideOnSafetyAndConsent({ ...safety(flags), consent })).toEqual({
+        action: 'forward-to-veilig-thuis',
+      });
     }
   });
 
@@ -72,12 +78,21 @@ describe('care report → signal (samples/care-reports.json)', () => {
       outcome: 'doorgezet-veilig-thuis',
       routing: { rule: 'R1' },
       escalationLevel: 3,
-      escalations: [{ level: 3, at: '2026-11-23T10:00:00+01:00', recipient: { role: 'veilig-thuis', scope: 'veilig-thuis' } }],
+      escalations: [
+        {
+          level: 3,
+          at: '2026-11-23T10:00:00+01:00',
+          recipient: { role: 'veilig-thuis', scope: 'veilig-thuis' },
+        },
+      ],
     });
   });
 
   it('…458 consent refused, no safety issue → not routed, niet-opgepakt-geen-toestemming (C2)', () => {
-    expect(careReportToSignal(refused, context)).toEqual({ routed: false, outcome: 'niet-opgepakt-geen-toestemming' });
+    expect(careReportToSignal(refused, context)).toEqual({
+      routed: false,
+      outcome: 'niet-opgepakt-geen-toestemming',
+    });
   });
 
   it('…459 consent not asked, jeugdcriminaliteit → J&G Noordwest, outreach data only, no summary (C2, R4)', () => {
@@ -85,7 +100,11 @@ describe('care report → signal (samples/care-reports.json)', () => {
 
     expect(result.routed).toBe(true);
     if (!result.routed) return;
-    expect(result.signal).toMatchObject({ teamId: 'bt-jg-noordwest', routing: { rule: 'R4' }, consent: 'not-asked' });
+    expect(result.signal).toMatchObject({
+      teamId: 'bt-jg-noordwest',
+      routing: { rule: 'R4' },
+      consent: 'not-asked',
+    });
     expect(result.signal.summary).toBeUndefined();
     expect(result.signal.person).toEqual({ initials: 'D.', prefix: undefined, surname: 'El Amrani' });
     expect(JSON.stringify(result.signal)).not.toContain('winkeldiefstal');
@@ -101,7 +120,12 @@ describe('care report → signal (samples/care-reports.json)', () => {
 
   it('the person being a minor makes a family-wide problem child-related (R3)', () => {
     // Prepare: a 16-year-old with debts and no household data.
-    const minor = { ...given, categories: ['financien'], person: { surname: 'X', birthDate: '2010-01-01' }, household: undefined };
+    const minor = {
+      ...given,
+      categories: ['financien'],
+      person: { surname: 'X', birthDate: '2010-01-01' },
+      household: undefined,
+    };
 
     const result = careReportToSignal(minor, context);
 

@@ -55,13 +55,32 @@ describe('D3 first contact', () => {
     const signal = openSignal();
     const now = at('2026-12-02T12:00:00+01:00');
 
-    const afterMiss = recordContactAttempt(signal, { kind: 'brief', reached: false, at: at('2026-11-24T10:00:00+01:00') }, 'w', now);
-    const afterFirst = recordContactAttempt(afterMiss, { kind: 'telefoon', reached: true, at: at('2026-11-25T10:00:00+01:00') }, 'w', now);
-    const afterSecond = recordContactAttempt(afterFirst, { kind: 'huisbezoek', reached: true, at: at('2026-12-02T10:00:00+01:00') }, 'w', now);
+    const afterMiss = recordContactAttempt(
+      signal,
+      { kind: 'brief', reached: false, at: at('2026-11-24T10:00:00+01:00') },
+      'w',
+      now,
+    );
+    const afterFirst = recordContactAttempt(
+      afterMiss,
+      { kind: 'telefoon', reached: true, at: at('2026-11-25T10:00:00+01:00') },
+      'w',
+      now,
+    );
+    const afterSecond = recordContactAttempt(
+      afterFirst,
+      { kind: 'huisbezoek', reached: true, at: at('2026-12-02T10:00:00+01:00') },
+      'w',
+      now,
+    );
 
     expect(afterMiss.firstContactAt).toBeUndefined();
     expect(isOverdue(afterMiss, now)).toBe(true);
-    expect(afterSecond.contactAttempts.map((attempt) => attempt.kind)).toEqual(['brief', 'telefoon', 'huisbezoek']);
+    expect(afterSecond.contactAttempts.map((attempt) => attempt.kind)).toEqual([
+      'brief',
+      'telefoon',
+      'huisbezoek',
+    ]);
     expect(afterSecond.firstContactAt).toBe('2026-11-25T10:00:00+01:00');
     expect(afterSecond.firstContactInTime).toBe(true);
   });
@@ -71,7 +90,12 @@ describe('D3 first contact', () => {
     ['before receipt', '2026-11-23T09:59:00+01:00', 'contact-before-receipt'],
   ])('refuses an attempt %s', (_name, when, code) => {
     const attempt = () =>
-      recordContactAttempt(openSignal(), { kind: 'sms', reached: true, at: at(when) }, 'w', at('2026-11-24T12:00:00+01:00'));
+      recordContactAttempt(
+        openSignal(),
+        { kind: 'sms', reached: true, at: at(when) },
+        'w',
+        at('2026-11-24T12:00:00+01:00'),
+      );
 
     expect(attempt).toThrow(DomainError);
     expect(attempt).toThrow(expect.objectContaining({ code, kind: 'invalid', field: 'at' }));
@@ -80,21 +104,28 @@ describe('D3 first contact', () => {
   it('refuses contact on a signal that is not open', () => {
     const forwarded = { ...openSignal(), status: 'forwarded' as const };
 
-    expect(() => recordContactAttempt(forwarded, { kind: 'sms', reached: true }, 'w', at('2026-11-24T12:00:00+01:00'))).toThrow(
-      expect.objectContaining({ code: 'signal-not-open', kind: 'conflict' }),
-    );
+    expect(() =>
+      recordContactAttempt(forwarded, { kind: 'sms', reached: true }, 'w', at('2026-11-24T12:00:00+01:00')),
+    ).toThrow(expect.objectContaining({ code: 'signal-not-open', kind: 'conflict' }));
   });
 });
 
 describe('C4 partner feedback', () => {
   it('ontvangen → opgepakt → afgerond/niet-opgepakt, never the reason', () => {
     const signal = openSignal();
-    const contacted = recordContactAttempt(signal, { kind: 'telefoon', reached: false }, 'w', at('2026-11-24T12:00:00+01:00'));
+    const contacted = recordContactAttempt(
+      signal,
+      { kind: 'telefoon', reached: false },
+      'w',
+      at('2026-11-24T12:00:00+01:00'),
+    );
 
     expect(partnerFeedback(undefined, undefined)).toBe('ontvangen');
     expect(partnerFeedback(undefined, signal)).toBe('ontvangen');
     expect(partnerFeedback(undefined, contacted)).toBe('opgepakt');
     expect(partnerFeedback('niet-opgepakt-geen-toestemming', undefined)).toBe('niet-opgepakt');
-    expect(partnerFeedback(undefined, { ...signal, outcome: 'doorgezet-veilig-thuis', status: 'forwarded' })).toBe('afgerond');
+    expect(
+      partnerFeedback(undefined, { ...signal, outcome: 'doorgezet-veilig-thuis', status: 'forwarded' }),
+    ).toBe('afgerond');
   });
 });

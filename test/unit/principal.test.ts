@@ -40,7 +40,10 @@ describe('local token table (API.md)', () => {
     expect(tokens.get('dev-bo-ex')).toEqual({ id: 'dev-bo-ex', role: 'housing-corporation', scope: 'bo-ex' });
     expect(tokens.get('dev-werk-en-inkomen')?.role).toBe('energy-forwarder');
     expect(tokens.get('dev-politie')?.role).toBe('police');
-    expect(tokens.get('dev-bt-jg-overvecht')).toMatchObject({ role: 'team-member', scope: 'bt-jg-overvecht' });
+    expect(tokens.get('dev-bt-jg-overvecht')).toMatchObject({
+      role: 'team-member',
+      scope: 'bt-jg-overvecht',
+    });
     expect(tokens.get('dev-coordinator-toegang')).toMatchObject({ role: 'coordinator', scope: 'toegang' });
     expect(tokens.get('dev-manager-jg')).toMatchObject({ role: 'manager', scope: 'jg' });
     expect(tokens.get('dev-gemeente')?.role).toBe('municipality');

@@ -8,7 +8,13 @@ const withMinor = { hasMinor: true, compositionKnown: true };
 const unknownHousehold = { hasMinor: false, compositionKnown: false };
 
 function facts(overrides: Partial<RoutingFacts>): RoutingFacts {
-  return { safetyConcern: false, categories: ['financien'], household: adultsOnly, postcode: '3561AB', ...overrides };
+  return {
+    safetyConcern: false,
+    categories: ['financien'],
+    household: adultsOnly,
+    postcode: '3561AB',
+    ...overrides,
+  };
 }
 
 // One row per rule of the ordered table (DESIGN "Routing"): the facts, and the stored rule id,
@@ -21,7 +27,8 @@ describe('routing rule table R1–R6', () => {
       input: facts({ safetyConcern: true, openCaseTeamId: 'bt-sociaal-oost', categories: ['relaties'] }),
       teamId: 'veilig-thuis',
       flags: [],
-      explanation: /^Zorgen over veiligheid .* direct doorgezet naar Veilig Thuis volgens de Meldcode, ongeacht toestemming\.$/,
+      explanation:
+        /^Zorgen over veiligheid .* direct doorgezet naar Veilig Thuis volgens de Meldcode, ongeacht toestemming\.$/,
     },
     {
       rule: 'R2',
@@ -29,7 +36,8 @@ describe('routing rule table R1–R6', () => {
       input: facts({ openCaseTeamId: 'bt-sociaal-oost', categories: ['opvoeding'], household: withMinor }),
       teamId: 'bt-sociaal-oost',
       flags: [],
-      explanation: /^Het huishouden heeft een lopende casus bij Buurtteam Sociaal Oost: één huishouden, één plan\.$/,
+      explanation:
+        /^Het huishouden heeft een lopende casus bij Buurtteam Sociaal Oost: één huishouden, één plan\.$/,
     },
     {
       rule: 'R4',
@@ -46,7 +54,8 @@ describe('routing rule table R1–R6', () => {
       input: facts({ categories: ['financien', 'huisvesting'], postcode: '3561 ab', household: withMinor }),
       teamId: 'bt-jg-overvecht',
       flags: [],
-      explanation: /^Dominant probleem 'Schulden en betalingsachterstanden' betreft minderjarige kinderen: Buurtteam Jeugd & Gezin Overvecht/,
+      explanation:
+        /^Dominant probleem 'Schulden en betalingsachterstanden' betreft minderjarige kinderen: Buurtteam Jeugd & Gezin Overvecht/,
     },
     {
       rule: 'R5',
@@ -63,7 +72,8 @@ describe('routing rule table R1–R6', () => {
       input: facts({ categories: ['financien'], postcode: '3571AE', household: unknownHousehold }),
       teamId: 'bt-sociaal-noordoost',
       flags: ['samenstelling-onbekend'],
-      explanation: /Buurtteam Sociaal Noordoost .* Samenstelling van het huishouden onbekend: controleer of er kinderen zijn\.$/,
+      explanation:
+        /Buurtteam Sociaal Noordoost .* Samenstelling van het huishouden onbekend: controleer of er kinderen zijn\.$/,
     },
     {
       rule: 'R6',

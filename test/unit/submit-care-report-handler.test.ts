@@ -1,7 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleCareReports } from '../support/samples.ts';
@@ -11,7 +15,10 @@ import { sampleCareReports } from '../support/samples.ts';
 const ddb = mockClient(DynamoDBDocumentClient);
 const sqs = mockClient(SQSClient);
 const report = sampleCareReports()[0] as { reportId: string };
-type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type Handler = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 let handler: Handler;
 
 beforeAll(async () => {
@@ -23,7 +30,9 @@ beforeAll(async () => {
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'INFO',
   });
-  ({ handler } = (await import('../../functions/intake/submit-care-report.ts')) as unknown as { handler: Handler });
+  ({ handler } = (await import('../../functions/intake/submit-care-report.ts')) as unknown as {
+    handler: Handler;
+  });
 });
 
 beforeEach(() => {
@@ -48,12 +57,18 @@ function event(options: { body?: string; contentType?: string; claims?: Record<s
     isBase64Encoded: false,
     requestContext: {
       http: { method: 'POST', path: '/intake/care-reports' },
-      ...(options.claims === null ? {} : { authorizer: { jwt: { claims: options.claims ?? police, scopes: [] } } }),
+      ...(options.claims === null
+        ? {}
+        : { authorizer: { jwt: { claims: options.claims ?? police, scopes: [] } } }),
     },
   } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
 }
 
-const context = { functionName: 'SubmitCareReport', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 10_000 } as Context;
+const context = {
+  functionName: 'SubmitCareReport',
+  awsRequestId: 'req-1',
+  getRemainingTimeInMillis: () => 10_000,
+} as Context;
 const bodyOf = (result: APIGatewayProxyStructuredResultV2) => JSON.parse(result.body as string);
 
 describe('POST /intake/care-reports handler', () => {
@@ -94,9 +109,18 @@ describe('POST /intake/care-reports handler', () => {
     const result = await handler(event({ body: JSON.stringify(invalid) }), context);
 
     expect(result.statusCode).toBe(422);
-    const { details } = bodyOf(result).error as { details: { field: string; code: string; message: string }[] };
+    const { details } = bodyOf(result).error as {
+      details: { field: string; code: string; message: string }[];
+    };
     expect(details.map((detail) => detail.field).sort()).toEqual(
-      ['address.houseNumber', 'address.postcode', 'categories.0', 'consent', 'person.birthDate', 'person.surname'].sort(),
+      [
+        'address.houseNumber',
+        'address.postcode',
+        'categories.0',
+        'consent',
+        'person.birthDate',
+        'person.surname',
+      ].sort(),
     );
     expect(details.find((detail) => detail.field === 'address.postcode')).toMatchObject({
       code: 'invalid-postcode',
@@ -133,14 +157,22 @@ describe('POST /intake/care-reports handler', () => {
     // Assess
     expect(retry.statusCode).toBe(202);
     expect(bodyOf(retry)).toEqual({ signalId: stored.signalId, status: 'accepted' });
-    const message = JSON.parse(sqs.commandCalls(SendMessageCommand).at(-1)?.args[0].input.MessageBody as string);
-    expect(message).toMatchObject({ type: 'care-report', signalId: stored.signalId, receivedAt: stored.receivedAt });
+    const message = JSON.parse(
+      sqs.commandCalls(SendMessageCommand).at(-1)?.args[0].input.MessageBody as string,
+    );
+    expect(message).toMatchObject({
+      type: 'care-report',
+      signalId: stored.signalId,
+      receivedAt: stored.receivedAt,
+    });
     expect(ddb.commandCalls(UpdateCommand)[0]?.args[0].input.UpdateExpression).toBe('SET enqueued = :true');
   });
 
   it('a known, enqueued reportId is a duplicate (200) and sends nothing', async () => {
     ddb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
-    ddb.on(GetCommand).resolves({ Item: { signalId: 'sig_known', enqueued: true, reportId: report.reportId } });
+    ddb
+      .on(GetCommand)
+      .resolves({ Item: { signalId: 'sig_known', enqueued: true, reportId: report.reportId } });
 
     const result = await handler(event({}), context);
 

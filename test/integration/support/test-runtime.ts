@@ -27,7 +27,11 @@ export function apiClient(baseUrl: string): ApiClient {
         body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
         headers['content-type'] ??= 'application/json';
       }
-      const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined } as never;
     },
@@ -47,7 +51,11 @@ export interface TestRuntime {
 /** A fresh local runtime (dynalite + local-aws-sqs on free ports, empty data directory) per test file. */
 export async function startTestRuntime(options: { retryDelaySeconds?: number } = {}): Promise<TestRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'buurtsignaal-test-'));
-  const runtime = await startLocalRuntime({ dataDir, retryDelaySeconds: options.retryDelaySeconds ?? 1, logLevel: 'INFO' });
+  const runtime = await startLocalRuntime({
+    dataDir,
+    retryDelaySeconds: options.retryDelaySeconds ?? 1,
+    logLevel: 'INFO',
+  });
   const api = apiClient(runtime.url);
   return {
     runtime,
@@ -57,7 +65,9 @@ export async function startTestRuntime(options: { retryDelaySeconds?: number } =
       if (response.status !== 200) throw new Error(`clock not set: ${response.status}`);
     },
     async drain() {
-      const response = await api.request<{ processed: number }>('POST', '/_local/drain', { token: 'dev-admin' });
+      const response = await api.request<{ processed: number }>('POST', '/_local/drain', {
+        token: 'dev-admin',
+      });
       if (response.status !== 200) throw new Error(`drain failed: ${response.status}`);
       return response.body.processed;
     },

@@ -1,0 +1,161 @@
+import { resolve } from 'node:path';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Construct } from 'constructs';
+import { OPERATIONS, type OperationDefinition, type OperationName } from '../shared/api/operations.ts';
+import { QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
+import { Identity } from './constructs/identity.ts';
+import { MonitoredQueue } from './constructs/monitored-queue.ts';
+import { pascalCase } from './constructs/naming.ts';
+import { createServiceFunction } from './constructs/service-function.ts';
+import { environmentFor, FUNCTIONS } from './function-catalog.ts';
+
+/** Entries, package-lock.json and node_modules are resolved from the repository root. */
+const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+const METRICS_NAMESPACE = 'Buurtsignaal';
+
+/**
+ * The whole service in one stack. Everything with a name or a shape comes from shared constants
+ * (TABLE, QUEUES, OPERATIONS) and the function catalog, which the local runtime (`npm start`) reads
+ * too, so the deployed service and the local one cannot drift apart.
+ */
+export class BuurtsignaalStack extends Stack {
+  readonly encryptionKey: Key;
+  readonly table: Table;
+  readonly queues: Readonly<Record<QueueName, MonitoredQueue>>;
+  readonly identity: Identity;
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  /** By catalog id, so tests can find a function's logical id. */
+  readonly functions: Readonly<Record<string, NodejsFunction>>;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    // One customer-managed key for everything that stores personal data at rest (table, queues):
+    // the municipality controls (and can revoke) access to it, and rotation is on.
+    this.encryptionKey = new Key(this, 'DataKey', {
+      description: 'Buurtsignaal: tabel en wachtrijen (persoonsgegevens)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // DESIGN §4: one table, pk/sk, GSIs `inbox` and sparse `awaiting-contact`, TTL for P1.
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.encryptionKey,
+      timeToLiveAttribute: TABLE.ttlAttribute,
+      // The signals and the audit trail (P3) outlive any single deployment.
+      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+    for (const index of Object.values(TABLE.indexes)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    const queueNames = Object.keys(QUEUES) as QueueName[];
+    this.queues = Object.fromEntries(
+      queueNames.map((name) => [
+        name,
+        new MonitoredQueue(this, pascalCase(name), {
+          definition: QUEUES[name],
+          encryptionKey: this.encryptionKey,
+        }),
+      ]),
+    ) as Record<QueueName, MonitoredQueue>;
+
+    this.identity = new Identity(this, 'Identity');
+    const jwtAuthorizer = new HttpJwtAuthorizer('JwtAuthorizer', this.identity.issuer, {
+      jwtAudience: [...this.identity.audiences],
+    });
+    // The JWT authorizer is also the API's default: a route added without one is never public by
+    // accident. Roles and scopes are checked per operation in the handlers (DESIGN P4).
+    this.api = new HttpApi(this, 'Api', {
+      apiName: SERVICE_NAME,
+      description: 'Buurtsignaal: intake en signalen (API.md)',
+      defaultAuthorizer: jwtAuthorizer,
+      createDefaultStage: false,
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      // Roughly 1,500 signals a month plus team traffic; this caps a runaway client, not real use.
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+    const publicAccess = new HttpNoneAuthorizer();
+
+    const resources = {
+      tableName: this.table.tableName,
+      queueUrls: Object.fromEntries(
+        queueNames.map((name) => [name, this.queues[name].queue.queueUrl]),
+      ) as Record<QueueName, string>,
+    };
+    const functions: Record<string, NodejsFunction> = {};
+    const routed = new Set<OperationName>();
+    for (const definition of FUNCTIONS) {
+      const fn = createServiceFunction(this, {
+        definition,
+        // Built and validated by the same zod schema the handler parses at cold start.
+        environment: environmentFor(definition, resources),
+        projectRoot: PROJECT_ROOT,
+        serviceName: SERVICE_NAME,
+        metricsNamespace: METRICS_NAMESPACE,
+      });
+      functions[definition.id] = fn;
+
+      // Least privilege, straight from the catalog.
+      if (definition.table === 'read') this.table.grantReadData(fn);
+      if (definition.table === 'read-write') this.table.grantReadWriteData(fn);
+      for (const queueName of definition.sendsTo ?? []) this.queues[queueName].queue.grantSendMessages(fn);
+      if (definition.consumes) {
+        // Partial batch responses: only the failed records are retried and, after
+        // maxReceiveCount, moved to the DLQ (DESIGN D4).
+        fn.addEventSource(
+          new SqsEventSource(this.queues[definition.consumes].queue, {
+            batchSize: QUEUES[definition.consumes].batchSize,
+            reportBatchItemFailures: true,
+          }),
+        );
+      }
+
+      if (!definition.operations?.length) continue;
+      const integration = new HttpLambdaIntegration(`${definition.id}Integration`, fn);
+      for (const name of definition.operations) {
+        if (routed.has(name)) throw new Error(`Operation ${name} is served by more than one function`);
+        routed.add(name);
+        const operation: OperationDefinition = OPERATIONS[name];
+        this.api.addRoutes({
+          path: operation.path,
+          methods: [HttpMethod[operation.method]],
+          integration,
+          authorizer: operation.roles === 'public' ? publicAccess : jwtAuthorizer,
+        });
+      }
+    }
+    this.functions = functions;
+
+    // Every operation of API.md must have a route; a missing one fails the synth, not a request.
+    const unrouted = (Object.keys(OPERATIONS) as OperationName[]).filter((name) => !routed.has(name));
+    if (unrouted.length > 0) throw new Error(`Operations without a function: ${unrouted.join(', ')}`);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'WebClientId', { value: this.identity.webClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+}

@@ -1,0 +1,107 @@
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  Mfa,
+  OAuthScope,
+  ResourceServerScope,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import {
+  HOUSING_CORPORATIONS,
+  POLITIE_UTRECHT,
+  ROLES,
+  type Role,
+  WERK_EN_INKOMEN,
+} from '../../shared/auth/principal.ts';
+import { SERVICE_NAME } from '../../shared/resources.ts';
+import { pascalCase } from './naming.ts';
+
+/** Partner organisations that call the API as machine clients, each with exactly one role and scope. */
+const PARTNERS: readonly { readonly role: Role; readonly scope: string }[] = [
+  ...HOUSING_CORPORATIONS.map((scope) => ({ role: 'housing-corporation' as const, scope })),
+  { role: 'energy-forwarder', scope: WERK_EN_INKOMEN },
+  { role: 'police', scope: POLITIE_UTRECHT },
+];
+
+/**
+ * Who may call the API. People (team members, coordinators, …) are Cognito users: their role is a
+ * group and their scope the `custom:scope` attribute, both in the ID token. Partners use client
+ * credentials: their access token carries the OAuth scope `buurtsignaal/<role>:<scope>`. The
+ * handlers read both shapes with `principalFromClaims` (shared/auth/principal.ts).
+ */
+export class Identity extends Construct {
+  readonly userPool: UserPool;
+  readonly webClient: UserPoolClient;
+  readonly partnerClients: readonly UserPoolClient[];
+  /** Issuer for the API's JWT authorizer. */
+  readonly issuer: string;
+  /** Client ids the JWT authorizer accepts (`aud` of ID tokens, `client_id` of access tokens). */
+  readonly audiences: readonly string[];
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    // Accounts are created by the municipality's administrators, never by self sign-up; workers
+    // see personal data, so a second factor is required.
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: { scope: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 12 },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const role of ROLES) {
+      this.userPool.addGroup(`Group${pascalCase(role)}`, { groupName: role });
+    }
+
+    this.webClient = this.userPool.addClient('WebClient', {
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      // Users may not change their own `custom:scope` (nor anything but their display name): the
+      // scope decides which team's signals they see (DESIGN P4).
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
+    const partnerScopes = PARTNERS.map(
+      (partner) =>
+        new ResourceServerScope({
+          scopeName: `${partner.role}:${partner.scope}`,
+          scopeDescription: `${partner.role} ${partner.scope}`,
+        }),
+    );
+    const resourceServer = this.userPool.addResourceServer('PartnerApi', {
+      identifier: SERVICE_NAME,
+      scopes: partnerScopes,
+    });
+    this.partnerClients = PARTNERS.map((partner, index) =>
+      this.userPool.addClient(`Partner${pascalCase(partner.scope)}`, {
+        generateSecret: true,
+        accessTokenValidity: Duration.hours(1),
+        oAuth: {
+          flows: { clientCredentials: true },
+          scopes: [OAuthScope.resourceServer(resourceServer, partnerScopes[index] as ResourceServerScope)],
+        },
+      }),
+    );
+    // The token endpoint for client credentials lives on the user pool's (Cognito-hosted) domain.
+    this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: `${SERVICE_NAME}-${Aws.ACCOUNT_ID}` },
+    });
+
+    this.issuer = `https://${this.userPool.userPoolProviderUrl}`;
+    this.audiences = [this.webClient, ...this.partnerClients].map((client) => client.userPoolClientId);
+  }
+}

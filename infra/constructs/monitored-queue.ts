@@ -1,0 +1,58 @@
+import { Duration } from 'aws-cdk-lib';
+import { type Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { type QueueDefinition, visibilityTimeoutSeconds } from '../../shared/resources.ts';
+
+export interface MonitoredQueueProps {
+  readonly definition: QueueDefinition;
+  /** The service's customer-managed key: queued messages carry personal data. */
+  readonly encryptionKey: IKey;
+}
+
+/**
+ * A work queue with its dead-letter queue and an alarm on the DLQ's depth, shaped by a
+ * `QueueDefinition` from shared/resources.ts (the local runtime creates the same pair).
+ */
+export class MonitoredQueue extends Construct {
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly deadLetterAlarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: MonitoredQueueProps) {
+    super(scope, id);
+    const { definition, encryptionKey } = props;
+    const encryption = {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: encryptionKey,
+      enforceSSL: true,
+    };
+
+    // The longest retention SQS allows, so an operator has two weeks to look into a poisoned
+    // message and redrive it (DESIGN D4: a failing delivery ends in the DLQ, never lost).
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      ...encryption,
+      retentionPeriod: Duration.days(14),
+    });
+
+    // Visibility of six times the consumer's timeout (AWS guidance for Lambda event sources), so a
+    // batch still being retried inside one invocation never becomes visible to a second one.
+    this.queue = new Queue(this, 'Queue', {
+      ...encryption,
+      visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(definition)),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: definition.maxReceiveCount },
+    });
+
+    // Any message in the DLQ is a signal that was not routed or an escalation not delivered.
+    this.deadLetterAlarm = this.deadLetterQueue
+      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' })
+      .createAlarm(this, 'DeadLetterAlarm', {
+        alarmDescription: `Berichten in de dead-letter queue van '${definition.name}': onderzoeken en opnieuw aanbieden.`,
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+  }
+}

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { FunctionDefinition } from '../function-catalog.ts';
+
+export interface ServiceFunctionOptions {
+  readonly definition: FunctionDefinition;
+  /** From `environmentFor`: exactly the variables of the function's zod schema, already validated. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Repository root: entries, package-lock.json and node_modules are resolved from here. */
+  readonly projectRoot: string;
+  readonly serviceName: string;
+  readonly metricsNamespace: string;
+}
+
+/**
+ * One Lambda function of the catalog, bundled locally by esbuild (no Docker, so synth works offline).
+ * Created directly in the caller's scope with the catalog id, so logical ids stay readable.
+ */
+export function createServiceFunction(scope: Construct, options: ServiceFunctionOptions): NodejsFunction {
+  const { definition, projectRoot } = options;
+  return new NodejsFunction(scope, definition.id, {
+    entry: join(projectRoot, definition.entry),
+    handler: 'handler',
+    projectRoot,
+    depsLockFilePath: join(projectRoot, 'package-lock.json'),
+    // DESIGN §2: Node.js 24 on arm64 (Node 20 is end-of-life; Middy 7 needs ≥ 22).
+    runtime: Runtime.NODEJS_24_X,
+    architecture: Architecture.ARM_64,
+    memorySize: 512,
+    timeout: Duration.seconds(definition.timeoutSeconds),
+    tracing: Tracing.ACTIVE,
+    environment: {
+      ...options.environment,
+      POWERTOOLS_SERVICE_NAME: options.serviceName,
+      POWERTOOLS_METRICS_NAMESPACE: options.metricsNamespace,
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      // DESIGN P2: responses and error messages may hold personal data; keep them out of traces.
+      POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+      POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+    },
+    // Logs hold ids and codes only (DESIGN P2); three months covers incident follow-up.
+    logGroup: new LogGroup(scope, `${definition.id}Logs`, { retention: RetentionDays.THREE_MONTHS }),
+    bundling: {
+      format: OutputFormat.ESM,
+      target: 'node24',
+      minify: true,
+      sourceMap: true,
+      // Names and line numbers are enough to read a stack trace; the sources would double the asset.
+      sourcesContent: false,
+      // Bundle the AWS SDK too: a pinned, tree-shaken client instead of whatever the runtime ships.
+      externalModules: [],
+      mainFields: ['module', 'main'],
+      // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
+      banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+      forceDockerBundling: false,
+    },
+  });
+}

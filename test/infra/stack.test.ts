@@ -1,0 +1,351 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BuurtsignaalStack } from '../../infra/buurtsignaal-stack.ts';
+import { environmentFor, FUNCTIONS, type FunctionDefinition } from '../../infra/function-catalog.ts';
+import { OPERATIONS, type OperationDefinition, routeKey } from '../../shared/api/operations.ts';
+import { ROLES } from '../../shared/auth/principal.ts';
+import { ENVIRONMENTS } from '../../shared/environments.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const POWERTOOLS_VARIABLES = [
+  'POWERTOOLS_SERVICE_NAME',
+  'POWERTOOLS_METRICS_NAMESPACE',
+  'POWERTOOLS_LOG_LEVEL',
+  'POWERTOOLS_TRACER_CAPTURE_RESPONSE',
+  'POWERTOOLS_TRACER_CAPTURE_ERROR',
+];
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+type Properties = Record<string, unknown>;
+interface CfnResource {
+  readonly Type: string;
+  readonly Properties: Properties;
+  readonly DeletionPolicy?: string;
+}
+
+let stack: BuurtsignaalStack;
+let template: Template;
+let resources: Record<string, CfnResource>;
+
+// One synthesis for the whole file: esbuild bundles every function for real, as `npm run synth` does.
+beforeAll(() => {
+  // The same feature flags as `npm run synth`, so the tested template is the deployed one.
+  const { context } = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: Properties };
+  const app = new App({ context });
+  stack = new BuurtsignaalStack(app, 'Buurtsignaal', { env: { region: 'eu-west-1' } });
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources as Record<string, CfnResource>;
+});
+
+function idOf(construct: IConstruct): string {
+  return stack.getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+function propertiesOf(construct: IConstruct): Properties {
+  const resource = resources[idOf(construct)];
+  if (!resource) throw new Error(`No resource for ${construct.node.path}`);
+  return resource.Properties;
+}
+
+function functionProperties(definition: FunctionDefinition): Properties {
+  const fn = stack.functions[definition.id];
+  if (!fn) throw new Error(`No function ${definition.id}`);
+  return propertiesOf(fn);
+}
+
+function routeProperties(operation: OperationDefinition): Properties {
+  const routes = Object.values(resources).filter(
+    (resource) =>
+      resource.Type === 'AWS::ApiGatewayV2::Route' && resource.Properties.RouteKey === routeKey(operation),
+  );
+  expect(routes).toHaveLength(1);
+  return (routes[0] as CfnResource).Properties;
+}
+
+/** Every IAM action granted to a function's role. */
+function actionsOf(definition: FunctionDefinition): string[] {
+  const role = stack.functions[definition.id]?.role;
+  if (!role) throw new Error(`No role for ${definition.id}`);
+  const roleRef = { Ref: idOf(role) };
+  return Object.values(resources)
+    .filter((resource) => resource.Type === 'AWS::IAM::Policy')
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(JSON.stringify(roleRef)))
+    .flatMap(
+      (policy) =>
+        (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement,
+    )
+    .flatMap((statement) => [statement.Action].flat());
+}
+
+describe('functions (DESIGN §2)', () => {
+  it('creates one nodejs24.x arm64 function per catalog entry', () => {
+    const functions = Object.values(resources).filter(
+      (resource) => resource.Type === 'AWS::Lambda::Function',
+    );
+    expect(functions).toHaveLength(FUNCTIONS.length);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Handler).toBe('index.handler');
+      expect(fn.Properties.MemorySize).toBe(512);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    }
+  });
+
+  it('takes each timeout from the catalog and gives each function a log group with retention', () => {
+    for (const definition of FUNCTIONS) {
+      expect(functionProperties(definition).Timeout).toBe(definition.timeoutSeconds);
+    }
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, FUNCTIONS.length);
+  });
+
+  it('sets exactly the variables of the zod environment schema plus the Powertools ones', () => {
+    for (const definition of FUNCTIONS) {
+      const variables = (functionProperties(definition).Environment as { Variables: Properties }).Variables;
+      const expected = [...Object.keys(ENVIRONMENTS[definition.environment].shape), ...POWERTOOLS_VARIABLES];
+      expect(Object.keys(variables).sort(), definition.id).toEqual(expected.sort());
+      expect(variables.POWERTOOLS_TRACER_CAPTURE_RESPONSE).toBe('false');
+      expect(variables.POWERTOOLS_TRACER_CAPTURE_ERROR).toBe('false');
+    }
+  });
+
+  it('points the environment at the deployed table and queue', () => {
+    const submit = FUNCTIONS.find((definition) => definition.id === 'SubmitCareReport') as FunctionDefinition;
+    expect((functionProperties(submit).Environment as { Variables: Properties }).Variables).toMatchObject({
+      TABLE_NAME: { Ref: idOf(stack.table) },
+      SIGNALS_QUEUE_URL: { Ref: idOf(stack.queues.signals.queue) },
+    });
+  });
+
+  it('grants only what the catalog says (least privilege)', () => {
+    for (const definition of FUNCTIONS) {
+      const actions = actionsOf(definition);
+      const tableActions = actions.filter((action) => action.startsWith('dynamodb:'));
+      const writes = tableActions.filter((action) => WRITE_ACTIONS.includes(action));
+      if (!definition.table) expect(tableActions, definition.id).toEqual([]);
+      if (definition.table === 'read') expect(tableActions, definition.id).toContain('dynamodb:Query');
+      if (definition.table === 'read') expect(writes, definition.id).toEqual([]);
+      if (definition.table === 'read-write')
+        expect(writes.sort(), definition.id).toEqual([...WRITE_ACTIONS].sort());
+      expect(actions.includes('sqs:SendMessage'), definition.id).toBe(Boolean(definition.sendsTo?.length));
+      expect(actions.includes('sqs:ReceiveMessage'), definition.id).toBe(Boolean(definition.consumes));
+    }
+  });
+});
+
+describe('table (DESIGN §4, P1)', () => {
+  it('has pk/sk, both GSIs, TTL on expiresAt, PITR, on-demand billing and the customer key', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'inbox',
+          KeySchema: [
+            { AttributeName: 'inboxPk', KeyType: 'HASH' },
+            { AttributeName: 'inboxSk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          IndexName: 'awaiting-contact',
+          KeySchema: [
+            { AttributeName: 'awaitingPk', KeyType: 'HASH' },
+            { AttributeName: 'awaitingSk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+      SSESpecification: {
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [idOf(stack.encryptionKey), 'Arn'] },
+      },
+    });
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it('uses one customer-managed key with rotation', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+});
+
+describe('signals queue (DESIGN D4)', () => {
+  it('redrives to its DLQ after 5 receives', () => {
+    const { queue, deadLetterQueue } = stack.queues.signals;
+    expect(propertiesOf(queue).RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [idOf(deadLetterQueue), 'Arn'] },
+      maxReceiveCount: 5,
+    });
+  });
+
+  it('has a visibility timeout of at least six times the RouteSignals timeout', () => {
+    const routeSignals = FUNCTIONS.find(
+      (definition) => definition.id === 'RouteSignals',
+    ) as FunctionDefinition;
+    const timeout = functionProperties(routeSignals).Timeout as number;
+    expect(timeout).toBe(30);
+    expect(propertiesOf(stack.queues.signals.queue).VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+  });
+
+  it('encrypts the queue and its DLQ with the customer key and denies plain HTTP', () => {
+    for (const queue of [stack.queues.signals.queue, stack.queues.signals.deadLetterQueue]) {
+      expect(propertiesOf(queue).KmsMasterKeyId).toEqual({
+        'Fn::GetAtt': [idOf(stack.encryptionKey), 'Arn'],
+      });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: idOf(queue) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 'sqs:*',
+              Principal: { AWS: '*' },
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('feeds RouteSignals in batches of 10 with partial batch failures', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: idOf(stack.functions.RouteSignals as IConstruct) },
+      EventSourceArn: { 'Fn::GetAtt': [idOf(stack.queues.signals.queue), 'Arn'] },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('raises an alarm as soon as the DLQ holds a message', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [
+        {
+          Name: 'QueueName',
+          Value: { 'Fn::GetAtt': [idOf(stack.queues.signals.deadLetterQueue), 'QueueName'] },
+        },
+      ],
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+      EvaluationPeriods: 1,
+    });
+  });
+});
+
+describe('HTTP API and identity (DESIGN P4)', () => {
+  it('has a JWT authorizer with the Cognito issuer and the app clients as audience', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: {
+          'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [idOf(stack.identity.userPool), 'ProviderURL'] }]],
+        },
+        Audience: [stack.identity.webClient, ...stack.identity.partnerClients].map((client) => ({
+          Ref: idOf(client),
+        })),
+      },
+    });
+  });
+
+  it('protects every non-public route with the JWT authorizer and leaves /health and /openapi.json open', () => {
+    const operations: OperationDefinition[] = Object.values(OPERATIONS);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', operations.length);
+    const authorizerId = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0];
+    for (const operation of operations) {
+      const route = routeProperties(operation);
+      if (operation.roles === 'public') {
+        expect(route.AuthorizationType, routeKey(operation)).toBe('NONE');
+        expect(route.AuthorizerId).toBeUndefined();
+      } else {
+        expect(route.AuthorizationType, routeKey(operation)).toBe('JWT');
+        expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
+      }
+    }
+    expect(routeProperties(OPERATIONS.health).AuthorizationType).toBe('NONE');
+    expect(routeProperties(OPERATIONS.openApi).AuthorizationType).toBe('NONE');
+  });
+
+  it('sends each route to the function the catalog names', () => {
+    for (const definition of FUNCTIONS) {
+      for (const name of definition.operations ?? []) {
+        const target = routeProperties(OPERATIONS[name]).Target as {
+          'Fn::Join': [string, [string, { Ref: string }]];
+        };
+        const integration = resources[target['Fn::Join'][1][1].Ref] as CfnResource;
+        expect(integration.Properties.IntegrationUri, name).toEqual({
+          'Fn::GetAtt': [idOf(stack.functions[definition.id] as IConstruct), 'Arn'],
+        });
+      }
+    }
+  });
+
+  it('throttles the default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+  });
+
+  it('has a user pool without self sign-up, a group per role and a custom scope attribute', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'scope', AttributeDataType: 'String', Mutable: true }),
+      ]),
+    });
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', ROLES.length);
+    for (const role of ROLES)
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+    // A user must not be able to widen their own scope.
+    expect(propertiesOf(stack.identity.webClient).WriteAttributes).not.toContain('custom:scope');
+  });
+
+  it('gives partners client-credentials clients limited to their own buurtsignaal scope', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', { Identifier: 'buurtsignaal' });
+    for (const client of stack.identity.partnerClients) {
+      const properties = propertiesOf(client);
+      expect(properties.AllowedOAuthFlows).toEqual(['client_credentials']);
+      expect(properties.GenerateSecret).toBe(true);
+      expect(properties.AllowedOAuthScopes).toHaveLength(1);
+    }
+  });
+});
+
+describe('environmentFor', () => {
+  const routeSignals = FUNCTIONS.find((definition) => definition.id === 'RouteSignals') as FunctionDefinition;
+
+  it('throws when a required value is missing, naming the variable', () => {
+    expect(() =>
+      environmentFor(routeSignals, { tableName: '', queueUrls: { signals: 'https://sqs/signals' } }),
+    ).toThrow(/TABLE_NAME/);
+  });
+
+  it('returns exactly the variables of the schema', () => {
+    expect(environmentFor(routeSignals, { tableName: 't', queueUrls: { signals: 'q' } })).toEqual({
+      TABLE_NAME: 't',
+    });
+  });
+});
