@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** The reference samples beside the repository (`../shared/samples`), read as they are. */
-export const SAMPLES_DIR = resolve(import.meta.dirname, '../../../shared/samples');
+/**
+ * The reference samples (`../shared/samples` beside the repository), copied into the repository so a
+ * clean clone can run the tests on its own; test/unit/samples.test.ts keeps the copy identical.
+ */
+export const SAMPLES_DIR = resolve(import.meta.dirname, '../fixtures/samples');
+export const REFERENCE_SAMPLES_DIR = resolve(import.meta.dirname, '../../../shared/samples');
 
 export function readSample(name: string): string {
   return readFileSync(join(SAMPLES_DIR, name), 'utf8');
