@@ -23,7 +23,9 @@ describe('sample fixtures', () => {
     const reference = existsSync(REFERENCE_SAMPLES_DIR) ? readdirSync(REFERENCE_SAMPLES_DIR).sort() : names;
     expect(names).toEqual(reference);
     for (const name of reference) {
-      const source = existsSync(REFERENCE_SAMPLES_DIR) ? join(REFERENCE_SAMPLES_DIR, name) : join(SAMPLES_DIR, name);
+      const source = existsSync(REFERENCE_SAMPLES_DIR)
+        ? join(REFERENCE_SAMPLES_DIR, name)
+        : join(SAMPLES_DIR, name);
       expect(readFileSync(join(SAMPLES_DIR, name)).equals(readFileSync(source)), name).toBe(true);
     }
   });
