@@ -118,7 +118,7 @@ function toEvent(
         principalId: principal?.id ?? '',
         integrationLatency: 0,
         jwt: { claims: principal ? claimsOf(principal) : {}, scopes: [] },
-      } as never,
+      },
     },
   };
 }

@@ -1,6 +1,6 @@
 // `npm start`: the whole service on this machine (DESIGN §2). Dev and demo only — never deployed.
 import { resolve } from 'node:path';
-import { localTokenTable } from '../../shared/auth/principal.ts';
+import { localTokenTable, type Role } from '../../shared/auth/principal.ts';
 import { startLocalRuntime } from './local-runtime.ts';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -18,8 +18,8 @@ const runtime = await startLocalRuntime({
 
 const tokens = [...localTokenTable().values()];
 const byRole = Map.groupBy(tokens, (principal) => principal.role);
-const examples = (role: string, count = 3) =>
-  (byRole.get(role as never) ?? [])
+const examples = (role: Role, count = 3) =>
+  (byRole.get(role) ?? [])
     .slice(0, count)
     .map((principal) => principal.id)
     .join(', ');

@@ -14,6 +14,22 @@ function toReceipt(item: Record<string, unknown>): CareReportReceipt {
 }
 
 export function dynamoReceiptStore(client: DynamoDBDocumentClient, tableName: string): ReceiptStore {
+  async function setOnReceipt(
+    source: string,
+    reportId: string,
+    attribute: 'enqueued' | 'outcome',
+    value: unknown,
+  ) {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: careReportKey(source, reportId),
+        UpdateExpression: `SET ${attribute} = :value`,
+        ExpressionAttributeValues: { ':value': value },
+      }),
+    );
+  }
+
   return {
     async createCareReportReceipt(receipt) {
       const key = careReportKey(receipt.source, receipt.reportId);
@@ -35,27 +51,9 @@ export function dynamoReceiptStore(client: DynamoDBDocumentClient, tableName: st
       }
     },
 
-    async markEnqueued(source, reportId) {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: careReportKey(source, reportId),
-          UpdateExpression: 'SET enqueued = :true',
-          ExpressionAttributeValues: { ':true': true },
-        }),
-      );
-    },
+    markEnqueued: (source, reportId) => setOnReceipt(source, reportId, 'enqueued', true),
 
-    async recordOutcome(source, reportId, outcome) {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: careReportKey(source, reportId),
-          UpdateExpression: 'SET outcome = :outcome',
-          ExpressionAttributeValues: { ':outcome': outcome },
-        }),
-      );
-    },
+    recordOutcome: (source, reportId, outcome) => setOnReceipt(source, reportId, 'outcome', outcome),
 
     async getCareReportReceipt(source, reportId) {
       const result = await client.send(

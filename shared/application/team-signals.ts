@@ -1,7 +1,7 @@
 import { canViewTeam, canWorkOnTeam } from '../auth/access.ts';
 import type { Principal } from '../auth/principal.ts';
+import { DomainError } from '../domain/domain-error.ts';
 import type { Signal } from '../domain/signal.ts';
-import { forbidden, HttpError, notFound } from '../http/http-error.ts';
 import { ConcurrentUpdateError, type SignalRepository } from './ports.ts';
 
 /**
@@ -15,10 +15,10 @@ export async function findSignalFor(
   signals: SignalRepository,
 ): Promise<Signal> {
   const signal = await signals.get(signalId);
-  if (!signal) throw notFound('signal-not-found', 'Dit signaal bestaat niet (meer).');
+  if (!signal) throw new DomainError('not-found', 'signal-not-found', 'Dit signaal bestaat niet (meer).');
   const allowed =
     access === 'view' ? canViewTeam(principal, signal.teamId) : canWorkOnTeam(principal, signal.teamId);
-  if (!allowed) throw forbidden('Dit signaal hoort bij een ander team.');
+  if (!allowed) throw new DomainError('forbidden', 'forbidden', 'Dit signaal hoort bij een ander team.');
   return signal;
 }
 
@@ -43,8 +43,8 @@ export async function changeSignal(
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError)) throw error;
       if (attempt === MAX_ATTEMPTS) {
-        throw new HttpError(
-          409,
+        throw new DomainError(
+          'conflict',
           'concurrent-update',
           'Het signaal werd tegelijk door iemand anders gewijzigd. Probeer het opnieuw.',
         );

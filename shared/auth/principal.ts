@@ -85,6 +85,6 @@ export function localTokenTable(): Map<string, Principal> {
   return new Map(principals.map((principal) => [principal.id, principal]));
 }
 
-export function claimsOf(principal: Principal): JwtClaims {
+export function claimsOf(principal: Principal): Record<string, string | string[]> {
   return { sub: principal.id, 'cognito:groups': [principal.role], 'custom:scope': principal.scope };
 }

@@ -23,6 +23,8 @@ export interface ApiContext extends Context {
 
 type ApiMiddleware = middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>;
 
+const STATUS_BY_KIND = { invalid: 422, conflict: 409, 'not-found': 404, forbidden: 403 } as const;
+
 /**
  * Turns every error into the API's error body. Known errors keep their status; anything else is a
  * 500 whose log entry carries the error's name and stack but never its message or the request, which
@@ -35,7 +37,7 @@ export function httpErrorHandler(logger: Logger): ApiMiddleware {
       if (error instanceof HttpError) {
         request.response = errorResponse(error.status, error.code, error.message, error.details);
       } else if (error instanceof DomainError) {
-        const status = error.kind === 'conflict' ? 409 : 422;
+        const status = STATUS_BY_KIND[error.kind];
         const details = error.field
           ? [{ field: error.field, code: error.code, message: error.message }]
           : undefined;

@@ -165,7 +165,10 @@ describe('POST /intake/care-reports handler', () => {
       signalId: stored.signalId,
       receivedAt: stored.receivedAt,
     });
-    expect(ddb.commandCalls(UpdateCommand)[0]?.args[0].input.UpdateExpression).toBe('SET enqueued = :true');
+    expect(ddb.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
+      UpdateExpression: 'SET enqueued = :value',
+      ExpressionAttributeValues: { ':value': true },
+    });
   });
 
   it('a known, enqueued reportId is a duplicate (200) and sends nothing', async () => {
