@@ -43,7 +43,11 @@ Probeer:  curl ${runtime.url}/health
 Stoppen:  Ctrl+C
 `);
 
+// local-aws-sqs keeps its queues in memory: let the pollers finish what is queued before stopping,
+// so a report that got its receipt is also routed.
 async function shutdown() {
+  console.log('Wachtrijen afwerken en stoppen…');
+  await runtime.drain(15_000).catch(() => console.error('Niet alle wachtrijen waren leeg binnen 15 seconden.'));
   await runtime.stop();
   process.exit(0);
 }
