@@ -47,7 +47,9 @@ Stoppen:  Ctrl+C
 // so a report that got its receipt is also routed.
 async function shutdown() {
   console.log('Wachtrijen afwerken en stoppen…');
-  await runtime.drain(15_000).catch(() => console.error('Niet alle wachtrijen waren leeg binnen 15 seconden.'));
+  await runtime
+    .drain(15_000)
+    .catch(() => console.error('Niet alle wachtrijen waren leeg binnen 15 seconden.'));
   await runtime.stop();
   process.exit(0);
 }
