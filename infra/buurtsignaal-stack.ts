@@ -7,6 +7,7 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { OPERATIONS, type OperationDefinition, type OperationName } from '../shared/api/operations.ts';
 import { QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
@@ -30,6 +31,7 @@ export class BuurtsignaalStack extends Stack {
   readonly table: Table;
   readonly queues: Readonly<Record<QueueName, MonitoredQueue>>;
   readonly identity: Identity;
+  readonly householdSecret: Secret;
   readonly api: HttpApi;
   readonly stage: HttpStage;
   /** By catalog id, so tests can find a function's logical id. */
@@ -99,7 +101,17 @@ export class BuurtsignaalStack extends Stack {
     });
     const publicAccess = new HttpNoneAuthorizer();
 
+    // DESIGN M1: the key of the household hash and the partner signal ids. Generated once by
+    // CloudFormation and never rotated: every stored household key depends on it.
+    this.householdSecret = new Secret(this, 'HouseholdKeySecret', {
+      description: 'Buurtsignaal: sleutel van de huishoudhash (M1); nooit roteren',
+      encryptionKey: this.encryptionKey,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     const resources = {
+      householdSecret: { arn: this.householdSecret.secretArn },
       tableName: this.table.tableName,
       queueUrls: Object.fromEntries(
         queueNames.map((name) => [name, this.queues[name].queue.queueUrl]),
@@ -122,6 +134,7 @@ export class BuurtsignaalStack extends Stack {
       if (definition.table === 'read') this.table.grantReadData(fn);
       if (definition.table === 'read-write') this.table.grantReadWriteData(fn);
       for (const queueName of definition.sendsTo ?? []) this.queues[queueName].queue.grantSendMessages(fn);
+      if (definition.householdSecret) this.householdSecret.grantRead(fn);
       if (definition.consumes) {
         // Partial batch responses: only the failed records are retried and, after
         // maxReceiveCount, moved to the DLQ (DESIGN D4).

@@ -15,10 +15,16 @@ export interface FunctionDefinition {
   readonly consumes?: QueueName;
   readonly table?: 'read' | 'read-write';
   readonly sendsTo?: readonly QueueName[];
+  /** Reads the household-key secret (M1): Secrets Manager on AWS. */
+  readonly householdSecret?: boolean;
   readonly timeoutSeconds: number;
+  /** Megabytes; more memory is also more CPU in Lambda. */
+  readonly memoryMb?: number;
 }
 
 const API_TIMEOUT_SECONDS = 10;
+/** Partner uploads may be 30,000 rows: stay inside API Gateway's 30-second integration limit. */
+const UPLOAD_TIMEOUT_SECONDS = 29;
 
 /**
  * Every function of the service. The CDK stack creates one NodejsFunction per entry and the local
@@ -57,12 +63,51 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     timeoutSeconds: API_TIMEOUT_SECONDS,
   },
   {
+    id: 'SubmitRentArrears',
+    entry: 'functions/intake/submit-rent-arrears.ts',
+    environment: 'partnerIntake',
+    operations: ['submitRentArrears'],
+    table: 'read-write',
+    sendsTo: ['signals'],
+    householdSecret: true,
+    timeoutSeconds: UPLOAD_TIMEOUT_SECONDS,
+    memoryMb: 1024,
+  },
+  {
+    id: 'SubmitEnergyDebts',
+    entry: 'functions/intake/submit-energy-debts.ts',
+    environment: 'partnerIntake',
+    operations: ['submitEnergyDebts'],
+    table: 'read-write',
+    sendsTo: ['signals'],
+    householdSecret: true,
+    timeoutSeconds: UPLOAD_TIMEOUT_SECONDS,
+  },
+  {
+    id: 'ListUploads',
+    entry: 'functions/intake/list-uploads.ts',
+    environment: 'uploads',
+    operations: ['listUploads'],
+    table: 'read',
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
+  {
+    id: 'GetUpload',
+    entry: 'functions/intake/get-upload.ts',
+    environment: 'uploads',
+    operations: ['getUpload'],
+    table: 'read',
+    timeoutSeconds: UPLOAD_TIMEOUT_SECONDS,
+  },
+  {
     id: 'RouteSignals',
     entry: 'functions/signals/route-signals.ts',
     environment: 'routeSignals',
     consumes: 'signals',
     table: 'read-write',
+    householdSecret: true,
     timeoutSeconds: QUEUES.signals.consumerTimeoutSeconds,
+    memoryMb: 1024,
   },
   {
     id: 'ListTeamSignals',
@@ -94,6 +139,8 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
 export interface ResourceNames {
   readonly tableName: string;
   readonly queueUrls: Readonly<Record<QueueName, string>>;
+  /** Locally the secret's value, on AWS the ARN of the Secrets Manager secret (M1). */
+  readonly householdSecret: { readonly value: string } | { readonly arn: string };
 }
 
 /**
@@ -104,11 +151,17 @@ export function environmentFor(
   definition: FunctionDefinition,
   resources: ResourceNames,
 ): Record<string, string> {
-  const offered: Record<string, string> = {
+  const offered: Record<string, string | undefined> = {
     TABLE_NAME: resources.tableName,
     SIGNALS_QUEUE_URL: resources.queueUrls.signals,
+    HOUSEHOLD_KEY_SECRET: 'value' in resources.householdSecret ? resources.householdSecret.value : undefined,
+    HOUSEHOLD_KEY_SECRET_ARN: 'arn' in resources.householdSecret ? resources.householdSecret.arn : undefined,
   };
   const schema = ENVIRONMENTS[definition.environment];
-  const wanted = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, offered[name]]));
+  const wanted = Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((name) => offered[name] !== undefined)
+      .map((name) => [name, offered[name]]),
+  );
   return parseEnvironment(schema, wanted) as Record<string, string>;
 }

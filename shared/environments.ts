@@ -7,12 +7,22 @@ import * as z from 'zod';
  */
 const table = z.object({ TABLE_NAME: z.string().min(1) });
 const signalsQueue = z.object({ SIGNALS_QUEUE_URL: z.string().min(1) });
+/**
+ * The household-key secret (M1): the value itself locally, a Secrets Manager ARN on AWS. One of the
+ * two must be set; loadHouseholdSecret says so at cold start when neither is.
+ */
+const householdSecret = z.object({
+  HOUSEHOLD_KEY_SECRET: z.string().min(32).optional(),
+  HOUSEHOLD_KEY_SECRET_ARN: z.string().min(1).optional(),
+});
 
 export const ENVIRONMENTS = {
   none: z.object({}),
   submitCareReport: table.extend(signalsQueue.shape),
   getCareReport: table,
-  routeSignals: table,
+  partnerIntake: table.extend(signalsQueue.shape).extend(householdSecret.shape),
+  uploads: table,
+  routeSignals: table.extend(householdSecret.shape),
   teamSignals: table,
 } as const;
 

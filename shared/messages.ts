@@ -3,8 +3,9 @@ import { careReportSchema } from './api/care-report-schemas.ts';
 import './api/zod-dutch.ts'; // Dutch validation messages
 
 /**
- * What intake puts on the `signals` queue for the router. Carries the validated input and the
- * moment of receipt (which fixes the due date, DESIGN D2), so routing later gives the same result.
+ * What intake puts on the `signals` queue for the router. Each message carries the validated input
+ * and the moment of receipt (which fixes the due date, DESIGN D2), so routing it again — SQS
+ * delivers at least once — gives the same result.
  */
 export const careReportMessageSchema = z.object({
   type: z.literal('care-report'),
@@ -14,7 +15,64 @@ export const careReportMessageSchema = z.object({
   report: careReportSchema,
 });
 
-export const signalMessageSchema = z.discriminatedUnion('type', [careReportMessageSchema]);
+const optionalText = z.string().optional();
+
+export const debtSignalInputSchema = z.object({
+  kind: z.enum(['huurachterstand', 'energieschuld', 'eindelevering']),
+  sourceReference: z.string().min(1),
+  supplier: optionalText,
+  person: z.object({
+    initials: optionalText,
+    prefix: optionalText,
+    surname: z.string().min(1),
+    birthDate: optionalText,
+    phone: optionalText,
+    email: optionalText,
+    bsn: optionalText,
+  }),
+  address: z.object({
+    postcode: z.string().min(1),
+    houseNumber: z.number().int().positive(),
+    houseNumberSuffix: optionalText,
+    street: optionalText,
+    city: optionalText,
+  }),
+  amount: z.number().positive(),
+  arrearsSince: z.string().min(1),
+  monthlyRent: z.number().optional(),
+  evictionDate: optionalText,
+  endOfSupplyDate: optionalText,
+  minorsInHousehold: z.number().int().min(0).optional(),
+  warmHandover: z.boolean().optional(),
+});
+
+/**
+ * Rows of a rent-arrears file or elements of an energy batch, packed per household (M1 key) so that
+ * signals of one household are routed in order by one invocation. `create` for a new dedupe key,
+ * `update` for a known one with a higher amount (I5).
+ */
+export const debtSignalsMessageSchema = z.object({
+  type: z.literal('debt-signals'),
+  uploadId: z.string().min(1),
+  source: z.string().min(1),
+  receivedAt: z.string().min(1),
+  items: z
+    .array(
+      z.object({
+        signalId: z.string().min(1),
+        householdKey: z.string().min(1),
+        action: z.enum(['create', 'update']),
+        input: debtSignalInputSchema,
+      }),
+    )
+    .min(1),
+});
+
+export const signalMessageSchema = z.discriminatedUnion('type', [
+  careReportMessageSchema,
+  debtSignalsMessageSchema,
+]);
 
 export type SignalMessage = z.output<typeof signalMessageSchema>;
 export type CareReportMessage = z.output<typeof careReportMessageSchema>;
+export type DebtSignalsMessage = z.output<typeof debtSignalsMessageSchema>;

@@ -6,8 +6,10 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { loadHouseholdSecret } from '../../shared/adapters/household-secret.ts';
 import { routeSignalMessage } from '../../shared/application/route-signal.ts';
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
@@ -18,7 +20,9 @@ const env = parseEnvironment(ENVIRONMENTS.routeSignals);
 const deps = {
   signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
   receipts: dynamoReceiptStore(dynamoDocumentClient(), env.TABLE_NAME),
+  households: dynamoHouseholdStore(dynamoDocumentClient(), env.TABLE_NAME),
   calendar: municipalCalendar,
+  secret: await loadHouseholdSecret(env),
 };
 
 // Records that fail to parse or to route are reported as batch item failures: SQS redelivers just
@@ -30,14 +34,21 @@ const processor = new BatchProcessor(EventType.SQS, { logger });
 const METRIC_BY_RESULT = {
   routed: 'SignalRouted',
   'not-routed': 'SignalNotRouted',
+  updated: 'SignalUpdated',
   'already-routed': 'SignalRedelivered',
 } as const;
 
 async function routeRecord(record: SQSRecord): Promise<void> {
   const message = signalMessageSchema.parse(JSON.parse(record.body));
-  const outcome = await routeSignalMessage(message, deps);
-  logger.info('Signaal verwerkt', { ...outcome, messageId: record.messageId });
-  metrics.addMetric(METRIC_BY_RESULT[outcome.result], MetricUnit.Count, 1);
+  const outcomes = await routeSignalMessage(message, deps);
+  const counts: Record<string, number> = {};
+  for (const [result, list] of Map.groupBy(outcomes, (outcome) => outcome.result)) {
+    metrics.addMetric(METRIC_BY_RESULT[result], MetricUnit.Count, list.length);
+    counts[result] = list.length;
+  }
+  // Ids and codes only (P2): a single care report logs its decision, a pack of debt signals its counts.
+  const detail = outcomes.length === 1 ? outcomes[0] : { results: counts };
+  logger.info('Signaal verwerkt', { messageId: record.messageId, type: message.type, ...detail });
 }
 
 /** Consumer of the `signals` queue: consent (C2), routing (R1–R6), due date (D2), store. */

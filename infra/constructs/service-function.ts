@@ -30,7 +30,7 @@ export function createServiceFunction(scope: Construct, options: ServiceFunction
     // DESIGN §2: Node.js 24 on arm64 (Node 20 is end-of-life; Middy 7 needs ≥ 22).
     runtime: Runtime.NODEJS_24_X,
     architecture: Architecture.ARM_64,
-    memorySize: 512,
+    memorySize: definition.memoryMb ?? 512,
     timeout: Duration.seconds(definition.timeoutSeconds),
     tracing: Tracing.ACTIVE,
     environment: {

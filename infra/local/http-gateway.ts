@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
@@ -84,7 +85,9 @@ function toEvent(
   const pathParameters = Object.fromEntries(
     route.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1] as string)]),
   );
-  const isText = body.length === 0 || TEXT_CONTENT.test(headers['content-type'] ?? '');
+  // Text bodies reach the handler as strings, like API Gateway does. A text body that is not valid
+  // UTF-8 (a Windows-1252 CSV) is passed base64-encoded so no byte is lost on the way.
+  const isText = body.length === 0 || (TEXT_CONTENT.test(headers['content-type'] ?? '') && isUtf8(body));
   const routeKey = `${route.operation.method} ${route.operation.path}`;
   const now = new Date();
   return {

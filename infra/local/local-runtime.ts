@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -59,6 +61,19 @@ function configureProcessEnvironment(servers: { dynamodb: string; sqs: string },
   });
 }
 
+/**
+ * The household-key secret (DESIGN M1) of this data directory: generated once, then kept, because
+ * every stored household key and partner signal id depends on it.
+ */
+function localHouseholdSecret(dataDir: string): string {
+  const file = join(dataDir, 'household-key.secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function importHandler<H>(entry: string): Promise<H> {
   const module = (await import(pathToFileURL(join(ROOT, entry)).href)) as { handler: H };
   return module.handler;
@@ -105,6 +120,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   await ensureTable(dynamodb, LOCAL_TABLE_NAME);
   const queues = await ensureQueues(sqs);
   const resources = {
+    householdSecret: { value: localHouseholdSecret(options.dataDir) },
     tableName: LOCAL_TABLE_NAME,
     queueUrls: Object.fromEntries(Object.entries(queues).map(([name, queue]) => [name, queue.url])) as Record<
       QueueName,

@@ -4,10 +4,17 @@ import {
   ConcurrentUpdateError,
   type InboxView,
   InvalidCursorError,
+  isNotRouted,
+  type NotRoutedSignal,
   type SignalRepository,
+  type SignalState,
+  type StoredSignal,
 } from '../application/ports.ts';
-import type { Signal } from '../domain/signal.ts';
+import { partnerFeedback } from '../domain/feedback.ts';
+import type { PartnerFeedback } from '../domain/outcomes.ts';
+import type { Signal, SignalStatus } from '../domain/signal.ts';
 import { TABLE } from '../resources.ts';
+import { batchGet, batchWrite } from './dynamodb-batch.ts';
 
 const { inbox, awaitingContact } = TABLE.indexes;
 type IndexKeys = { readonly partitionKey: string; readonly sortKey: string };
@@ -31,6 +38,8 @@ function toItem(signal: Signal): Record<string, unknown> {
     ...signalKey(signal.signalId),
     type: 'signal',
     ...signal,
+    // Denormalised so partner feedback (C4) can be read for thousands of rows with a projection.
+    partnerFeedback: partnerFeedback(undefined, signal),
     [inbox.partitionKey]: `TEAM#${signal.teamId}#${active ? 'open' : 'closed'}`,
     [inbox.sortKey]: sortKey,
     ...(awaiting
@@ -39,10 +48,21 @@ function toItem(signal: Signal): Record<string, unknown> {
   };
 }
 
+/** A not-routed partner item: no index keys, so it never shows in an inbox. */
+function notRoutedItem(record: NotRoutedSignal): Record<string, unknown> {
+  return {
+    ...signalKey(record.signalId),
+    type: 'not-routed-signal',
+    ...record,
+    partnerFeedback: partnerFeedback(record.outcome, undefined),
+  };
+}
+
 const KEY_ATTRIBUTES = new Set([
   'pk',
   'sk',
   'type',
+  'partnerFeedback',
   inbox.partitionKey,
   inbox.sortKey,
   awaitingContact.partitionKey,
@@ -53,6 +73,10 @@ function fromItem(item: Record<string, unknown>): Signal {
   return Object.fromEntries(
     Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)),
   ) as unknown as Signal;
+}
+
+function fromStoredItem(item: Record<string, unknown>): StoredSignal {
+  return fromItem(item) as unknown as StoredSignal;
 }
 
 function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
@@ -97,7 +121,38 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
 
     async get(signalId) {
       const result = await client.send(new GetCommand({ TableName: tableName, Key: signalKey(signalId) }));
-      return result.Item ? fromItem(result.Item) : undefined;
+      return result.Item?.type === 'signal' ? fromItem(result.Item) : undefined;
+    },
+
+    async getStates(signalIds) {
+      const items = await batchGet(client, tableName, [...new Set(signalIds)].map(signalKey), {
+        expression: 'signalId, #status, amount, partnerFeedback',
+        names: { '#status': 'status' },
+      });
+      return new Map(
+        items.map((item): [string, SignalState] => [
+          item.signalId as string,
+          {
+            signalId: item.signalId as string,
+            status: item.status as SignalStatus,
+            amount: item.amount as number | undefined,
+            feedback: item.partnerFeedback as PartnerFeedback,
+          },
+        ]),
+      );
+    },
+
+    async getMany(signalIds) {
+      const items = await batchGet(client, tableName, [...new Set(signalIds)].map(signalKey));
+      return new Map(items.map((item) => [item.signalId as string, fromStoredItem(item)]));
+    },
+
+    async putNew(records) {
+      await batchWrite(
+        client,
+        tableName,
+        records.map((record) => (isNotRouted(record) ? notRoutedItem(record) : toItem(record))),
+      );
     },
 
     async update(signal, expectedVersion) {

@@ -1,5 +1,47 @@
-import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SignalPublisher } from '../application/ports.ts';
+import type { SignalMessage } from '../messages.ts';
+
+/** SQS allows 10 entries and 256 KB per SendMessageBatch; stay a little under the byte limit. */
+const MAX_ENTRIES = 10;
+const MAX_BATCH_BYTES = 240 * 1024;
+const MAX_ROUNDS = 6;
+
+// Ids and type only: attributes show up in consoles and traces, bodies do not (P2).
+function attributes(message: SignalMessage) {
+  return {
+    type: { DataType: 'String', StringValue: message.type },
+    ...(message.type === 'care-report'
+      ? { signalId: { DataType: 'String', StringValue: message.signalId } }
+      : {}),
+  };
+}
+
+interface Entry {
+  readonly Id: string;
+  readonly MessageBody: string;
+  readonly MessageAttributes: ReturnType<typeof attributes>;
+}
+
+/** Groups messages into SendMessageBatch requests within the entry and size limits. */
+function batches(messages: readonly SignalMessage[]): Entry[][] {
+  const result: Entry[][] = [];
+  let current: Entry[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const body = JSON.stringify(message);
+    const size = Buffer.byteLength(body);
+    if (current.length === MAX_ENTRIES || (current.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
+      result.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push({ Id: String(current.length), MessageBody: body, MessageAttributes: attributes(message) });
+    bytes += size;
+  }
+  if (current.length) result.push(current);
+  return result;
+}
 
 /** Puts intake messages on the `signals` queue; the router consumes them (DESIGN §2). */
 export function sqsSignalPublisher(client: SQSClient, queueUrl: string): SignalPublisher {
@@ -9,13 +51,26 @@ export function sqsSignalPublisher(client: SQSClient, queueUrl: string): SignalP
         new SendMessageCommand({
           QueueUrl: queueUrl,
           MessageBody: JSON.stringify(message),
-          // Ids and type only: attributes show up in consoles and traces, bodies do not (P2).
-          MessageAttributes: {
-            type: { DataType: 'String', StringValue: message.type },
-            signalId: { DataType: 'String', StringValue: message.signalId },
-          },
+          MessageAttributes: attributes(message),
         }),
       );
+    },
+
+    async publishMany(messages) {
+      for (const batch of batches(messages)) {
+        // Entries SQS did not take (throttling, a passing fault) are sent again; none is dropped.
+        let pending = batch;
+        for (let round = 0; pending.length > 0; round++) {
+          if (round === MAX_ROUNDS)
+            throw new Error(`SendMessageBatch left ${pending.length} messages unsent`);
+          if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
+          const result = await client.send(
+            new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: pending }),
+          );
+          const failed = new Set((result.Failed ?? []).map((failure) => failure.Id));
+          pending = pending.filter((entry) => failed.has(entry.Id));
+        }
+      }
     },
   };
 }

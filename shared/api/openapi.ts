@@ -27,8 +27,33 @@ const ERROR_RESPONSES = {
   403: 'Geen toegang met deze rol of scope.',
   404: 'Niet gevonden.',
   415: 'Verkeerd content-type.',
+  413: 'Te groot (DESIGN I6): splits de aanlevering.',
   422: 'Ongeldige invoer, met fouten per veld.',
 } as const;
+
+function requestBody(operation: OperationDefinition) {
+  const body = operation.documentedBody ?? operation.body;
+  if (body)
+    return {
+      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body, 'input') } } },
+    };
+  if (!operation.rawBody) return {};
+  const content = Object.fromEntries(
+    operation.rawBody.contentTypes.map((type) => [
+      type,
+      type === 'multipart/form-data'
+        ? {
+            schema: {
+              type: 'object',
+              properties: { file: { type: 'string', format: 'binary' } },
+              required: ['file'],
+            },
+          }
+        : { schema: { type: 'string' } },
+    ]),
+  );
+  return { requestBody: { required: true, description: operation.rawBody.description, content } };
+}
 
 function operationObject(operation: OperationDefinition) {
   const isPublic = operation.roles === 'public';
@@ -46,7 +71,9 @@ function operationObject(operation: OperationDefinition) {
   }
   for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
     if (isPublic && status !== '404') continue;
-    if (!operation.body && (status === '415' || status === '422') && !operation.query) continue;
+    const hasBody = Boolean(operation.body || operation.rawBody);
+    if (!hasBody && (status === '413' || status === '415' || (status === '422' && !operation.query)))
+      continue;
     responses[status] = { description, ...errorSchema };
   }
   return {
@@ -55,14 +82,7 @@ function operationObject(operation: OperationDefinition) {
     security: isPublic ? [] : [{ bearer: [] }],
     'x-roles': operation.roles,
     parameters: parameters(operation),
-    ...(operation.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
-          },
-        }
-      : {}),
+    ...requestBody(operation),
     responses,
   };
 }

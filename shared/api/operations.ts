@@ -7,6 +7,15 @@ import {
   reportIdParamsSchema,
 } from './care-report-schemas.ts';
 import {
+  energyBatchDocumentSchema,
+  energyBatchSchema,
+  rentArrearsQuerySchema,
+  uploadListQuerySchema,
+  uploadListSchema,
+  uploadParamsSchema,
+  uploadReceiptSchema,
+} from './partner-intake-schemas.ts';
+import {
   contactAttemptSchema,
   signalDetailSchema,
   signalListSchema,
@@ -27,6 +36,10 @@ export interface OperationDefinition {
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
+  /** The body as documented in OpenAPI when it differs from what the middleware parses. */
+  readonly documentedBody?: z.ZodType;
+  /** A non-JSON request body (documented only; the handler reads it). */
+  readonly rawBody?: { readonly contentTypes: readonly string[]; readonly description: string };
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
 }
 
@@ -76,6 +89,52 @@ export const OPERATIONS = {
     roles: ['police'],
     params: reportIdParamsSchema,
     responses: { 200: { description: 'Terugkoppeling.', schema: careReportFeedbackSchema } },
+  },
+  submitRentArrears: {
+    operationId: 'submitRentArrears',
+    method: 'POST',
+    path: '/intake/rent-arrears',
+    summary: 'Huurachterstandenlijst van een woningcorporatie aanleveren (DESIGN I1–I6, C1).',
+    roles: ['housing-corporation'],
+    query: rentArrearsQuerySchema,
+    rawBody: {
+      contentTypes: ['text/csv', 'multipart/form-data'],
+      description:
+        "CSV (';' of ',', UTF-8 of Windows-1252), of een formulier met het bestand in het veld 'file'.",
+    },
+    responses: {
+      202: { description: 'Ontvangstbewijs met de status per rij.', schema: uploadReceiptSchema },
+    },
+  },
+  submitEnergyDebts: {
+    operationId: 'submitEnergyDebts',
+    method: 'POST',
+    path: '/intake/energy-debts',
+    summary: 'Batch energieschulden van Werk & Inkomen aanleveren (max. 1.000 signalen).',
+    roles: ['energy-forwarder'],
+    body: energyBatchSchema,
+    documentedBody: energyBatchDocumentSchema,
+    responses: {
+      202: { description: 'Ontvangstbewijs met de status per element.', schema: uploadReceiptSchema },
+    },
+  },
+  listUploads: {
+    operationId: 'listUploads',
+    method: 'GET',
+    path: '/intake/uploads',
+    summary: 'Eigen aanleveringen, nieuwste eerst (DESIGN P4).',
+    roles: ['housing-corporation', 'energy-forwarder'],
+    query: uploadListQuerySchema,
+    responses: { 200: { description: 'Aanleveringen met tellingen.', schema: uploadListSchema } },
+  },
+  getUpload: {
+    operationId: 'getUpload',
+    method: 'GET',
+    path: '/intake/uploads/{uploadId}',
+    summary: 'Ontvangstbewijs van een eigen aanlevering met terugkoppeling per rij (DESIGN C4).',
+    roles: ['housing-corporation', 'energy-forwarder'],
+    params: uploadParamsSchema,
+    responses: { 200: { description: 'Ontvangstbewijs met terugkoppeling.', schema: uploadReceiptSchema } },
   },
   listTeamSignals: {
     operationId: 'listTeamSignals',

@@ -1,4 +1,6 @@
-import type { Signal } from '../domain/signal.ts';
+import type { HouseholdEntry } from '../domain/household-history.ts';
+import type { PartnerFeedback } from '../domain/outcomes.ts';
+import type { Signal, SignalKind, SignalStatus } from '../domain/signal.ts';
 import type { SignalMessage } from '../messages.ts';
 
 /** The receipt of one care report: proof of arrival and the dedupe key (DESIGN I5). No personal data. */
@@ -23,6 +25,36 @@ export interface ReceiptStore {
 
 export type InboxView = 'open' | 'overdue' | 'closed';
 
+/**
+ * What remains of a partner item that was accepted but not routed (below the threshold, I4, or a
+ * repeated signal after an objection, C3): enough to dedupe a re-send and give feedback, nothing
+ * personal.
+ */
+export interface NotRoutedSignal {
+  readonly signalId: string;
+  readonly source: string;
+  readonly kind: SignalKind;
+  readonly receivedAt: string;
+  readonly status: 'not-routed';
+  readonly outcome: string;
+  readonly amount?: number | undefined;
+  readonly householdKey?: string | undefined;
+}
+
+export type StoredSignal = Signal | NotRoutedSignal;
+
+export function isNotRouted(stored: StoredSignal): stored is NotRoutedSignal {
+  return stored.status === 'not-routed';
+}
+
+/** The little intake needs to classify a re-sent item and partners may see (C4). */
+export interface SignalState {
+  readonly signalId: string;
+  readonly status: SignalStatus;
+  readonly amount?: number | undefined;
+  readonly feedback: PartnerFeedback;
+}
+
 export interface SignalPage {
   readonly items: Signal[];
   readonly cursor?: string | undefined;
@@ -39,10 +71,71 @@ export interface SignalRepository {
     view: InboxView,
     page: { readonly limit: number; readonly cursor?: string | undefined; readonly now: Date },
   ): Promise<SignalPage>;
+  /** Status, amount and partner feedback of many signals at once (batched reads). */
+  getStates(signalIds: readonly string[]): Promise<Map<string, SignalState>>;
+  /** Full stored signals, routed or not, of many ids at once (batched reads). */
+  getMany(signalIds: readonly string[]): Promise<Map<string, StoredSignal>>;
+  /**
+   * Stores new signals and not-routed records in batches, without conditions: only for ids the
+   * caller has just seen absent (a redelivered message finds them present and skips them).
+   */
+  putNew(records: readonly StoredSignal[]): Promise<void>;
+}
+
+/** DESIGN M1–M3: per household (by keyed hash), the signals it had — dates, source, state. */
+export interface HouseholdStore {
+  get(householdKeys: readonly string[]): Promise<Map<string, HouseholdEntry[]>>;
+  /** Adds or replaces these entries in each household, keeping entries written by others. */
+  record(entries: ReadonlyMap<string, readonly HouseholdEntry[]>): Promise<void>;
+}
+
+/** A partner upload's receipt (API.md): per row or element, its status; never personal data. */
+export interface UploadReceipt {
+  readonly uploadId: string;
+  readonly kind: 'rent-arrears' | 'energy-debts';
+  readonly source: string;
+  readonly receivedAt: string;
+  readonly batchId?: string | undefined;
+  readonly fileName?: string | undefined;
+  readonly attestation?: string | undefined;
+  readonly counts: {
+    received: number;
+    accepted: number;
+    rejected: number;
+    duplicate: number;
+    updated: number;
+  };
+  readonly warnings: readonly { readonly code: string; readonly column?: string | undefined }[];
+  readonly rows?: readonly ItemReceipt[] | undefined;
+  readonly items?: readonly ItemReceipt[] | undefined;
+}
+
+export interface ItemReceipt {
+  readonly row?: number | undefined;
+  readonly index?: number | undefined;
+  readonly reference?: string | undefined;
+  readonly status: 'accepted' | 'rejected' | 'duplicate' | 'updated';
+  readonly signalId?: string | undefined;
+  readonly errors?:
+    | readonly { readonly field: string; readonly code: string; readonly message: string }[]
+    | undefined;
+}
+
+export type UploadSummary = Omit<UploadReceipt, 'rows' | 'items' | 'warnings'>;
+
+export interface UploadStore {
+  save(receipt: UploadReceipt): Promise<void>;
+  get(uploadId: string): Promise<UploadReceipt | undefined>;
+  list(
+    source: string,
+    page: { readonly limit: number; readonly cursor?: string | undefined },
+  ): Promise<{ items: UploadSummary[]; cursor?: string | undefined }>;
 }
 
 export interface SignalPublisher {
   publish(message: SignalMessage): Promise<void>;
+  /** Many messages in as few requests as SQS allows; resolves when every one is on the queue. */
+  publishMany(messages: readonly SignalMessage[]): Promise<void>;
 }
 
 export class ConcurrentUpdateError extends Error {

@@ -1,40 +1,211 @@
 import { careReportToSignal } from '../domain/care-report.ts';
+import { debtSignalToSignal } from '../domain/debt-signal.ts';
+import { type HouseholdEntry, householdFindings } from '../domain/household-history.ts';
+import { householdKey } from '../domain/household-key.ts';
+import type { Signal } from '../domain/signal.ts';
 import type { WorkingDayCalendar } from '../domain/working-days.ts';
-import type { SignalMessage } from '../messages.ts';
-import type { ReceiptStore, SignalRepository } from './ports.ts';
+import type { CareReportMessage, DebtSignalsMessage, SignalMessage } from '../messages.ts';
+import {
+  ConcurrentUpdateError,
+  type HouseholdStore,
+  isNotRouted,
+  type ReceiptStore,
+  type SignalRepository,
+  type StoredSignal,
+} from './ports.ts';
 
 export interface RoutingDependencies {
   readonly signals: SignalRepository;
   readonly receipts: ReceiptStore;
+  readonly households: HouseholdStore;
   readonly calendar: WorkingDayCalendar;
+  /** Secret of the household key (M1). */
+  readonly secret: string;
 }
 
 export type RoutingOutcome =
   | { readonly signalId: string; readonly result: 'routed'; readonly teamId: string; readonly rule: string }
   | { readonly signalId: string; readonly result: 'not-routed'; readonly outcome: string }
-  | { readonly signalId: string; readonly result: 'already-routed' };
+  | { readonly signalId: string; readonly result: 'updated' | 'already-routed' };
+
+/** What the household index keeps of a signal (M1: no personal data). */
+function entryOf(stored: StoredSignal): HouseholdEntry {
+  return {
+    signalId: stored.signalId,
+    receivedAt: stored.receivedAt,
+    source: stored.source,
+    status: stored.status,
+    teamId: isNotRouted(stored) ? undefined : stored.teamId,
+    amount: stored.amount,
+    outcome: stored.outcome,
+  };
+}
+
+const withMeervoudig = (signal: Signal): Signal =>
+  signal.flags.includes('meervoudig')
+    ? signal
+    : { ...signal, flags: [...signal.flags, 'meervoudig'], version: signal.version + 1 };
+
+/** M2 both ways: earlier open signals of the same month get `meervoudig` too (rare; one at a time). */
+async function flagEarlierSignals(signalIds: Iterable<string>, signals: SignalRepository): Promise<void> {
+  for (const signalId of signalIds) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await signals.get(signalId);
+      if (current?.status !== 'open' || current.flags.includes('meervoudig')) break;
+      try {
+        await signals.update(withMeervoudig(current), current.version);
+        break;
+      } catch (error) {
+        if (!(error instanceof ConcurrentUpdateError)) throw error;
+      }
+    }
+  }
+}
 
 /**
- * Routes one queued signal: consent and safety (C2), the rule table (R1–R6), the due date (D2).
- * Idempotent, because SQS delivers at least once: the signal is created with a conditional put,
- * and recording a not-routed outcome on the receipt twice changes nothing.
+ * One care report (C2, R1–R6, D2, M2/M3). Idempotent: the signal is created with a conditional
+ * put, and recording a not-routed outcome on the receipt twice changes nothing.
  */
-export async function routeSignalMessage(
-  message: SignalMessage,
+async function routeCareReport(
+  message: CareReportMessage,
   deps: RoutingDependencies,
 ): Promise<RoutingOutcome> {
   const { signalId, source, report } = message;
+  const key = householdKey(report.address, deps.secret);
+  const entries = (await deps.households.get([key])).get(key) ?? [];
+  const household = householdFindings(entries, { signalId, receivedAt: message.receivedAt, source });
   const result = careReportToSignal(report, {
     signalId,
     source,
     receivedAt: new Date(message.receivedAt),
     calendar: deps.calendar,
+    household,
+    householdKey: key,
   });
   if (!result.routed) {
     await deps.receipts.recordOutcome(source, report.reportId, result.outcome);
     return { signalId, result: 'not-routed', outcome: result.outcome };
   }
   const created = await deps.signals.create(result.signal);
-  if (!created) return { signalId, result: 'already-routed' };
-  return { signalId, result: 'routed', teamId: result.signal.teamId, rule: result.signal.routing.rule };
+  // Also on a redelivery: the earlier try may have failed between the signal and its household entry.
+  await deps.households.record(new Map([[key, [entryOf(result.signal)]]]));
+  if (household.meervoudig && result.signal.status === 'open') {
+    await flagEarlierSignals(household.sameMonthOpenSignalIds, deps.signals);
+  }
+  return created
+    ? { signalId, result: 'routed', teamId: result.signal.teamId, rule: result.signal.routing.rule }
+    : { signalId, result: 'already-routed' };
+}
+
+/** I5 `geactualiseerd`: a re-sent item with a higher amount updates the open signal. */
+async function updateAmount(
+  stored: Signal,
+  amount: number,
+  at: string,
+  signals: SignalRepository,
+): Promise<boolean> {
+  if (stored.status !== 'open' || (stored.amount ?? 0) >= amount) return false;
+  const history = [...(stored.amountHistory ?? []), { at, amount }];
+  await signals.update(
+    { ...stored, amount, amountHistory: history, version: stored.version + 1 },
+    stored.version,
+  );
+  return true;
+}
+
+/**
+ * A pack of rent-arrears rows or energy-debt elements, in batches: one read of all signals and
+ * households, decisions in order (so signals of one household see each other, M2/M3), one batched
+ * write. Idempotent under redelivery: signals that exist are skipped, not written again.
+ */
+async function routeDebtSignals(
+  message: DebtSignalsMessage,
+  deps: RoutingDependencies,
+): Promise<RoutingOutcome[]> {
+  const { source, receivedAt } = message;
+  const [existing, households] = await Promise.all([
+    deps.signals.getMany(message.items.map((item) => item.signalId)),
+    deps.households.get(message.items.map((item) => item.householdKey)),
+  ]);
+  const pending = new Map<string, StoredSignal>();
+  const changes = new Map<string, HouseholdEntry[]>();
+  const earlier = new Set<string>();
+  const outcomes: RoutingOutcome[] = [];
+
+  const remember = (key: string, entry: HouseholdEntry) => {
+    households.set(key, [
+      ...(households.get(key) ?? []).filter((other) => other.signalId !== entry.signalId),
+      entry,
+    ]);
+    changes.set(key, [...(changes.get(key) ?? []), entry]);
+  };
+
+  for (const { signalId, householdKey: key, input } of message.items) {
+    const stored = existing.get(signalId);
+    // A redelivery may follow a try that stored the signal but not its household entry.
+    if (stored && !households.get(key)?.some((entry) => entry.signalId === signalId))
+      remember(key, entryOf(stored));
+    if (stored && !isNotRouted(stored)) {
+      const updated = await updateAmount(stored, input.amount, receivedAt, deps.signals);
+      outcomes.push({ signalId, result: updated ? 'updated' : 'already-routed' });
+      continue;
+    }
+    // A not-routed record is decided again only for a higher amount (it may now pass the threshold).
+    if (stored && input.amount <= (stored.amount ?? 0)) {
+      outcomes.push({ signalId, result: 'already-routed' });
+      continue;
+    }
+    const entries = households.get(key) ?? [];
+    const findings = householdFindings(entries, { signalId, receivedAt, source, amount: input.amount });
+    const result = debtSignalToSignal(input, {
+      signalId,
+      source,
+      receivedAt: new Date(receivedAt),
+      householdKey: key,
+      household: findings,
+      calendar: deps.calendar,
+    });
+    const record: StoredSignal = result.routed
+      ? result.signal
+      : {
+          signalId,
+          source,
+          kind: input.kind,
+          receivedAt,
+          status: 'not-routed',
+          outcome: result.outcome,
+          amount: input.amount,
+          householdKey: key,
+        };
+    pending.set(signalId, record);
+    remember(key, entryOf(record));
+    if (result.routed && findings.meervoudig) {
+      for (const id of findings.sameMonthOpenSignalIds) {
+        const inThisPack = pending.get(id);
+        if (inThisPack && !isNotRouted(inThisPack))
+          pending.set(id, { ...withMeervoudig(inThisPack), version: 1 });
+        else earlier.add(id);
+      }
+    }
+    outcomes.push(
+      result.routed
+        ? { signalId, result: 'routed', teamId: result.signal.teamId, rule: result.signal.routing.rule }
+        : { signalId, result: 'not-routed', outcome: result.outcome },
+    );
+  }
+
+  await deps.signals.putNew([...pending.values()]);
+  await deps.households.record(changes);
+  await flagEarlierSignals(earlier, deps.signals);
+  return outcomes;
+}
+
+/** Routes one queued message: a care report, or a pack of debt signals. */
+export async function routeSignalMessage(
+  message: SignalMessage,
+  deps: RoutingDependencies,
+): Promise<RoutingOutcome[]> {
+  return message.type === 'care-report'
+    ? [await routeCareReport(message, deps)]
+    : routeDebtSignals(message, deps);
 }

@@ -1,5 +1,6 @@
 import { amsterdamDateOf, formatAmsterdam } from './amsterdam-time.ts';
 import { isMinorOn } from './household.ts';
+import type { HouseholdFindings } from './household-history.ts';
 import { OUTCOME } from './outcomes.ts';
 import { routeSignal } from './routing.ts';
 import type { Address, Person, Signal } from './signal.ts';
@@ -52,8 +53,9 @@ export interface CareReportContext {
   readonly source: string;
   readonly receivedAt: Date;
   readonly calendar: WorkingDayCalendar;
-  /** DESIGN M3: the team of the household's open case, when matching found one. */
-  readonly openCaseTeamId?: string | undefined;
+  /** DESIGN M1–M3: what the household's earlier signals say, when matching ran. */
+  readonly household?: HouseholdFindings | undefined;
+  readonly householdKey?: string | undefined;
 }
 
 /**
@@ -72,7 +74,7 @@ export function careReportToSignal(report: CareReport, context: CareReportContex
   ];
   const routing = routeSignal({
     safetyConcern: decision.action === 'forward-to-veilig-thuis',
-    openCaseTeamId: context.openCaseTeamId,
+    openCaseTeamId: context.household?.openCase?.teamId,
     categories: report.categories,
     household: {
       // Listed minors count even without a birth date: the police saw children living there.
@@ -110,10 +112,17 @@ export function careReportToSignal(report: CareReport, context: CareReportContex
       routingHistory: [
         { at: receivedAt, teamId: routing.teamId, rule: routing.rule, explanation: routing.explanation },
       ],
-      flags: report.urgent ? [...routing.flags, 'dreigend'] : routing.flags,
+      flags: [
+        ...routing.flags,
+        ...(context.household?.meervoudig ? (['meervoudig'] as const) : []),
+        ...(context.household?.opeenvolgend ? (['opeenvolgend'] as const) : []),
+        ...(report.urgent ? (['dreigend'] as const) : []),
+      ],
       person: outreachOnly ? { initials, prefix, surname } : report.person,
       address: report.address,
       summary: outreachOnly ? undefined : report.summary,
+      householdKey: context.householdKey,
+      caseId: forwarded ? undefined : context.household?.openCase?.signalId,
       contactAttempts: [],
       escalationLevel: forwarded ? 3 : 0,
       // DESIGN C2/D4: a Veilig Thuis forward is an escalation at the highest level, at once.

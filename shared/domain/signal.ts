@@ -80,6 +80,17 @@ export interface Signal {
   readonly summary?: string | undefined;
   readonly amount?: number | undefined;
   readonly arrearsSince?: string | undefined;
+  /** Amounts reported later for the same arrears (DESIGN I5 `geactualiseerd`). */
+  readonly amountHistory?: readonly { readonly at: string; readonly amount: number }[] | undefined;
+  readonly supplier?: string | undefined;
+  readonly monthlyRent?: number | undefined;
+  readonly evictionDate?: string | undefined;
+  readonly endOfSupplyDate?: string | undefined;
+  readonly minorsInHousehold?: number | undefined;
+  /** Keyed hash of the normalised address (M1); never the address itself in an index. */
+  readonly householdKey?: string | undefined;
+  /** M3: the first open signal of the household this one joined (one household, one plan). */
+  readonly caseId?: string | undefined;
   readonly contactAttempts: readonly ContactAttempt[];
   readonly firstContactAt?: string | undefined;
   readonly firstContactInTime?: boolean | undefined;
@@ -137,6 +148,13 @@ export function toDetail(signal: Signal, now: Date) {
     categories: signal.categories,
     amount: signal.amount,
     arrearsSince: signal.arrearsSince,
+    amountHistory: signal.amountHistory,
+    supplier: signal.supplier,
+    monthlyRent: signal.monthlyRent,
+    evictionDate: signal.evictionDate,
+    endOfSupplyDate: signal.endOfSupplyDate,
+    minorsInHousehold: signal.minorsInHousehold,
+    caseId: signal.caseId,
     person: { displayName: displayName(signal.person), ...signal.person },
     address: signal.address,
     summary: signal.summary,

@@ -24,6 +24,13 @@ export interface ApiRequest<Op extends OperationDefinition> {
   readonly params: Parsed<Op['params']>;
   readonly query: Parsed<Op['query']>;
   readonly body: Parsed<Op['body']>;
+  /** The raw event, for the few routes whose body is not JSON (a CSV upload). */
+  readonly event: ApiEvent;
+}
+
+export interface ApiHandlerOptions {
+  /** Route-specific middlewares, run after authentication and before validation (e.g. multipart). */
+  readonly middlewares?: readonly middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>[];
 }
 
 /**
@@ -34,17 +41,18 @@ export interface ApiRequest<Op extends OperationDefinition> {
 export function apiHandler<Op extends OperationDefinition>(
   operation: Op,
   route: (request: ApiRequest<Op>) => Promise<ApiResult>,
+  options: ApiHandlerOptions = {},
 ) {
-  return middy<ApiEvent, ApiResult, Error, ApiContext>()
+  const handler = middy<ApiEvent, ApiResult, Error, ApiContext>()
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .use(countResponses(metrics))
     .use(httpErrorHandler(logger))
-    .use(authenticate(operation, logger))
-    .use(validateRequest(operation))
-    .handler(async (_event, context) => {
-      const input = context.input ?? { params: undefined, query: undefined, body: undefined };
-      return route({ principal: context.principal, ...input } as ApiRequest<Op>);
-    });
+    .use(authenticate(operation, logger));
+  for (const middleware of options.middlewares ?? []) handler.use(middleware);
+  return handler.use(validateRequest(operation)).handler(async (event, context) => {
+    const input = context.input ?? { params: undefined, query: undefined, body: undefined };
+    return route({ principal: context.principal, ...input, event } as ApiRequest<Op>);
+  });
 }

@@ -23,6 +23,11 @@ export interface ApiContext extends Context {
 
 type ApiMiddleware = middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>;
 
+function isClientError(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 const STATUS_BY_KIND = { invalid: 422, conflict: 409, 'not-found': 404, forbidden: 403 } as const;
 
 /**
@@ -42,6 +47,16 @@ export function httpErrorHandler(logger: Logger): ApiMiddleware {
           ? [{ field: error.field, code: error.code, message: error.message }]
           : undefined;
         request.response = errorResponse(status, error.code, error.message, details);
+      } else if (isClientError(error)) {
+        // A middy middleware refused the request (e.g. an unreadable multipart body).
+        const status = (error as unknown as { statusCode: number }).statusCode;
+        request.response = errorResponse(
+          status,
+          status === 415 ? 'unsupported-media-type' : 'malformed-request',
+          status === 415
+            ? 'Dit content-type wordt hier niet ondersteund.'
+            : 'Het verzoek is onleesbaar (bijvoorbeeld een kapot multipart-formulier).',
+        );
       } else {
         logger.error('Onverwachte fout', {
           errorName: error?.name,

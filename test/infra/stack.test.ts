@@ -87,6 +87,12 @@ function actionsOf(definition: FunctionDefinition): string[] {
 }
 
 describe('functions (DESIGN §2)', () => {
+  it('gives each function the memory its catalog entry asks for (512 MB by default)', () => {
+    for (const definition of FUNCTIONS) {
+      expect(functionProperties(definition).MemorySize, definition.id).toBe(definition.memoryMb ?? 512);
+    }
+  });
+
   it('creates one nodejs24.x arm64 function per catalog entry', () => {
     const functions = Object.values(resources).filter(
       (resource) => resource.Type === 'AWS::Lambda::Function',
@@ -96,7 +102,6 @@ describe('functions (DESIGN §2)', () => {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.Handler).toBe('index.handler');
-      expect(fn.Properties.MemorySize).toBe(512);
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
     }
   });
@@ -111,8 +116,15 @@ describe('functions (DESIGN §2)', () => {
   it('sets exactly the variables of the zod environment schema plus the Powertools ones', () => {
     for (const definition of FUNCTIONS) {
       const variables = (functionProperties(definition).Environment as { Variables: Properties }).Variables;
-      const expected = [...Object.keys(ENVIRONMENTS[definition.environment].shape), ...POWERTOOLS_VARIABLES];
+      // On AWS the household secret comes as a Secrets Manager ARN, never as a value (M1).
+      const schemaVariables = Object.keys(ENVIRONMENTS[definition.environment].shape).filter(
+        (name) => name !== 'HOUSEHOLD_KEY_SECRET',
+      );
+      const expected = [...schemaVariables, ...POWERTOOLS_VARIABLES];
       expect(Object.keys(variables).sort(), definition.id).toEqual(expected.sort());
+      expect('HOUSEHOLD_KEY_SECRET_ARN' in variables, definition.id).toBe(
+        definition.householdSecret === true,
+      );
       expect(variables.POWERTOOLS_TRACER_CAPTURE_RESPONSE).toBe('false');
       expect(variables.POWERTOOLS_TRACER_CAPTURE_ERROR).toBe('false');
     }
@@ -339,13 +351,21 @@ describe('environmentFor', () => {
 
   it('throws when a required value is missing, naming the variable', () => {
     expect(() =>
-      environmentFor(routeSignals, { tableName: '', queueUrls: { signals: 'https://sqs/signals' } }),
+      environmentFor(routeSignals, {
+        tableName: '',
+        queueUrls: { signals: 'https://sqs/signals' },
+        householdSecret: { arn: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' },
+      }),
     ).toThrow(/TABLE_NAME/);
   });
 
   it('returns exactly the variables of the schema', () => {
-    expect(environmentFor(routeSignals, { tableName: 't', queueUrls: { signals: 'q' } })).toEqual({
-      TABLE_NAME: 't',
-    });
+    expect(
+      environmentFor(routeSignals, {
+        tableName: 't',
+        queueUrls: { signals: 'q' },
+        householdSecret: { arn: 'arn:s' },
+      }),
+    ).toEqual({ TABLE_NAME: 't', HOUSEHOLD_KEY_SECRET_ARN: 'arn:s' });
   });
 });

@@ -1,0 +1,24 @@
+import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
+import { OPERATIONS } from '../../shared/api/operations.ts';
+import { withFeedback } from '../../shared/application/upload-feedback.ts';
+import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
+import { apiHandler } from '../../shared/http/api-handler.ts';
+import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
+
+const env = parseEnvironment(ENVIRONMENTS.uploads);
+const uploads = dynamoUploadStore(dynamoDocumentClient(), env.TABLE_NAME);
+const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
+
+/**
+ * `GET /intake/uploads/{uploadId}` — the receipt with per-row feedback (C4). Another partner's
+ * upload is answered as not found: its existence is not theirs to know (P4).
+ */
+export const handler = apiHandler(OPERATIONS.getUpload, async ({ principal, params }) => {
+  const receipt = await uploads.get(params.uploadId);
+  if (!receipt || receipt.source !== principal.scope) {
+    throw notFound('upload-not-found', 'Er is geen aanlevering met dit id van uw organisatie.');
+  }
+  return jsonResponse(200, await withFeedback(receipt, signals));
+});

@@ -1,0 +1,68 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type middy from '@middy/core';
+import multipartBodyParser from '@middy/http-multipart-body-parser';
+import { dynamoDocumentClient, sqs } from '../../shared/adapters/aws-clients.ts';
+import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
+import { loadHouseholdSecret } from '../../shared/adapters/household-secret.ts';
+import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
+import { sqsSignalPublisher } from '../../shared/adapters/sqs-signal-publisher.ts';
+import { OPERATIONS } from '../../shared/api/operations.ts';
+import { receiveRentArrears } from '../../shared/application/rent-arrears-intake.ts';
+import { newUploadId } from '../../shared/domain/ids.ts';
+import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
+import { apiHandler } from '../../shared/http/api-handler.ts';
+import { HttpError, jsonResponse } from '../../shared/http/http-error.ts';
+import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/middlewares.ts';
+import { MAX_UPLOAD_BYTES, uploadedFile } from '../../shared/http/uploaded-file.ts';
+import { CsvFileError } from '../../shared/intake/csv-file.ts';
+import { logger, metrics } from '../../shared/observability.ts';
+
+const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
+const deps = {
+  signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
+  uploads: dynamoUploadStore(dynamoDocumentClient(), env.TABLE_NAME),
+  publisher: sqsSignalPublisher(sqs(), env.SIGNALS_QUEUE_URL),
+  secret: await loadHouseholdSecret(env),
+  clock: runtimeClock,
+  newUploadId,
+};
+
+// Multipart forms are parsed by middy; a raw text/csv body is left for uploadedFile().
+const multipart = multipartBodyParser({
+  disableContentTypeError: true,
+  busboy: { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1 } },
+}) as unknown as middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>;
+
+/** `POST /intake/rent-arrears?attest=sociale-incasso` — housing corporations (API.md, DESIGN I1–I6, C1). */
+export const handler = apiHandler(
+  OPERATIONS.submitRentArrears,
+  async ({ principal, query, event }) => {
+    const file = uploadedFile(event);
+    if (query.attest !== 'sociale-incasso') {
+      throw new HttpError(
+        422,
+        'attestation-required',
+        'Bevestig met ?attest=sociale-incasso dat de stappen van de sociale incasso zijn gezet: herinnering, contactpoging, wijzen op hulp en aanbod om gegevens te delen (Wgs).',
+      );
+    }
+    try {
+      const receipt = await receiveRentArrears(
+        file,
+        { source: principal.scope, attestation: query.attest },
+        deps,
+      );
+      logger.info('Huurachterstandenlijst ontvangen', { uploadId: receipt.uploadId, ...receipt.counts });
+      metrics.addMetric('PartnerRowsReceived', MetricUnit.Count, receipt.counts.received);
+      return jsonResponse(202, receipt);
+    } catch (error) {
+      if (!(error instanceof CsvFileError)) throw error;
+      logger.info('Huurachterstandenlijst geweigerd', { code: error.code });
+      const details = error.row
+        ? [{ field: `rij ${error.row}`, code: error.code, message: error.message }]
+        : undefined;
+      throw new HttpError(422, error.code, error.message, details);
+    }
+  },
+  { middlewares: [multipart] },
+);

@@ -1,0 +1,89 @@
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+type Item = Record<string, unknown>;
+type Key = Record<string, unknown>;
+
+const WRITE_CHUNK = 25;
+const GET_CHUNK = 100;
+const MAX_ROUNDS = 8;
+const PARALLEL_REQUESTS = 4;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < list.length; start += size) result.push(list.slice(start, start + size));
+  return result;
+}
+
+/** Runs `work` over the chunks with a few requests in flight, as DynamoDB's batch APIs like it. */
+async function inParallel<T, R>(list: readonly T[], work: (chunk: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(PARALLEL_REQUESTS, list.length) }, async () => {
+      while (next < list.length) {
+        const index = next++;
+        results[index] = await work(list[index] as T);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Exponential backoff with jitter: 50, 100, 200 … ms, so a throttled table gets room. */
+const backoff = (round: number) => pause(Math.random() * 50 * 2 ** round);
+
+/**
+ * Writes items 25 at a time. DynamoDB may leave some unprocessed (throttling, partition limits);
+ * those are retried with backoff until written — an error only when they never get through.
+ * Puts are unconditional: callers only batch what is safe to write twice.
+ */
+export async function batchWrite(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Item[],
+): Promise<void> {
+  await inParallel(chunks(items, WRITE_CHUNK), async (chunk) => {
+    let pending = chunk.map((item) => ({ PutRequest: { Item: item } }));
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === MAX_ROUNDS) throw new Error(`BatchWrite left ${pending.length} items unprocessed`);
+      if (round > 0) await backoff(round);
+      const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+      pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
+    }
+  });
+}
+
+/** Reads items 100 keys at a time, retrying unprocessed keys with backoff. Missing items are absent. */
+export async function batchGet(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly Key[],
+  projection?: { expression: string; names: Record<string, string> },
+): Promise<Item[]> {
+  const pages = await inParallel(chunks(keys, GET_CHUNK), async (chunk) => {
+    const found: Item[] = [];
+    let pending: Key[] = chunk;
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === MAX_ROUNDS) throw new Error(`BatchGet left ${pending.length} keys unprocessed`);
+      if (round > 0) await backoff(round);
+      const result = await client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [tableName]: {
+              Keys: pending,
+              ...(projection
+                ? { ProjectionExpression: projection.expression, ExpressionAttributeNames: projection.names }
+                : {}),
+            },
+          },
+        }),
+      );
+      found.push(...((result.Responses?.[tableName] ?? []) as Item[]));
+      pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Key[];
+    }
+    return found;
+  });
+  return pages.flat();
+}

@@ -1,0 +1,145 @@
+import * as z from 'zod';
+import { validBsn } from '../domain/dutch-formats.ts';
+import { addressSchema, calendarDateSchema } from './common-schemas.ts';
+import './zod-dutch.ts'; // Dutch validation messages
+
+/** DESIGN I6: at most 1,000 elements per energy batch. */
+export const MAX_ENERGY_BATCH = 1000;
+
+/** One element of `POST /intake/energy-debts` (API.md). Validated one by one: a bad one never rejects the batch (I1). */
+export const energySignalSchema = z
+  .object({
+    reference: z
+      .string({ error: 'reference ontbreekt.' })
+      .trim()
+      .min(1, { error: 'reference ontbreekt.' })
+      .max(64),
+    supplier: z.string({ error: 'supplier (energieleverancier) ontbreekt.' }).trim().min(1).max(100),
+    kind: z.enum(['vroegsignaal', 'eindeleveringssignaal'], {
+      error: "kind moet 'vroegsignaal' of 'eindeleveringssignaal' zijn.",
+    }),
+    customerNumber: z.string({ error: 'customerNumber ontbreekt.' }).trim().min(1).max(64),
+    person: z.object(
+      {
+        initials: z.string().trim().max(20).optional(),
+        prefix: z.string().trim().max(20).optional(),
+        surname: z
+          .string({ error: 'Achternaam ontbreekt.' })
+          .trim()
+          .min(1, { error: 'Achternaam ontbreekt.' })
+          .max(200),
+        birthDate: calendarDateSchema,
+        phone: z.string().trim().max(30).optional(),
+        email: z.string().trim().max(200).optional(),
+        bsn: z
+          .string()
+          .refine((value) => validBsn(value) !== undefined, {
+            error: 'BSN is ongeldig (negen cijfers die de elfproef doorstaan).',
+            params: { code: 'invalid-bsn' },
+          })
+          .transform((value) => validBsn(value) as string)
+          .optional(),
+      },
+      { error: 'Persoonsgegevens (person) ontbreken.' },
+    ),
+    address: addressSchema,
+    amount: z
+      .number({ error: 'amount moet een bedrag in euro zijn.' })
+      .positive({ error: 'amount moet groter dan nul zijn.' })
+      .max(1_000_000),
+    arrearsSince: calendarDateSchema,
+    endOfSupplyDate: calendarDateSchema.optional(),
+    minorsInHousehold: z.number().int().min(0).max(20).optional(),
+  })
+  .meta({ id: 'EnergySignal' });
+
+export type EnergySignalInput = z.output<typeof energySignalSchema>;
+
+/** What the handler parses: elements stay unknown until validated one by one. */
+export const energyBatchSchema = z.object({
+  batchId: z.string({ error: 'batchId ontbreekt.' }).trim().min(1, { error: 'batchId ontbreekt.' }).max(100),
+  signals: z
+    .array(z.unknown(), { error: 'signals moet een lijst zijn.' })
+    .min(1, { error: 'De batch bevat geen signalen.' }),
+});
+
+/** The same batch as documented in OpenAPI. */
+export const energyBatchDocumentSchema = z
+  .object({ batchId: z.string(), signals: z.array(energySignalSchema).min(1).max(MAX_ENERGY_BATCH) })
+  .meta({ id: 'EnergyDebtBatch' });
+
+export const rentArrearsQuerySchema = z.object({
+  attest: z.string().optional().meta({ description: "Verplicht: 'sociale-incasso' (DESIGN C1)." }),
+});
+
+const fieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+const feedback = z.enum(['ontvangen', 'opgepakt', 'niet-opgepakt', 'afgerond']);
+const status = z.enum(['accepted', 'rejected', 'duplicate', 'updated']);
+
+const countsSchema = z.object({
+  received: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  duplicate: z.number().int(),
+  updated: z.number().int(),
+});
+
+export const uploadReceiptSchema = z
+  .object({
+    uploadId: z.string(),
+    kind: z.enum(['rent-arrears', 'energy-debts']),
+    source: z.string(),
+    receivedAt: z.string(),
+    batchId: z.string().optional(),
+    fileName: z.string().optional(),
+    counts: countsSchema,
+    warnings: z.array(z.object({ code: z.string(), column: z.string().optional() })),
+    rows: z
+      .array(
+        z.object({
+          row: z.number().int(),
+          status,
+          signalId: z.string().optional(),
+          errors: z.array(fieldErrorSchema).optional(),
+          feedback: feedback.optional(),
+        }),
+      )
+      .optional(),
+    items: z
+      .array(
+        z.object({
+          index: z.number().int(),
+          reference: z.string().optional(),
+          status,
+          signalId: z.string().optional(),
+          errors: z.array(fieldErrorSchema).optional(),
+          feedback: feedback.optional(),
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: 'UploadReceipt' });
+
+export const uploadListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        uploadId: z.string(),
+        kind: z.enum(['rent-arrears', 'energy-debts']),
+        source: z.string(),
+        receivedAt: z.string(),
+        batchId: z.string().optional(),
+        fileName: z.string().optional(),
+        counts: countsSchema,
+      }),
+    ),
+    cursor: z.string().optional(),
+  })
+  .meta({ id: 'UploadList' });
+
+export const uploadListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const uploadParamsSchema = z.object({ uploadId: z.string().min(1).max(64) });

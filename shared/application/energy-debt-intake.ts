@@ -1,0 +1,116 @@
+import { type EnergySignalInput, energySignalSchema } from '../api/partner-intake-schemas.ts';
+import { type FieldError, fieldErrors } from '../api/zod-dutch.ts';
+import { amsterdamDateOf, type CalendarDate, formatAmsterdam } from '../domain/amsterdam-time.ts';
+import type { DebtSignalInput } from '../domain/debt-signal.ts';
+import { ageOn } from '../domain/household.ts';
+import { enqueuePartnerItems, type ValidPartnerItem } from './partner-intake.ts';
+import type { ItemReceipt, UploadReceipt } from './ports.ts';
+import type { RentArrearsDependencies } from './rent-arrears-intake.ts';
+
+/** DESIGN I3 checks that need the date of receipt (zod checks the formats). */
+function dateErrors(signal: EnergySignalInput, today: CalendarDate): FieldError[] {
+  const errors: FieldError[] = [];
+  if (signal.person.birthDate >= today) {
+    errors.push({
+      field: 'person.birthDate',
+      code: 'birth-date-in-future',
+      message: 'Geboortedatum ligt in de toekomst.',
+    });
+  } else if (ageOn(signal.person.birthDate, today) > 120) {
+    errors.push({
+      field: 'person.birthDate',
+      code: 'implausible-age',
+      message: 'Geboortedatum geeft een leeftijd boven 120 jaar.',
+    });
+  }
+  if (signal.arrearsSince > today) {
+    errors.push({
+      field: 'arrearsSince',
+      code: 'date-in-future',
+      message: 'De achterstand kan niet in de toekomst ontstaan.',
+    });
+  }
+  return errors;
+}
+
+function toDebtSignal(signal: EnergySignalInput): DebtSignalInput {
+  return {
+    kind: signal.kind === 'eindeleveringssignaal' ? 'eindelevering' : 'energieschuld',
+    sourceReference: signal.reference,
+    supplier: signal.supplier,
+    person: signal.person,
+    address: signal.address,
+    amount: signal.amount,
+    arrearsSince: signal.arrearsSince,
+    endOfSupplyDate: signal.endOfSupplyDate,
+    minorsInHousehold: signal.minorsInHousehold,
+  };
+}
+
+/**
+ * Receives an energy-debt batch from Werk & Inkomen (API.md, DESIGN I1, I3–I5): each element is
+ * validated on its own, valid ones are enqueued, and the receipt lists every element's status.
+ */
+export async function receiveEnergyDebts(
+  batch: { readonly batchId: string; readonly signals: readonly unknown[] },
+  context: { readonly source: string },
+  deps: RentArrearsDependencies,
+): Promise<UploadReceipt> {
+  const now = deps.clock.now();
+  const today = amsterdamDateOf(now);
+  const valid: ValidPartnerItem[] = [];
+  const items = new Map<number, ItemReceipt>();
+
+  batch.signals.forEach((element, index) => {
+    const reference =
+      typeof (element as { reference?: unknown })?.reference === 'string'
+        ? ((element as { reference: string }).reference.slice(0, 64) as string)
+        : undefined;
+    const parsed = energySignalSchema.safeParse(element);
+    const errors = parsed.success ? dateErrors(parsed.data, today) : fieldErrors(parsed.error);
+    if (!parsed.success || errors.length > 0) {
+      items.set(index, { index, reference, status: 'rejected', errors });
+      return;
+    }
+    const signal = parsed.data;
+    valid.push({
+      ref: index,
+      input: toDebtSignal(signal),
+      dedupeKey: [
+        context.source,
+        'energie',
+        signal.supplier.toLowerCase(),
+        signal.customerNumber,
+        signal.arrearsSince,
+        signal.kind,
+      ],
+    });
+    items.set(index, { index, reference, status: 'accepted' });
+  });
+
+  const uploadId = deps.newUploadId();
+  const receivedAt = formatAmsterdam(now);
+  const outcomes = await enqueuePartnerItems(valid, { uploadId, source: context.source, receivedAt }, deps);
+  for (const [index, outcome] of outcomes) items.set(index, { ...items.get(index), index, ...outcome });
+
+  const ordered = [...items.values()].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const count = (status: ItemReceipt['status']) => ordered.filter((item) => item.status === status).length;
+  const receipt: UploadReceipt = {
+    uploadId,
+    kind: 'energy-debts',
+    source: context.source,
+    receivedAt,
+    batchId: batch.batchId,
+    counts: {
+      received: ordered.length,
+      accepted: count('accepted'),
+      rejected: count('rejected'),
+      duplicate: count('duplicate'),
+      updated: count('updated'),
+    },
+    warnings: [],
+    items: ordered,
+  };
+  await deps.uploads.save(receipt);
+  return receipt;
+}

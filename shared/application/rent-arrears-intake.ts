@@ -1,0 +1,94 @@
+import { amsterdamDateOf, formatAmsterdam } from '../domain/amsterdam-time.ts';
+import type { Clock } from '../domain/clock.ts';
+import { CsvFileError, csvRecords, decodeCsv, detectDelimiter } from '../intake/csv-file.ts';
+import { type ColumnMap, mapColumns, validateRentArrearsRow } from '../intake/rent-arrears-rows.ts';
+import {
+  enqueuePartnerItems,
+  type PartnerIntakeDependencies,
+  type ValidPartnerItem,
+} from './partner-intake.ts';
+import type { ItemReceipt, UploadReceipt, UploadStore } from './ports.ts';
+
+export interface RentArrearsFile {
+  readonly bytes: Uint8Array;
+  readonly charset?: string | undefined;
+  readonly fileName?: string | undefined;
+}
+
+export interface RentArrearsDependencies extends PartnerIntakeDependencies {
+  readonly uploads: UploadStore;
+  readonly clock: Clock;
+  readonly newUploadId: () => string;
+}
+
+const isBlank = (fields: readonly string[]) => fields.every((field) => field.trim() === '');
+
+/**
+ * Receives a rent-arrears list (API.md, DESIGN I1–I6, C1): decodes and parses it as a stream,
+ * validates every row as it comes, enqueues the valid ones and stores the receipt. Every data row
+ * ends as accepted, rejected, duplicate or updated, and the counts add up to the rows received.
+ * Throws CsvFileError for a file that is not a usable list at all.
+ */
+export async function receiveRentArrears(
+  file: RentArrearsFile,
+  context: { readonly source: string; readonly attestation: string },
+  deps: RentArrearsDependencies,
+): Promise<UploadReceipt> {
+  const now = deps.clock.now();
+  const today = amsterdamDateOf(now);
+  const { text } = decodeCsv(file.bytes, file.charset);
+  let columns: ColumnMap | undefined;
+  const valid: ValidPartnerItem[] = [];
+  const rows = new Map<number, ItemReceipt>();
+
+  for await (const { row, fields } of csvRecords(text, detectDelimiter(text))) {
+    if (isBlank(fields)) continue;
+    if (!columns) {
+      columns = mapColumns(fields);
+      if (columns.missing.length) {
+        throw new CsvFileError(
+          'missing-columns',
+          `Verplichte kolommen ontbreken: ${columns.missing.join(', ')}. Gebruik de kolomnamen uit de aanleverspecificatie.`,
+        );
+      }
+      continue;
+    }
+    const result = validateRentArrearsRow(fields, columns, today, context.source);
+    if (result.ok) valid.push({ ref: row, input: result.input, dedupeKey: result.dedupeKey });
+    else rows.set(row, { row, status: 'rejected', errors: result.errors });
+  }
+  if (!columns) throw new CsvFileError('empty-file', 'Het bestand bevat geen kopregel en geen rijen.');
+  if (valid.length === 0 && rows.size === 0) {
+    throw new CsvFileError(
+      'no-rows',
+      'Het bestand bevat alleen een kopregel, geen rijen met huurachterstanden.',
+    );
+  }
+
+  const uploadId = deps.newUploadId();
+  const receivedAt = formatAmsterdam(now);
+  const outcomes = await enqueuePartnerItems(valid, { uploadId, source: context.source, receivedAt }, deps);
+  for (const [row, outcome] of outcomes) rows.set(row, { row, ...outcome });
+
+  const ordered = [...rows.values()].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const count = (status: ItemReceipt['status']) => ordered.filter((line) => line.status === status).length;
+  const receipt: UploadReceipt = {
+    uploadId,
+    kind: 'rent-arrears',
+    source: context.source,
+    receivedAt,
+    fileName: file.fileName,
+    attestation: context.attestation,
+    counts: {
+      received: ordered.length,
+      accepted: count('accepted'),
+      rejected: count('rejected'),
+      duplicate: count('duplicate'),
+      updated: count('updated'),
+    },
+    warnings: columns.unknown.map((column) => ({ code: 'unknown-column', column })),
+    rows: ordered,
+  };
+  await deps.uploads.save(receipt);
+  return receipt;
+}

@@ -1,0 +1,115 @@
+import { parse } from 'csv-parse';
+
+export type CsvEncoding = 'utf-8' | 'windows-1252';
+
+/** A file that is not a usable CSV at all; becomes a 4xx with this code (never a 500). */
+export class CsvFileError extends Error {
+  readonly code: string;
+  readonly row?: number | undefined;
+
+  constructor(code: string, message: string, row?: number) {
+    super(message);
+    this.name = 'CsvFileError';
+    this.code = code;
+    this.row = row;
+  }
+}
+
+/**
+ * DESIGN I2: UTF-8 with or without BOM, or Windows-1252 when the bytes are not valid UTF-8. A
+ * declared charset wins. NUL bytes mean a binary file (a spreadsheet, a zip), not a CSV.
+ */
+export function decodeCsv(
+  bytes: Uint8Array,
+  declaredCharset?: string,
+): { text: string; encoding: CsvEncoding } {
+  if (bytes.includes(0)) {
+    throw new CsvFileError(
+      'not-a-csv',
+      'Dit is geen CSV-bestand (binaire inhoud). Sla de lijst op als CSV en probeer opnieuw.',
+    );
+  }
+  const declared = declaredCharset?.toLowerCase();
+  if (
+    declared === 'windows-1252' ||
+    declared === 'cp1252' ||
+    declared === 'iso-8859-1' ||
+    declared === 'latin1'
+  ) {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+  try {
+    // ignoreBOM false (the default) strips a UTF-8 BOM.
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** DESIGN I2: `;` or `,`, whichever the header line uses more (outside quotes); `;` on a tie. */
+export function detectDelimiter(text: string): ';' | ',' {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const character of text) {
+    if (character === '"') quoted = !quoted;
+    else if (!quoted && (character === '\n' || character === '\r')) break;
+    else if (!quoted && character === ';') semicolons++;
+    else if (!quoted && character === ',') commas++;
+  }
+  return commas > semicolons ? ',' : ';';
+}
+
+export interface CsvRecord {
+  /** The row as a spreadsheet shows it: the header is row 1 (quoted newlines stay in one row). */
+  readonly row: number;
+  readonly fields: readonly string[];
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Streams the records of a decoded CSV through csv-parse (quotes, embedded delimiters and newlines,
+ * CRLF or LF), one at a time, so validation runs as the file is read. Structural errors (an
+ * unbalanced quote) become a CsvFileError that names the row where it started.
+ */
+export async function* csvRecords(text: string, delimiter: string): AsyncGenerator<CsvRecord> {
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, info: true });
+  let lastRow = 0;
+  const feed = async () => {
+    for (let offset = 0; offset < text.length; offset += CHUNK) {
+      if (!parser.write(text.slice(offset, offset + CHUNK))) {
+        await new Promise((resolve) => parser.once('drain', resolve));
+      }
+    }
+    parser.end();
+  };
+  // Parse errors surface through the iterator below; a failed write only means the parser stopped.
+  feed().catch(() => undefined);
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { records: number };
+    }>) {
+      lastRow = info.records;
+      yield { row: info.records, fields: record };
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new CsvFileError(
+        'unbalanced-quotes',
+        `Een aanhalingsteken wordt niet gesloten (vanaf rij ${lastRow + 1}). Controleer die rij en stuur het bestand opnieuw.`,
+        lastRow + 1,
+      );
+    }
+    throw new CsvFileError(
+      'malformed-csv',
+      `Het bestand is geen geldige CSV (rond rij ${lastRow + 1}).`,
+      lastRow + 1,
+    );
+  } finally {
+    // The consumer may stop early (a 4xx on the header); stop the parser so nothing keeps waiting.
+    parser.destroy();
+  }
+}
