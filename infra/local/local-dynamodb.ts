@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import {
   CreateTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import { TABLE } from '../../shared/resources.ts';
 
 export interface LocalServer {
@@ -14,18 +13,29 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** dynalite (the DynamoDB API on LevelDB) on a loopback port, persisted under `path`. */
+/**
+ * dynalite (the DynamoDB API on LevelDB) on a loopback port, persisted under `path`. It runs in a
+ * worker thread of this process, so on a 2-core machine the database and the handlers do not
+ * queue behind each other on one event loop.
+ */
 export async function startDynalite(path: string, port = 0): Promise<LocalServer> {
   mkdirSync(path, { recursive: true });
-  const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+  const worker = new Worker(new URL('./dynalite-worker.ts', import.meta.url), { workerData: { path, port } });
+  const actualPort = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (message: { port?: number; error?: string }) =>
+      message.port ? resolve(message.port) : reject(new Error(`dynalite did not start: ${message.error}`)),
+    );
   });
-  const { port: actualPort } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${actualPort}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async close() {
+      await new Promise<void>((resolve) => {
+        worker.once('message', () => resolve());
+        worker.postMessage('close');
+      });
+      await worker.terminate();
+    },
   };
 }
 

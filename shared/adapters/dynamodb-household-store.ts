@@ -54,10 +54,17 @@ export function dynamoHouseholdStore(client: DynamoDBDocumentClient, tableName: 
       return new Map(householdKeys.map((key) => [key, Object.values(found.get(key) ?? {})]));
     },
 
-    async record(changes) {
+    async record(changes, known) {
       if (changes.size === 0) return;
       const keys = [...changes.keys()];
-      const current = await read(keys);
+      const current = known
+        ? new Map(
+            keys.map((key) => [
+              key,
+              Object.fromEntries((known.get(key) ?? []).map((entry) => [entry.signalId, entry])),
+            ]),
+          )
+        : await read(keys);
       await batchWrite(
         client,
         tableName,

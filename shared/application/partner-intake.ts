@@ -24,8 +24,11 @@ export interface PartnerIntakeDependencies {
   readonly secret: string;
 }
 
-/** Items per queue message: few SQS requests per signal, small enough to retry as a unit. */
-export const ITEMS_PER_MESSAGE = 25;
+/**
+ * Items per queue message: few SQS requests and few batched DynamoDB calls per signal (50 signals
+ * and their households fit one BatchGet of 100 keys), small enough (≈ 30 KB) to retry as a unit.
+ */
+export const ITEMS_PER_MESSAGE = 50;
 
 type Action = DebtSignalsMessage['items'][number];
 

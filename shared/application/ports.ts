@@ -85,8 +85,14 @@ export interface SignalRepository {
 /** DESIGN M1–M3: per household (by keyed hash), the signals it had — dates, source, state. */
 export interface HouseholdStore {
   get(householdKeys: readonly string[]): Promise<Map<string, HouseholdEntry[]>>;
-  /** Adds or replaces these entries in each household, keeping entries written by others. */
-  record(entries: ReadonlyMap<string, readonly HouseholdEntry[]>): Promise<void>;
+  /**
+   * Adds or replaces these entries in each household, keeping entries written by others. `known`
+   * are the households as the caller read them (saves a read); omit it to read them first.
+   */
+  record(
+    entries: ReadonlyMap<string, readonly HouseholdEntry[]>,
+    known?: ReadonlyMap<string, readonly HouseholdEntry[]>,
+  ): Promise<void>;
 }
 
 /** A partner upload's receipt (API.md): per row or element, its status; never personal data. */

@@ -127,6 +127,7 @@ async function routeDebtSignals(
     deps.signals.getMany(message.items.map((item) => item.signalId)),
     deps.households.get(message.items.map((item) => item.householdKey)),
   ]);
+  const asRead = new Map(households);
   const pending = new Map<string, StoredSignal>();
   const changes = new Map<string, HouseholdEntry[]>();
   const earlier = new Set<string>();
@@ -195,7 +196,7 @@ async function routeDebtSignals(
   }
 
   await deps.signals.putNew([...pending.values()]);
-  await deps.households.record(changes);
+  await deps.households.record(changes, asRead);
   await flagEarlierSignals(earlier, deps.signals);
   return outcomes;
 }

@@ -1,0 +1,49 @@
+// Issue 3, acceptance 7: a 30,000-row rent-arrears file (≈ 5 MB) against the local runtime. Prints
+// how long the upload takes to answer and how long until every signal is routed. Not a test: the
+// machine is shared and noisy, so the figures are reported, not asserted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalRuntime } from '../infra/local/local-runtime.ts';
+import { rentArrearsCsv } from './rent-arrears-file.ts';
+
+const rows = Number(process.env.ROWS ?? 30_000);
+const dataDir = mkdtempSync(join(tmpdir(), 'buurtsignaal-bench-'));
+const runtime = await startLocalRuntime({
+  dataDir,
+  logLevel: 'WARN',
+  pollerConcurrency: Number(process.env.POLLERS ?? 2),
+});
+const file = rentArrearsCsv(rows);
+
+try {
+  const started = performance.now();
+  const response = await fetch(`${runtime.url}/intake/rent-arrears?attest=sociale-incasso`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer dev-bo-ex', 'content-type': 'text/csv' },
+    body: file,
+  });
+  const receipt = (await response.json()) as { counts?: Record<string, number> };
+  const answered = performance.now();
+  await runtime.drain(600_000);
+  const routed = performance.now();
+  console.log(
+    JSON.stringify(
+      {
+        rows,
+        bytes: file.length,
+        status: response.status,
+        counts: receipt.counts,
+        uploadSeconds: Number(((answered - started) / 1000).toFixed(2)),
+        allRoutedSeconds: Number(((routed - started) / 1000).toFixed(2)),
+        targets: { uploadSeconds: 10, allRoutedSeconds: 60 },
+        node: process.version,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await runtime.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,85 @@
+// Generates a realistic rent-arrears export for load tests: `;`-separated, Windows-1252, CRLF,
+// Dutch amounts and dates, addresses spread over Utrecht's wijken. Deterministic for a seed.
+import reference from '../config/wijken.json' with { type: 'json' };
+
+const SURNAMES = [
+  'de Vries',
+  'Jansen',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'Özdemir',
+  'Éénhoorn',
+  'El Amrani',
+  'Yılmaz',
+];
+const STREETS = [
+  'Bernadottelaan',
+  'Marshallaan',
+  'Eykmanlaan',
+  'Columbuslaan',
+  'Zamenhofdreef',
+  'Amsterdamsestraatweg',
+];
+const PC4 = Object.values(reference.wijken).flat();
+const HEADER =
+  'Huurdernummer;Voorletters;Tussenvoegsel;Achternaam;Geboortedatum;Straat;Huisnummer;Toevoeging;Postcode;Woonplaats;Telefoon;Email;Achterstand bedrag;Achterstand sinds;Maandhuur;Aantal minderjarigen;Ontruimingsdatum;BSN;Bezwaar';
+
+/** A small deterministic PRNG (mulberry32), so every run measures the same file. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(next: () => number, list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
+const two = (value: number) => String(value).padStart(2, '0');
+
+export function rentArrearsCsv(rows: number, seed = 2026): Buffer {
+  const next = random(seed);
+  const lines = [HEADER];
+  for (let index = 0; index < rows; index++) {
+    const euros = 80 + Math.floor(next() * 4000);
+    const cents = Math.floor(next() * 100);
+    const amount = `${euros >= 1000 ? `${Math.floor(euros / 1000)}.${String(euros % 1000).padStart(3, '0')}` : euros},${two(cents)}`;
+    const minors = next() < 0.3 ? '' : String(Math.floor(next() * 4));
+    lines.push(
+      [
+        `HN-${String(index).padStart(7, '0')}`,
+        'J.',
+        next() < 0.3 ? 'van' : '',
+        pick(next, SURNAMES),
+        `${two(1 + Math.floor(next() * 28))}-${two(1 + Math.floor(next() * 12))}-${1940 + Math.floor(next() * 60)}`,
+        pick(next, STREETS),
+        String(1 + Math.floor(next() * 300)),
+        next() < 0.1 ? 'bis' : '',
+        `${pick(next, PC4)} ${String.fromCharCode(65 + Math.floor(next() * 26))}${String.fromCharCode(65 + Math.floor(next() * 26))}`,
+        'Utrecht',
+        `06${String(Math.floor(next() * 1e8)).padStart(8, '0')}`,
+        `huurder${index}@voorbeeld.nl`,
+        amount,
+        `01-${two(1 + Math.floor(next() * 10))}-2026`,
+        `${500 + Math.floor(next() * 400)},00`,
+        minors,
+        next() < 0.05 ? '15-12-2026' : '',
+        '',
+        'nee',
+      ].join(';'),
+    );
+  }
+  return encodeWindows1252(`${lines.join('\r\n')}\r\n`);
+}
+
+/**
+ * Windows-1252 bytes of the text. Every character used here other than the Turkish dotless ı lies in
+ * the Latin-1 range, where Windows-1252 and Latin-1 agree; ı does not exist in the code page.
+ */
+function encodeWindows1252(text: string): Buffer {
+  return Buffer.from(text.replaceAll('ı', 'i'), 'latin1');
+}
