@@ -95,19 +95,17 @@ export async function* csvRecords(text: string, delimiter: string): AsyncGenerat
       yield { row: info.records, fields: record };
     }
   } catch (error) {
-    const code = (error as { code?: string }).code;
+    // csv-parse counts the records it completed before the problem; the next one is where it lies.
+    const { code, records } = error as { code?: string; records?: number };
+    const row = Math.max(records ?? 0, lastRow) + 1;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
       throw new CsvFileError(
         'unbalanced-quotes',
-        `Een aanhalingsteken wordt niet gesloten (vanaf rij ${lastRow + 1}). Controleer die rij en stuur het bestand opnieuw.`,
-        lastRow + 1,
+        `Een aanhalingsteken wordt niet gesloten (vanaf rij ${row}). Controleer die rij en stuur het bestand opnieuw.`,
+        row,
       );
     }
-    throw new CsvFileError(
-      'malformed-csv',
-      `Het bestand is geen geldige CSV (rond rij ${lastRow + 1}).`,
-      lastRow + 1,
-    );
+    throw new CsvFileError('malformed-csv', `Het bestand is geen geldige CSV (rond rij ${row}).`, row);
   } finally {
     // The consumer may stop early (a 4xx on the header); stop the parser so nothing keeps waiting.
     parser.destroy();

@@ -13,6 +13,7 @@ export interface ApiClient {
     method: string,
     path: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+    // body: an object (sent as JSON), a string, bytes (Uint8Array) or a FormData (multipart)
   ): Promise<ApiResponse<T>>;
 }
 
@@ -22,8 +23,10 @@ export function apiClient(baseUrl: string): ApiClient {
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
-      let body: string | undefined;
-      if (options.body !== undefined) {
+      let body: string | Uint8Array | FormData | undefined;
+      if (options.body instanceof Uint8Array || options.body instanceof FormData) {
+        body = options.body;
+      } else if (options.body !== undefined) {
         body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
         headers['content-type'] ??= 'application/json';
       }

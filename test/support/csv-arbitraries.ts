@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+
+/**
+ * fast-check generators of rent-arrears files as partners really send them: valid and invalid
+ * values, `;` or `,`, UTF-8 (with or without BOM) or Windows-1252, CRLF or LF, quoted fields with
+ * delimiters, quotes and newlines inside, blank lines, stray extra columns, shuffled header case.
+ */
+const COLUMNS = [
+  'Huurdernummer',
+  'Achternaam',
+  'Geboortedatum',
+  'Postcode',
+  'Huisnummer',
+  'Achterstand bedrag',
+  'Achterstand sinds',
+  'Aantal minderjarigen',
+  'BSN',
+  'Bezwaar',
+] as const;
+
+const valueOf: Record<(typeof COLUMNS)[number], fc.Arbitrary<string>> = {
+  Huurdernummer: fc.oneof(
+    fc.integer({ min: 1, max: 40 }).map((n) => `HN-${n}`),
+    fc.constant(''),
+  ),
+  Achternaam: fc.constantFrom(
+    'Özdemir',
+    'de Vries',
+    'Éénhoorn',
+    'O"Brien',
+    'Smit; Jansen',
+    'Bakker, J.',
+    'regel\neen',
+    '',
+  ),
+  Geboortedatum: fc.constantFrom(
+    '14-03-1984',
+    '5-5-1988',
+    '1961-07-30',
+    '12/12/1979',
+    '31-02-1975',
+    '01-01-2099',
+    'gisteren',
+    '',
+  ),
+  Postcode: fc.constantFrom('3561 AB', '3562cd', '3571AE', '1012AB', '3562', '0123AB', ''),
+  Huisnummer: fc.constantFrom('12', '4', '0', '12a', ''),
+  'Achterstand bedrag': fc.constantFrom(
+    '1.234,56',
+    '€ 812,40',
+    '310,00',
+    '1200',
+    '60,00',
+    '-5,00',
+    'veel',
+    '',
+  ),
+  'Achterstand sinds': fc.constantFrom('01-08-2026', '2026-10-01', '15-09-2026', '01-01-2099', ''),
+  'Aantal minderjarigen': fc.constantFrom('', '0', '2', 'twee'),
+  BSN: fc.constantFrom('', '111222333', '123456789', '12345'),
+  Bezwaar: fc.constantFrom('', 'nee', 'ja', 'JA'),
+};
+
+const row = fc.record({
+  fields: fc.tuple(...COLUMNS.map((column) => valueOf[column])),
+  stray: fc.array(fc.constantFrom('x', 'opmerking', ''), { maxLength: 2 }),
+  blankBefore: fc.boolean(),
+});
+
+export interface GeneratedCsv {
+  readonly bytes: Buffer;
+  /** Data rows that are not blank: what `received` must count. */
+  readonly dataRows: number;
+  readonly description: string;
+}
+
+function quote(value: string, delimiter: string, always: boolean): string {
+  const needs = always || value.includes(delimiter) || /["\r\n]/.test(value);
+  return needs ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export const rentArrearsCsvArbitrary: fc.Arbitrary<GeneratedCsv> = fc
+  .record({
+    rows: fc.array(row, { minLength: 1, maxLength: 12 }),
+    delimiter: fc.constantFrom(';', ','),
+    newline: fc.constantFrom('\r\n', '\n'),
+    encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'windows-1252'),
+    quoteAll: fc.boolean(),
+    upperHeader: fc.boolean(),
+    extraColumn: fc.boolean(),
+  })
+  .map(({ rows, delimiter, newline, encoding, quoteAll, upperHeader, extraColumn }) => {
+    const header = [...COLUMNS, ...(extraColumn ? ['Opmerking'] : [])].map((name) =>
+      upperHeader ? name.toUpperCase() : name,
+    );
+    const lines = [header.map((name) => quote(name, delimiter, quoteAll)).join(delimiter)];
+    let dataRows = 0;
+    for (const generated of rows) {
+      if (generated.blankBefore) lines.push('');
+      const values = [...generated.fields, ...(extraColumn ? ['opm'] : []), ...generated.stray];
+      const line = values.map((value) => quote(value, delimiter, quoteAll)).join(delimiter);
+      // A row whose values are all empty is a blank row, not an item (I1 counts items).
+      if (values.some((value) => value.trim() !== '')) dataRows++;
+      lines.push(line);
+    }
+    const text = lines.join(newline) + newline;
+    const bytes =
+      encoding === 'windows-1252'
+        ? Buffer.from(text, 'latin1')
+        : Buffer.concat([
+            encoding === 'utf-8-bom' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0),
+            Buffer.from(text, 'utf8'),
+          ]);
+    return {
+      bytes,
+      dataRows,
+      description: `${encoding} '${delimiter}' ${JSON.stringify(newline)} ${rows.length} rows`,
+    };
+  });

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { CsvFileError, csvRecords, decodeCsv, detectDelimiter } from '../../shared/intake/csv-file.ts';
+import {
+  canonicalColumn,
+  mapColumns,
+  validateRentArrearsRow,
+} from '../../shared/intake/rent-arrears-rows.ts';
+import { readSampleBytes } from '../support/samples.ts';
+
+const TODAY = '2026-11-23';
+
+async function records(text: string) {
+  const result: { row: number; fields: readonly string[] }[] = [];
+  for await (const record of csvRecords(text, detectDelimiter(text))) result.push(record);
+  return result;
+}
+
+async function validatedSample() {
+  const { text, encoding } = decodeCsv(readSampleBytes('rent-arrears-bo-ex.csv'));
+  const [header, ...rows] = await records(text);
+  const columns = mapColumns(header?.fields ?? []);
+  return {
+    encoding,
+    columns,
+    results: new Map(
+      rows.map(({ row, fields }) => [row, validateRentArrearsRow(fields, columns, TODAY, 'bo-ex')]),
+    ),
+  };
+}
+
+describe('I2 decoding and delimiters', () => {
+  it('the sample is Windows-1252 with ; and keeps Ö and É', async () => {
+    const { encoding, results } = await validatedSample();
+
+    expect(encoding).toBe('windows-1252');
+    const row3 = results.get(3);
+    const row8 = results.get(8);
+    expect(row3?.ok && row3.input.person.surname).toBe('Özdemir');
+    expect(row8?.ok && row8.input.person.surname).toBe('Éénhoorn');
+  });
+
+  it('UTF-8 with and without BOM decodes as UTF-8; a declared charset wins', () => {
+    const utf8 = Buffer.from('achternaam\nÖzdemir\n', 'utf8');
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+
+    expect(decodeCsv(utf8)).toEqual({ text: 'achternaam\nÖzdemir\n', encoding: 'utf-8' });
+    expect(decodeCsv(withBom)).toEqual({ text: 'achternaam\nÖzdemir\n', encoding: 'utf-8' });
+    expect(decodeCsv(Buffer.from([0x4f, 0xd6]), 'windows-1252').text).toBe('OÖ');
+  });
+
+  it('binary content (NUL bytes) is not a CSV', () => {
+    expect(() => decodeCsv(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow(
+      expect.objectContaining({ code: 'not-a-csv' }),
+    );
+  });
+
+  it.each([
+    ['a;b;c\n1;2;3', ';'],
+    ['a,b,c\n1,2,3', ','],
+    ['"a;x",b,c\n', ','],
+    ['a;b,c;d\n', ';'],
+    ['a\n', ';'],
+  ])('%j uses %s', (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+});
+
+describe('CSV records', () => {
+  it('handles quotes, embedded delimiters and newlines, CRLF and blank lines; rows as in a spreadsheet', async () => {
+    const text = 'a;b\r\n1;"x;y"\r\n\r\n2;"line 1\nline 2"\r\n3;"say ""hi"""\r\n';
+
+    expect(await records(text)).toEqual([
+      { row: 1, fields: ['a', 'b'] },
+      { row: 2, fields: ['1', 'x;y'] },
+      { row: 3, fields: [''] },
+      { row: 4, fields: ['2', 'line 1\nline 2'] },
+      { row: 5, fields: ['3', 'say "hi"'] },
+    ]);
+  });
+
+  it('an unbalanced quote is a file error naming the row where it starts', async () => {
+    const error = await records('a;b\n1;2\n3;"open\n4;5\n').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(CsvFileError);
+    expect(error).toMatchObject({ code: 'unbalanced-quotes', row: 3 });
+  });
+});
+
+describe('columns (API.md)', () => {
+  it.each([
+    ['Achterstand bedrag', 'achterstand_bedrag'],
+    ['ACHTERSTAND-SINDS', 'achterstand_sinds'],
+    [' Huisnummer_Toevoeging ', 'huisnummer_toevoeging'],
+    ['Toevoeging', 'huisnummer_toevoeging'],
+  ])('%j is %s', (header, canonical) => {
+    expect(canonicalColumn(header)).toBe(canonical);
+  });
+
+  it('names missing required columns and lists unknown ones once', () => {
+    const columns = mapColumns(['Huurdernummer', 'Achternaam', 'Opmerking', 'Postcode']);
+
+    expect(columns.missing).toEqual([
+      'geboortedatum',
+      'huisnummer',
+      'achterstand_bedrag',
+      'achterstand_sinds',
+    ]);
+    expect(columns.unknown).toEqual(['Opmerking']);
+  });
+});
+
+describe('rent-arrears-bo-ex.expected.md, row by row (I3, I4 input, C1)', () => {
+  it('row 2: accepted, 2 minors, Dutch amount and dates', async () => {
+    const row = (await validatedSample()).results.get(2);
+
+    expect(row).toMatchObject({
+      ok: true,
+      dedupeKey: ['bo-ex', 'huurachterstand', 'HN-100231', '2026-08-01'],
+      input: {
+        amount: 1234.56,
+        arrearsSince: '2026-08-01',
+        minorsInHousehold: 2,
+        monthlyRent: 645,
+        person: {
+          initials: 'J.',
+          prefix: 'van',
+          surname: 'Dijk',
+          birthDate: '1984-03-14',
+          phone: '0612345678',
+        },
+        address: { postcode: '3561AB', houseNumber: 12 },
+      },
+    });
+  });
+
+  it('row 3: accepted, composition unknown, € amount, suffix, lowercase postcode', async () => {
+    const row = (await validatedSample()).results.get(3);
+
+    expect(row).toMatchObject({
+      ok: true,
+      input: {
+        amount: 812.4,
+        minorsInHousehold: undefined,
+        address: { postcode: '3562CD', houseNumber: 4, houseNumberSuffix: 'bis' },
+      },
+    });
+  });
+
+  it('row 4: accepted with ISO dates and a valid BSN', async () => {
+    const row = (await validatedSample()).results.get(4);
+
+    expect(row).toMatchObject({
+      ok: true,
+      input: { person: { birthDate: '1961-07-30', bsn: '111222333' }, arrearsSince: '2026-10-01' },
+    });
+  });
+
+  it.each([
+    [5, 'geboortedatum', 'invalid-date'],
+    [6, 'postcode', 'invalid-postcode'],
+    [7, 'bezwaar', 'geen-grondslag'],
+    [9, 'bsn', 'invalid-bsn'],
+  ])(
+    'row %i: rejected on %s (%s), with a Dutch message that does not repeat the value',
+    async (rowNumber, field, code) => {
+      const row = (await validatedSample()).results.get(rowNumber);
+
+      expect(row?.ok).toBe(false);
+      if (row?.ok !== false) return;
+      expect(row.errors).toEqual([{ field, code, message: expect.any(String) }]);
+      expect(row.errors[0]?.message).not.toMatch(/31-02-1975|3562|123456789/);
+    },
+  );
+
+  it('row 8: accepted here; the €75 threshold is applied when routing (I4)', async () => {
+    const row = (await validatedSample()).results.get(8);
+
+    expect(row).toMatchObject({ ok: true, input: { amount: 60 } });
+  });
+
+  it('collects every field error of a row, and rejects future and impossible values', () => {
+    const columns = mapColumns([
+      'huurdernummer',
+      'achternaam',
+      'geboortedatum',
+      'postcode',
+      'huisnummer',
+      'achterstand_bedrag',
+      'achterstand_sinds',
+      'aantal_minderjarigen',
+    ]);
+    const result = validateRentArrearsRow(
+      ['', '', '01-01-2030', '3561AB', '12a', '-5,00', '01-01-2027', 'twee'],
+      columns,
+      TODAY,
+      'bo-ex',
+    );
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((error) => `${error.field}:${error.code}`)).toEqual([
+      'huurdernummer:required',
+      'achternaam:required',
+      'geboortedatum:birth-date-in-future',
+      'huisnummer:invalid-house-number',
+      'achterstand_bedrag:amount-not-positive',
+      'achterstand_sinds:date-in-future',
+      'aantal_minderjarigen:invalid-number',
+    ]);
+  });
+});
