@@ -18,7 +18,7 @@ const COLUMNS = [
   'Bezwaar',
 ] as const;
 
-const valueOf: Record<(typeof COLUMNS)[number], fc.Arbitrary<string>> = {
+const generatorOf: Record<(typeof COLUMNS)[number], fc.Arbitrary<string>> = {
   Huurdernummer: fc.oneof(
     fc.integer({ min: 1, max: 40 }).map((n) => `HN-${n}`),
     fc.constant(''),
@@ -62,7 +62,7 @@ const valueOf: Record<(typeof COLUMNS)[number], fc.Arbitrary<string>> = {
 };
 
 const row = fc.record({
-  fields: fc.tuple(...COLUMNS.map((column) => valueOf[column])),
+  fields: fc.tuple(...COLUMNS.map((column) => generatorOf[column])),
   stray: fc.array(fc.constantFrom('x', 'opmerking', ''), { maxLength: 2 }),
   blankBefore: fc.boolean(),
 });
