@@ -61,7 +61,7 @@ export const handler = apiHandler(
       const details = error.row
         ? [{ field: `rij ${error.row}`, code: error.code, message: error.message }]
         : undefined;
-      throw new HttpError(422, error.code, error.message, details);
+      throw new HttpError(422, error.code, error.message, error.details ?? details);
     }
   },
   { middlewares: [multipart] },

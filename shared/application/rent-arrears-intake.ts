@@ -49,6 +49,13 @@ export async function receiveRentArrears(
         throw new CsvFileError(
           'missing-columns',
           `Verplichte kolommen ontbreken: ${columns.missing.join(', ')}. Gebruik de kolomnamen uit de aanleverspecificatie.`,
+          {
+            details: columns.missing.map((column) => ({
+              field: column,
+              code: 'missing-column',
+              message: `Kolom ${column} ontbreekt in de kopregel.`,
+            })),
+          },
         );
       }
       continue;

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse';
+import type { FieldError } from '../api/zod-dutch.ts';
 
 export type CsvEncoding = 'utf-8' | 'windows-1252';
 
@@ -6,12 +7,19 @@ export type CsvEncoding = 'utf-8' | 'windows-1252';
 export class CsvFileError extends Error {
   readonly code: string;
   readonly row?: number | undefined;
+  /** Field-level detail, e.g. one entry per missing column. */
+  readonly details?: readonly FieldError[] | undefined;
 
-  constructor(code: string, message: string, row?: number) {
+  constructor(
+    code: string,
+    message: string,
+    options: { row?: number; details?: readonly FieldError[] } = {},
+  ) {
     super(message);
     this.name = 'CsvFileError';
     this.code = code;
-    this.row = row;
+    this.row = options.row;
+    this.details = options.details;
   }
 }
 
@@ -102,10 +110,10 @@ export async function* csvRecords(text: string, delimiter: string): AsyncGenerat
       throw new CsvFileError(
         'unbalanced-quotes',
         `Een aanhalingsteken wordt niet gesloten (vanaf rij ${row}). Controleer die rij en stuur het bestand opnieuw.`,
-        row,
+        { row },
       );
     }
-    throw new CsvFileError('malformed-csv', `Het bestand is geen geldige CSV (rond rij ${row}).`, row);
+    throw new CsvFileError('malformed-csv', `Het bestand is geen geldige CSV (rond rij ${row}).`, { row });
   } finally {
     // The consumer may stop early (a 4xx on the header); stop the parser so nothing keeps waiting.
     parser.destroy();
