@@ -43,6 +43,8 @@ export function apiClient(baseUrl: string): ApiClient {
 
 export interface TestRuntime {
   readonly runtime: LocalRuntime;
+  /** The runtime's data directory (dynalite files, the household-key secret). */
+  readonly dataDir: string;
   readonly api: ApiClient;
   /** Sets the test clock (admin), as a demo script would. */
   setClock(now: string): Promise<void>;
@@ -62,6 +64,7 @@ export async function startTestRuntime(options: { retryDelaySeconds?: number } =
   const api = apiClient(runtime.url);
   return {
     runtime,
+    dataDir,
     api,
     async setClock(now) {
       const response = await api.request('POST', '/_local/clock', { token: 'dev-admin', body: { now } });
