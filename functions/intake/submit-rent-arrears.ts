@@ -1,15 +1,9 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type middy from '@middy/core';
 import multipartBodyParser from '@middy/http-multipart-body-parser';
-import { dynamoDocumentClient, sqs } from '../../shared/adapters/aws-clients.ts';
-import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
-import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
-import { loadHouseholdSecret } from '../../shared/adapters/household-secret.ts';
-import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
-import { sqsSignalPublisher } from '../../shared/adapters/sqs-signal-publisher.ts';
+import { partnerIntakeDependencies } from '../../shared/adapters/partner-intake-dependencies.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { receiveRentArrears } from '../../shared/application/rent-arrears-intake.ts';
-import { newUploadId } from '../../shared/domain/ids.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { HttpError, jsonResponse } from '../../shared/http/http-error.ts';
@@ -18,15 +12,7 @@ import { MAX_UPLOAD_BYTES, uploadedFile } from '../../shared/http/uploaded-file.
 import { CsvFileError } from '../../shared/intake/csv-file.ts';
 import { logger, metrics } from '../../shared/observability.ts';
 
-const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
-const deps = {
-  signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
-  uploads: dynamoUploadStore(dynamoDocumentClient(), env.TABLE_NAME),
-  publisher: sqsSignalPublisher(sqs(), env.SIGNALS_QUEUE_URL),
-  secret: await loadHouseholdSecret(env),
-  clock: runtimeClock,
-  newUploadId,
-};
+const deps = await partnerIntakeDependencies(parseEnvironment(ENVIRONMENTS.partnerIntake));
 
 // Multipart forms are parsed by middy; a raw text/csv body is left for uploadedFile().
 const multipart = multipartBodyParser({

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { validBsn } from '../domain/dutch-formats.ts';
-import { addressSchema, calendarDateSchema } from './common-schemas.ts';
+import { addressSchema, calendarDateSchema, personSchema } from './common-schemas.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
 /** DESIGN I6: at most 1,000 elements per energy batch. */
@@ -19,29 +19,19 @@ export const energySignalSchema = z
       error: "kind moet 'vroegsignaal' of 'eindeleveringssignaal' zijn.",
     }),
     customerNumber: z.string({ error: 'customerNumber ontbreekt.' }).trim().min(1).max(64),
-    person: z.object(
-      {
-        initials: z.string().trim().max(20).optional(),
-        prefix: z.string().trim().max(20).optional(),
-        surname: z
-          .string({ error: 'Achternaam ontbreekt.' })
-          .trim()
-          .min(1, { error: 'Achternaam ontbreekt.' })
-          .max(200),
-        birthDate: calendarDateSchema,
-        phone: z.string().trim().max(30).optional(),
-        email: z.string().trim().max(200).optional(),
-        bsn: z
-          .string()
-          .refine((value) => validBsn(value) !== undefined, {
-            error: 'BSN is ongeldig (negen cijfers die de elfproef doorstaan).',
-            params: { code: 'invalid-bsn' },
-          })
-          .transform((value) => validBsn(value) as string)
-          .optional(),
-      },
-      { error: 'Persoonsgegevens (person) ontbreken.' },
-    ),
+    person: personSchema.extend({
+      birthDate: calendarDateSchema,
+      phone: z.string().trim().max(30).optional(),
+      email: z.string().trim().max(200).optional(),
+      bsn: z
+        .string()
+        .refine((value) => validBsn(value) !== undefined, {
+          error: 'BSN is ongeldig (negen cijfers die de elfproef doorstaan).',
+          params: { code: 'invalid-bsn' },
+        })
+        .transform((value) => validBsn(value) as string)
+        .optional(),
+    }),
     address: addressSchema,
     amount: z
       .number({ error: 'amount moet een bedrag in euro zijn.' })
@@ -76,6 +66,14 @@ const fieldErrorSchema = z.object({ field: z.string(), code: z.string(), message
 const feedback = z.enum(['ontvangen', 'opgepakt', 'niet-opgepakt', 'afgerond']);
 const status = z.enum(['accepted', 'rejected', 'duplicate', 'updated']);
 
+/** One row or element of a receipt (API.md); rows add `row`, batch elements `index` and `reference`. */
+const receiptLine = z.object({
+  status,
+  signalId: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+  feedback: feedback.optional(),
+});
+
 const countsSchema = z.object({
   received: z.number().int(),
   accepted: z.number().int(),
@@ -94,28 +92,9 @@ export const uploadReceiptSchema = z
     fileName: z.string().optional(),
     counts: countsSchema,
     warnings: z.array(z.object({ code: z.string(), column: z.string().optional() })),
-    rows: z
-      .array(
-        z.object({
-          row: z.number().int(),
-          status,
-          signalId: z.string().optional(),
-          errors: z.array(fieldErrorSchema).optional(),
-          feedback: feedback.optional(),
-        }),
-      )
-      .optional(),
+    rows: z.array(receiptLine.extend({ row: z.number().int() })).optional(),
     items: z
-      .array(
-        z.object({
-          index: z.number().int(),
-          reference: z.string().optional(),
-          status,
-          signalId: z.string().optional(),
-          errors: z.array(fieldErrorSchema).optional(),
-          feedback: feedback.optional(),
-        }),
-      )
+      .array(receiptLine.extend({ index: z.number().int(), reference: z.string().optional() }))
       .optional(),
   })
   .meta({ id: 'UploadReceipt' });

@@ -3,7 +3,7 @@ import { type FieldError, fieldErrors } from '../api/zod-dutch.ts';
 import { amsterdamDateOf, type CalendarDate, formatAmsterdam } from '../domain/amsterdam-time.ts';
 import type { DebtSignalInput } from '../domain/debt-signal.ts';
 import { ageOn } from '../domain/household.ts';
-import { enqueuePartnerItems, type ValidPartnerItem } from './partner-intake.ts';
+import { countStatuses, enqueuePartnerItems, type ValidPartnerItem } from './partner-intake.ts';
 import type { ItemReceipt, UploadReceipt } from './ports.ts';
 import type { RentArrearsDependencies } from './rent-arrears-intake.ts';
 
@@ -94,20 +94,13 @@ export async function receiveEnergyDebts(
   for (const [index, outcome] of outcomes) items.set(index, { ...items.get(index), index, ...outcome });
 
   const ordered = [...items.values()].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-  const count = (status: ItemReceipt['status']) => ordered.filter((item) => item.status === status).length;
   const receipt: UploadReceipt = {
     uploadId,
     kind: 'energy-debts',
     source: context.source,
     receivedAt,
     batchId: batch.batchId,
-    counts: {
-      received: ordered.length,
-      accepted: count('accepted'),
-      rejected: count('rejected'),
-      duplicate: count('duplicate'),
-      updated: count('updated'),
-    },
+    counts: countStatuses(ordered),
     warnings: [],
     items: ordered,
   };

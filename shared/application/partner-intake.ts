@@ -1,7 +1,7 @@
 import type { DebtSignalInput } from '../domain/debt-signal.ts';
 import { householdKey, signalIdFor } from '../domain/household-key.ts';
 import type { DebtSignalsMessage } from '../messages.ts';
-import type { ItemReceipt, SignalPublisher, SignalRepository } from './ports.ts';
+import type { ItemReceipt, SignalPublisher, SignalRepository, UploadReceipt } from './ports.ts';
 
 /** A partner item that passed validation: a rent-arrears row or an energy-batch element. */
 export interface ValidPartnerItem {
@@ -31,6 +31,18 @@ export interface PartnerIntakeDependencies {
 export const ITEMS_PER_MESSAGE = 50;
 
 type Action = DebtSignalsMessage['items'][number];
+
+/** DESIGN I1: the receipt's counts, which add up to the items received. */
+export function countStatuses(lines: readonly ItemReceipt[]): UploadReceipt['counts'] {
+  const count = (status: ItemReceipt['status']) => lines.filter((line) => line.status === status).length;
+  return {
+    received: lines.length,
+    accepted: count('accepted'),
+    rejected: count('rejected'),
+    duplicate: count('duplicate'),
+    updated: count('updated'),
+  };
+}
 
 /**
  * DESIGN I5 for a whole upload: each valid item becomes `accepted` (new key), `updated` (known key,

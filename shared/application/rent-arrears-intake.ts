@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.ts';
 import { CsvFileError, csvRecords, decodeCsv, detectDelimiter } from '../intake/csv-file.ts';
 import { type ColumnMap, mapColumns, validateRentArrearsRow } from '../intake/rent-arrears-rows.ts';
 import {
+  countStatuses,
   enqueuePartnerItems,
   type PartnerIntakeDependencies,
   type ValidPartnerItem,
@@ -78,7 +79,6 @@ export async function receiveRentArrears(
   for (const [row, outcome] of outcomes) rows.set(row, { row, ...outcome });
 
   const ordered = [...rows.values()].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  const count = (status: ItemReceipt['status']) => ordered.filter((line) => line.status === status).length;
   const receipt: UploadReceipt = {
     uploadId,
     kind: 'rent-arrears',
@@ -86,13 +86,7 @@ export async function receiveRentArrears(
     receivedAt,
     fileName: file.fileName,
     attestation: context.attestation,
-    counts: {
-      received: ordered.length,
-      accepted: count('accepted'),
-      rejected: count('rejected'),
-      duplicate: count('duplicate'),
-      updated: count('updated'),
-    },
+    counts: countStatuses(ordered),
     warnings: columns.unknown.map((column) => ({ code: 'unknown-column', column })),
     rows: ordered,
   };
