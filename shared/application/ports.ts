@@ -125,6 +125,8 @@ export interface ItemReceipt {
   readonly errors?:
     | readonly { readonly field: string; readonly code: string; readonly message: string }[]
     | undefined;
+  /** Added when a partner reads the receipt back (C4). */
+  readonly feedback?: PartnerFeedback | undefined;
 }
 
 export type UploadSummary = Omit<UploadReceipt, 'rows' | 'items' | 'warnings'>;
