@@ -6,6 +6,7 @@ import type { SignalMessage } from '../messages.ts';
 const MAX_ENTRIES = 10;
 const MAX_BATCH_BYTES = 240 * 1024;
 const MAX_ROUNDS = 6;
+const PARALLEL_REQUESTS = 3;
 
 // Ids and type only: attributes show up in consoles and traces, bodies do not (P2).
 function attributes(message: SignalMessage) {
@@ -57,20 +58,25 @@ export function sqsSignalPublisher(client: SQSClient, queueUrl: string): SignalP
     },
 
     async publishMany(messages) {
-      for (const batch of batches(messages)) {
-        // Entries SQS did not take (throttling, a passing fault) are sent again; none is dropped.
-        let pending = batch;
-        for (let round = 0; pending.length > 0; round++) {
-          if (round === MAX_ROUNDS)
-            throw new Error(`SendMessageBatch left ${pending.length} messages unsent`);
-          if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
-          const result = await client.send(
-            new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: pending }),
-          );
-          const failed = new Set((result.Failed ?? []).map((failure) => failure.Id));
-          pending = pending.filter((entry) => failed.has(entry.Id));
+      const queue = batches(messages);
+      // A few requests in flight: a large upload answers sooner; SQS takes far more than this.
+      const sender = async () => {
+        for (let batch = queue.shift(); batch; batch = queue.shift()) {
+          // Entries SQS did not take (throttling, a passing fault) are sent again; none is dropped.
+          let pending = batch;
+          for (let round = 0; pending.length > 0; round++) {
+            if (round === MAX_ROUNDS)
+              throw new Error(`SendMessageBatch left ${pending.length} messages unsent`);
+            if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
+            const result = await client.send(
+              new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: pending }),
+            );
+            const failed = new Set((result.Failed ?? []).map((failure) => failure.Id));
+            pending = pending.filter((entry) => failed.has(entry.Id));
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: PARALLEL_REQUESTS }, sender));
     },
   };
 }
