@@ -318,6 +318,21 @@ describe('P4/C4: a partner sees only its own uploads', () => {
     expect(mitros.body.counts.accepted).toBe(4);
   });
 
+  it('É survives the Windows-1252 decoding too, once row 8 is above the threshold', async () => {
+    const text = new TextDecoder('windows-1252').decode(csv);
+    const [header, ...rows] = text.split('\r\n');
+    const row8 = rows.find((line) => line.startsWith('HN-100237'))?.replace(';60,00;', ';600,00;');
+
+    const response = await uploadRentArrears('dev-mitros', Buffer.from(`${header}\r\n${row8}\r\n`, 'latin1'));
+    await t.drain();
+
+    expect(response.body.counts.received).toBe(1);
+    expect((await signal(response.body.rows[0]?.signalId)).body).toMatchObject({
+      person: { surname: 'Éénhoorn' },
+      teamId: 'bt-sociaal-zuidwest',
+    });
+  });
+
   it('multipart/form-data uploads work the same as raw text/csv', async () => {
     const form = new FormData();
     form.append('file', new Blob([csv], { type: 'text/csv' }), 'lijst-portaal.csv');
