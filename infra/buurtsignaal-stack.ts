@@ -1,13 +1,17 @@
 import { resolve } from 'node:path';
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { OPERATIONS, type OperationDefinition, type OperationName } from '../shared/api/operations.ts';
 import { QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
@@ -32,6 +36,7 @@ export class BuurtsignaalStack extends Stack {
   readonly queues: Readonly<Record<QueueName, MonitoredQueue>>;
   readonly identity: Identity;
   readonly householdSecret: Secret;
+  readonly notificationTopic: Topic;
   readonly api: HttpApi;
   readonly stage: HttpStage;
   /** By catalog id, so tests can find a function's logical id. */
@@ -66,7 +71,9 @@ export class BuurtsignaalStack extends Stack {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
+        // The sweep's index needs only its keys (they hold the signal id and the level, D5).
+        projectionType:
+          index === TABLE.indexes.awaitingContact ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
       });
     }
 
@@ -110,8 +117,16 @@ export class BuurtsignaalStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // DESIGN D4: escalations are announced on a topic; mail or the web app subscribe to it.
+    this.notificationTopic = new Topic(this, 'EscalationTopic', {
+      displayName: 'Buurtsignaal escalaties',
+      masterKey: this.encryptionKey,
+      enforceSSL: true,
+    });
+
     const resources = {
       householdSecret: { arn: this.householdSecret.secretArn },
+      notifier: { kind: 'sns' as const, topicArn: this.notificationTopic.topicArn },
       tableName: this.table.tableName,
       queueUrls: Object.fromEntries(
         queueNames.map((name) => [name, this.queues[name].queue.queueUrl]),
@@ -135,6 +150,14 @@ export class BuurtsignaalStack extends Stack {
       if (definition.table === 'read-write') this.table.grantReadWriteData(fn);
       for (const queueName of definition.sendsTo ?? []) this.queues[queueName].queue.grantSendMessages(fn);
       if (definition.householdSecret) this.householdSecret.grantRead(fn);
+      if (definition.notifies) this.notificationTopic.grantPublish(fn);
+      if (definition.schedule) {
+        new Rule(this, `${definition.id}Schedule`, {
+          description: `Buurtsignaal: ${definition.id} (DESIGN D5)`,
+          schedule: Schedule.expression(definition.schedule),
+          targets: [new LambdaFunction(fn, { retryAttempts: 2 })],
+        });
+      }
       if (definition.consumes) {
         // Partial batch responses: only the failed records are retried and, after
         // maxReceiveCount, moved to the DLQ (DESIGN D4).
@@ -165,6 +188,22 @@ export class BuurtsignaalStack extends Stack {
     // Every operation of API.md must have a route; a missing one fails the synth, not a request.
     const unrouted = (Object.keys(OPERATIONS) as OperationName[]).filter((name) => !routed.has(name));
     if (unrouted.length > 0) throw new Error(`Operations without a function: ${unrouted.join(', ')}`);
+
+    // DESIGN D4/D5: escalations falling due mean first contacts are overdue; the sweep counts them.
+    new Alarm(this, 'OverdueSignalsAlarm', {
+      alarmDescription: 'Signalen zonder eerste contact binnen de termijn: escalaties vallen verschuldigd.',
+      metric: new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: 'EscalationsDue',
+        dimensionsMap: { service: SERVICE_NAME },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      }),
+      threshold: 25,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });

@@ -13,6 +13,10 @@ export interface FunctionDefinition {
   readonly operations?: readonly OperationName[];
   /** Queue it consumes, like a Lambda event source mapping. */
   readonly consumes?: QueueName;
+  /** EventBridge schedule expression (AWS); locally the runtime runs it on clock changes (API.md). */
+  readonly schedule?: string;
+  /** Publishes escalation notifications (the SNS topic on AWS). */
+  readonly notifies?: boolean;
   readonly table?: 'read' | 'read-write';
   readonly sendsTo?: readonly QueueName[];
   /** Reads the household-key secret (M1): Secrets Manager on AWS. */
@@ -105,9 +109,60 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     environment: 'routeSignals',
     consumes: 'signals',
     table: 'read-write',
+    sendsTo: ['escalations'],
     householdSecret: true,
     timeoutSeconds: QUEUES.signals.consumerTimeoutSeconds,
     memoryMb: 1024,
+  },
+  {
+    id: 'Sweep',
+    entry: 'functions/signals/sweep.ts',
+    environment: 'sweep',
+    schedule: 'rate(15 minutes)',
+    table: 'read',
+    sendsTo: ['escalations'],
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'Escalate',
+    entry: 'functions/signals/escalate.ts',
+    environment: 'escalate',
+    consumes: 'escalations',
+    table: 'read-write',
+    notifies: true,
+    timeoutSeconds: QUEUES.escalations.consumerTimeoutSeconds,
+  },
+  {
+    id: 'RerouteSignal',
+    entry: 'functions/signals/reroute-signal.ts',
+    environment: 'teamSignals',
+    operations: ['rerouteSignal'],
+    table: 'read-write',
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
+  {
+    id: 'CloseSignal',
+    entry: 'functions/signals/close-signal.ts',
+    environment: 'teamSignals',
+    operations: ['closeSignal'],
+    table: 'read-write',
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
+  {
+    id: 'ListTeamEscalations',
+    entry: 'functions/signals/list-team-escalations.ts',
+    environment: 'teamSignals',
+    operations: ['listTeamEscalations'],
+    table: 'read',
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
+  {
+    id: 'FirstContactMetrics',
+    entry: 'functions/signals/first-contact-metrics.ts',
+    environment: 'teamSignals',
+    operations: ['firstContactMetrics'],
+    table: 'read',
+    timeoutSeconds: 29,
   },
   {
     id: 'ListTeamSignals',
@@ -141,6 +196,8 @@ export interface ResourceNames {
   readonly queueUrls: Readonly<Record<QueueName, string>>;
   /** Locally the secret's value, on AWS the ARN of the Secrets Manager secret (M1). */
   readonly householdSecret: { readonly value: string } | { readonly arn: string };
+  /** Locally the outbox in the table; on AWS the SNS topic's ARN (D4). */
+  readonly notifier: { readonly kind: 'outbox' } | { readonly kind: 'sns'; readonly topicArn: string };
 }
 
 /**
@@ -154,6 +211,9 @@ export function environmentFor(
   const offered: Record<string, string | undefined> = {
     TABLE_NAME: resources.tableName,
     SIGNALS_QUEUE_URL: resources.queueUrls.signals,
+    ESCALATIONS_QUEUE_URL: resources.queueUrls.escalations,
+    NOTIFIER: resources.notifier.kind,
+    NOTIFICATION_TOPIC_ARN: resources.notifier.kind === 'sns' ? resources.notifier.topicArn : undefined,
     HOUSEHOLD_KEY_SECRET: 'value' in resources.householdSecret ? resources.householdSecret.value : undefined,
     HOUSEHOLD_KEY_SECRET_ARN: 'arn' in resources.householdSecret ? resources.householdSecret.arn : undefined,
   };

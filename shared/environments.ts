@@ -7,6 +7,12 @@ import * as z from 'zod';
  */
 const table = z.object({ TABLE_NAME: z.string().min(1) });
 const signalsQueue = z.object({ SIGNALS_QUEUE_URL: z.string().min(1) });
+const escalationsQueue = z.object({ ESCALATIONS_QUEUE_URL: z.string().min(1) });
+/** Where escalations are announced: the local outbox, or an SNS topic on AWS (D4). */
+const notifier = z.object({
+  NOTIFIER: z.enum(['outbox', 'sns']),
+  NOTIFICATION_TOPIC_ARN: z.string().min(1).optional(),
+});
 /**
  * The household-key secret (M1): the value itself locally, a Secrets Manager ARN on AWS. One of the
  * two must be set; loadHouseholdSecret says so at cold start when neither is.
@@ -22,8 +28,10 @@ export const ENVIRONMENTS = {
   getCareReport: table,
   partnerIntake: table.extend(signalsQueue.shape).extend(householdSecret.shape),
   uploads: table,
-  routeSignals: table.extend(householdSecret.shape),
+  routeSignals: table.extend(householdSecret.shape).extend(escalationsQueue.shape),
   teamSignals: table,
+  sweep: table.extend(escalationsQueue.shape),
+  escalate: table.extend(notifier.shape),
 } as const;
 
 export type EnvironmentName = keyof typeof ENVIRONMENTS;

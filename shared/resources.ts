@@ -12,8 +12,17 @@ export const TABLE = {
   indexes: {
     /** A team's signals per state, ordered by deadline (GET /teams/{teamId}/signals). */
     inbox: { name: 'inbox', partitionKey: 'inboxPk', sortKey: 'inboxSk' },
-    /** Sparse: only signals still awaiting first contact (DESIGN D5), per team, by deadline. */
-    awaitingContact: { name: 'awaiting-contact', partitionKey: 'awaitingPk', sortKey: 'awaitingSk' },
+    /**
+     * Sparse (DESIGN D5): only signals still awaiting first contact with an escalation ahead, spread
+     * over a few shards, sorted by the moment the next escalation falls due. The sweep reads just
+     * the due ones, so its cost grows with the overdue signals, not with the table.
+     */
+    awaitingContact: {
+      name: 'awaiting-contact',
+      partitionKey: 'awaitingPk',
+      sortKey: 'awaitingSk',
+      shards: 4,
+    },
   },
 } as const;
 
@@ -33,6 +42,14 @@ export const QUEUES = {
   signals: {
     name: 'signals',
     deadLetterName: 'signals-dlq',
+    maxReceiveCount: 5,
+    batchSize: 10,
+    consumerTimeoutSeconds: 30,
+  },
+  /** One message per (signal, level) that falls due (DESIGN D4). */
+  escalations: {
+    name: 'escalations',
+    deadLetterName: 'escalations-dlq',
     maxReceiveCount: 5,
     batchSize: 10,
     consumerTimeoutSeconds: 30,

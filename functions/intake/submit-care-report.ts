@@ -2,7 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { dynamoDocumentClient, sqs } from '../../shared/adapters/aws-clients.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
-import { sqsSignalPublisher } from '../../shared/adapters/sqs-signal-publisher.ts';
+import { sqsPublisher } from '../../shared/adapters/sqs-publisher.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { receiveCareReport } from '../../shared/application/care-report-intake.ts';
 import { newSignalId } from '../../shared/domain/ids.ts';
@@ -14,7 +14,7 @@ import { logger, metrics } from '../../shared/observability.ts';
 const env = parseEnvironment(ENVIRONMENTS.submitCareReport);
 const deps = {
   receipts: dynamoReceiptStore(dynamoDocumentClient(), env.TABLE_NAME),
-  publisher: sqsSignalPublisher(sqs(), env.SIGNALS_QUEUE_URL),
+  publisher: sqsPublisher(sqs(), env.SIGNALS_QUEUE_URL),
   clock: runtimeClock,
   newSignalId,
 };

@@ -5,11 +5,13 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoDocumentClient, sqs } from '../../shared/adapters/aws-clients.ts';
 import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { loadHouseholdSecret } from '../../shared/adapters/household-secret.ts';
+import { sqsPublisher } from '../../shared/adapters/sqs-publisher.ts';
+import type { EscalationMessage } from '../../shared/application/ports.ts';
 import { routeSignalMessage } from '../../shared/application/route-signal.ts';
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
@@ -23,6 +25,7 @@ const deps = {
   households: dynamoHouseholdStore(dynamoDocumentClient(), env.TABLE_NAME),
   calendar: municipalCalendar,
   secret: await loadHouseholdSecret(env),
+  escalations: sqsPublisher<EscalationMessage>(sqs(), env.ESCALATIONS_QUEUE_URL),
 };
 
 // Records that fail to parse or to route are reported as batch item failures: SQS redelivers just

@@ -6,6 +6,9 @@ import type { TestClock } from './test-clock.ts';
 export interface LocalControls {
   readonly clock: TestClock;
   drain(timeoutMs?: number): Promise<number>;
+  sweep(): Promise<number>;
+  outbox(): Promise<Record<string, unknown>[]>;
+  setNotifierOutage(outage: boolean): void;
 }
 
 function error(response: ServerResponse, status: number, code: string, message: string): true {
@@ -46,7 +49,9 @@ async function setClock(
   }
   const mode = body?.mode === 'running' ? 'running' : 'frozen';
   controls.clock.set(instant, mode);
-  sendJson(response, 200, controls.clock.describe());
+  // API.md: setting the clock runs the sweep (and waits for its escalations to be handled).
+  const escalated = await controls.sweep();
+  sendJson(response, 200, { ...controls.clock.describe(), escalated });
   return true;
 }
 
@@ -63,7 +68,14 @@ export async function handleLocalRoute(
 ): Promise<boolean> {
   if (!url.pathname.startsWith('/_local/')) return false;
   const key = `${request.method} ${url.pathname}`;
-  const known = ['GET /_local/clock', 'POST /_local/clock', 'POST /_local/drain'];
+  const known = [
+    'GET /_local/clock',
+    'POST /_local/clock',
+    'POST /_local/drain',
+    'POST /_local/sweep',
+    'GET /_local/outbox',
+    'POST /_local/notifier',
+  ];
   if (!known.includes(key)) return false;
   if (!principal)
     return error(response, 401, 'unauthorized', 'Niet aangemeld: gebruik het admin-token (dev-admin).');
@@ -76,6 +88,22 @@ export async function handleLocalRoute(
       return true;
     case 'POST /_local/clock':
       return setClock(request, response, controls);
+    case 'POST /_local/sweep':
+      sendJson(response, 200, { escalated: await controls.sweep() });
+      return true;
+    case 'GET /_local/outbox':
+      sendJson(response, 200, { items: await controls.outbox() });
+      return true;
+    case 'POST /_local/notifier': {
+      // Local fault injection: `{"outage": true}` makes every notification fail until switched off.
+      const body = (await jsonBody(request)) as { outage?: unknown } | undefined;
+      if (typeof body?.outage !== 'boolean') {
+        return error(response, 422, 'invalid-outage', 'Geef {"outage": true} of {"outage": false}.');
+      }
+      controls.setNotifierOutage(body.outage);
+      sendJson(response, 200, { outage: body.outage });
+      return true;
+    }
     default: {
       const timeout = Number(url.searchParams.get('timeoutMs') ?? 120_000);
       try {

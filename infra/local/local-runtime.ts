@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { readOutbox } from '../../shared/adapters/notifiers.ts';
 import { useClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { localTokenTable } from '../../shared/auth/principal.ts';
@@ -13,9 +16,10 @@ import { QUEUES, type QueueName } from '../../shared/resources.ts';
 import { environmentFor, FUNCTIONS } from '../function-catalog.ts';
 import { EventSourcePoller, type SqsHandler } from './event-source-poller.ts';
 import { type ApiHandler, createApiGateway, type GatewayRoute, sendJson } from './http-gateway.ts';
+import { lambdaContext } from './lambda-context.ts';
 import { ensureTable, type LocalServer, startDynalite } from './local-dynamodb.ts';
 import { handleLocalRoute } from './local-routes.ts';
-import { ensureQueues, LOCAL_REGION, type LocalQueue, startLocalSqs } from './local-sqs.ts';
+import { ensureQueues, LOCAL_ACCOUNT, LOCAL_REGION, type LocalQueue, startLocalSqs } from './local-sqs.ts';
 import { TestClock } from './test-clock.ts';
 
 export const LOCAL_TABLE_NAME = 'buurtsignaal';
@@ -30,6 +34,8 @@ export interface LocalRuntimeOptions {
   readonly pollerConcurrency?: number;
   /** Powertools log level of the handlers. */
   readonly logLevel?: string;
+  /** How often the sweep runs by itself; 0 or absent: only on clock changes and `/_local/sweep`. */
+  readonly sweepIntervalMs?: number;
   /** Called after each request: method, path (ids only, never bodies), status, milliseconds. */
   readonly onRequest?: (entry: { method: string; path: string; status: number; ms: number }) => void;
 }
@@ -44,6 +50,12 @@ export interface LocalRuntime {
   readonly sqs: SQSClient;
   /** Waits until every queue is empty and no handler runs; returns the records delivered meanwhile. */
   drain(timeoutMs?: number): Promise<number>;
+  /** Runs the sweep now and drains; returns the escalations it found due. */
+  sweep(): Promise<number>;
+  /** The local notifier's outbox, newest first. */
+  outbox(): Promise<Record<string, unknown>[]>;
+  /** Makes the local notifier fail (true) or work again (false): fault injection for demos and tests. */
+  setNotifierOutage(outage: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -72,6 +84,22 @@ function localHouseholdSecret(dataDir: string): string {
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<{ due?: number } | undefined>;
+
+function scheduledEvent(): ScheduledEvent {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: LOCAL_ACCOUNT,
+    time: new Date().toISOString(),
+    region: LOCAL_REGION,
+    resources: [],
+    detail: {},
+  };
 }
 
 async function importHandler<H>(entry: string): Promise<H> {
@@ -121,6 +149,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const queues = await ensureQueues(sqs);
   const resources = {
     householdSecret: { value: localHouseholdSecret(options.dataDir) },
+    notifier: { kind: 'outbox' } as const,
     tableName: LOCAL_TABLE_NAME,
     queueUrls: Object.fromEntries(Object.entries(queues).map(([name, queue]) => [name, queue.url])) as Record<
       QueueName,
@@ -134,7 +163,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
   const routes: GatewayRoute[] = [];
   const pollers: EventSourcePoller[] = [];
+  const scheduled: { functionName: string; timeoutSeconds: number; handler: ScheduledHandler }[] = [];
   for (const definition of FUNCTIONS) {
+    if (definition.schedule) {
+      scheduled.push({
+        functionName: definition.id,
+        timeoutSeconds: definition.timeoutSeconds,
+        handler: await importHandler<ScheduledHandler>(definition.entry),
+      });
+    }
     for (const name of definition.operations ?? []) {
       routes.push({
         operation: OPERATIONS[name],
@@ -179,9 +216,38 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     return pollers.reduce((sum, poller) => sum + poller.delivered, 0) - deliveredBefore;
   }
 
+  /** Runs the scheduled functions (the sweep) like EventBridge would, then waits for the queues. */
+  async function sweep(): Promise<number> {
+    let escalated = 0;
+    for (const { functionName, timeoutSeconds, handler } of scheduled) {
+      const result = await handler(scheduledEvent(), lambdaContext(functionName, timeoutSeconds));
+      escalated += result?.due ?? 0;
+    }
+    await drain();
+    return escalated;
+  }
+
+  const documents = DynamoDBDocumentClient.from(dynamodb);
+  const controls = {
+    clock,
+    drain,
+    sweep,
+    outbox: () => readOutbox(documents, LOCAL_TABLE_NAME),
+    setNotifierOutage: (outage: boolean) => {
+      process.env.LOCAL_NOTIFIER_OUTAGE = outage ? '1' : '0';
+    },
+  };
   const tokens = localTokenTable();
   const gateway = createApiGateway(routes, tokens);
-  const runtime = { clock, tableName: LOCAL_TABLE_NAME, queues, dynamodb, sqs, drain };
+  const runtime = { ...controls, tableName: LOCAL_TABLE_NAME, queues, dynamodb, sqs };
+  // The sweep's schedule: every `sweepIntervalMs` (EventBridge runs it every 15 minutes on AWS).
+  const sweepTimer =
+    options.sweepIntervalMs && options.sweepIntervalMs > 0
+      ? setInterval(
+          () => void sweep().catch((error: Error) => console.error(`sweep: ${error.name}`)),
+          options.sweepIntervalMs,
+        )
+      : undefined;
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const startedAt = performance.now();
@@ -189,7 +255,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     try {
       const handled =
         (await gateway.handle(request, response, url)) ||
-        (await handleLocalRoute(request, response, url, gateway.authorize(request), runtime));
+        (await handleLocalRoute(request, response, url, gateway.authorize(request), controls));
       if (!handled) {
         sendJson(response, 404, { error: { code: 'route-not-found', message: 'Deze route bestaat niet.' } });
       }
@@ -215,6 +281,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     url: `http://127.0.0.1:${port}`,
     endpoints: { dynamodb: dynamoServer.endpoint, sqs: sqsServer.endpoint },
     async stop() {
+      clearInterval(sweepTimer);
       await Promise.all(pollers.map((poller) => poller.stop()));
       server.closeAllConnections();
       await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));

@@ -1,5 +1,6 @@
 // `npm start`: the whole service on this machine (DESIGN §2). Dev and demo only — never deployed.
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { localTokenTable, type Role } from '../../shared/auth/principal.ts';
 import { startLocalRuntime } from './local-runtime.ts';
 
@@ -11,10 +12,22 @@ const runtime = await startLocalRuntime({
   port,
   dataDir,
   logLevel: process.env.LOG_LEVEL ?? 'INFO',
+  // The sweep's schedule locally; it also runs on every clock change and on /_local/sweep.
+  sweepIntervalMs: Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60) * 1000,
   ...(verbose
     ? { onRequest: ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms} ms)`) }
     : {}),
 });
+
+// Where `npm run redrive` finds this runtime's queues (the ports are chosen at start).
+writeFileSync(
+  join(dataDir, 'runtime.json'),
+  JSON.stringify(
+    { url: runtime.url, sqs: runtime.endpoints.sqs, dynamodb: runtime.endpoints.dynamodb, pid: process.pid },
+    null,
+    2,
+  ),
+);
 
 const tokens = [...localTokenTable().values()];
 const byRole = Map.groupBy(tokens, (principal) => principal.role);
@@ -37,7 +50,7 @@ Demo-tokens (Authorization: Bearer <token>):
   coordinator          dev-coordinator-<teamId>, bijv. dev-coordinator-bt-sociaal-overvecht
   manager              ${examples('manager')}
   municipality         ${examples('municipality')}
-  admin                ${examples('admin')}   (ook voor /_local/clock en /_local/drain)
+  admin                ${examples('admin')}   (ook voor /_local/clock, /_local/drain, /_local/sweep, /_local/outbox)
 
 Probeer:  curl ${runtime.url}/health
 Stoppen:  Ctrl+C

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConcurrentUpdateError,
+  type DueSignal,
   type InboxView,
   InvalidCursorError,
   isNotRouted,
@@ -10,7 +11,10 @@ import {
   type SignalState,
   type StoredSignal,
 } from '../application/ports.ts';
+import { amsterdamInstant } from '../domain/amsterdam-time.ts';
+import { nextEscalation } from '../domain/escalation-ladder.ts';
 import { partnerFeedback } from '../domain/feedback.ts';
+import { municipalCalendar } from '../domain/municipal-calendar.ts';
 import type { PartnerFeedback } from '../domain/outcomes.ts';
 import type { Signal, SignalStatus } from '../domain/signal.ts';
 import { TABLE } from '../resources.ts';
@@ -26,14 +30,21 @@ function deadlineSortKey(signal: Signal): string {
   return new Date(Date.parse(signal.deadlineAt) + 999).toISOString();
 }
 
+/** Spreads signals over the sweep's shards by their (random or keyed-hash) id. */
+export function shardOf(signalId: string): number {
+  let sum = 0;
+  for (const character of signalId) sum = (sum * 31 + character.charCodeAt(0)) % 1_000_003;
+  return sum % awaitingContact.shards;
+}
+
 /**
  * The stored item: the signal plus the index keys derived from it. A full put keeps them in step
- * with the signal — when first contact is made the sparse `awaiting-contact` keys simply disappear.
+ * with the signal: the sparse `awaiting-contact` keys (D5) say which escalation comes next and
+ * when, and disappear with a first contact, a close or the last level.
  */
 function toItem(signal: Signal): Record<string, unknown> {
   const active = signal.status === 'open' || signal.status === 'forwarded';
-  const awaiting = signal.status === 'open' && !signal.firstContactAt;
-  const sortKey = `${deadlineSortKey(signal)}#${signal.signalId}`;
+  const next = nextEscalation(signal, municipalCalendar);
   return {
     ...signalKey(signal.signalId),
     type: 'signal',
@@ -41,9 +52,12 @@ function toItem(signal: Signal): Record<string, unknown> {
     // Denormalised so partner feedback (C4) can be read for thousands of rows with a projection.
     partnerFeedback: partnerFeedback(undefined, signal),
     [inbox.partitionKey]: `TEAM#${signal.teamId}#${active ? 'open' : 'closed'}`,
-    [inbox.sortKey]: sortKey,
-    ...(awaiting
-      ? { [awaitingContact.partitionKey]: `TEAM#${signal.teamId}`, [awaitingContact.sortKey]: sortKey }
+    [inbox.sortKey]: `${deadlineSortKey(signal)}#${signal.signalId}`,
+    ...(next
+      ? {
+          [awaitingContact.partitionKey]: `SHARD#${shardOf(signal.signalId)}`,
+          [awaitingContact.sortKey]: `${next.dueAfter.toISOString()}#${signal.signalId}#${next.level}`,
+        }
       : {}),
   };
 }
@@ -172,29 +186,96 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
     },
 
     async listForTeam(teamId, view: InboxView, { limit, cursor, now }) {
-      // Overdue: the sparse index holds only signals awaiting first contact, so the deadline range
-      // query returns exactly the overdue ones (D5) without filtering.
-      const index = view === 'overdue' ? awaitingContact : inbox;
-      const partition = view === 'overdue' ? `TEAM#${teamId}` : `TEAM#${teamId}#${view}`;
+      // Overdue: the open signals whose deadline lies before now (a key range on the inbox index),
+      // less those with a first contact (D3).
+      const overdue = view === 'overdue';
+      const partition = `TEAM#${teamId}#${overdue ? 'open' : view}`;
       const result = await client.send(
         new QueryCommand({
           TableName: tableName,
-          IndexName: index.name,
-          KeyConditionExpression: view === 'overdue' ? '#pk = :pk AND #sk < :now' : '#pk = :pk',
+          IndexName: inbox.name,
+          KeyConditionExpression: overdue ? '#pk = :pk AND #sk < :now' : '#pk = :pk',
+          ...(overdue
+            ? { FilterExpression: '#status = :open AND attribute_not_exists(firstContactAt)' }
+            : {}),
           ExpressionAttributeNames: {
-            '#pk': index.partitionKey,
-            ...(view === 'overdue' ? { '#sk': index.sortKey } : {}),
+            '#pk': inbox.partitionKey,
+            ...(overdue ? { '#sk': inbox.sortKey, '#status': 'status' } : {}),
           },
           ExpressionAttributeValues: {
             ':pk': partition,
-            ...(view === 'overdue' ? { ':now': now.toISOString() } : {}),
+            ...(overdue ? { ':now': now.toISOString(), ':open': 'open' } : {}),
           },
-          ScanIndexForward: true,
+          ScanIndexForward: view !== 'closed',
           Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, index, partition),
+          ExclusiveStartKey: decodeCursor(cursor, inbox, partition),
         }),
       );
       return { items: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
+    },
+
+    async dueEscalations(now) {
+      const due: { signalId: string; level: number }[] = [];
+      let itemsRead = 0;
+      for (let shard = 0; shard < awaitingContact.shards; shard++) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: awaitingContact.name,
+              KeyConditionExpression: '#pk = :pk AND #sk < :now',
+              ExpressionAttributeNames: {
+                '#pk': awaitingContact.partitionKey,
+                '#sk': awaitingContact.sortKey,
+              },
+              ExpressionAttributeValues: { ':pk': `SHARD#${shard}`, ':now': now.toISOString() },
+              ExclusiveStartKey: start,
+            }),
+          );
+          itemsRead += page.Items?.length ?? 0;
+          for (const item of page.Items ?? []) {
+            const [, signalId, level] = String(item[awaitingContact.sortKey]).split('#');
+            due.push({ signalId: signalId as string, level: Number(level) });
+          }
+          start = page.LastEvaluatedKey;
+        } while (start);
+      }
+      return { due, itemsRead };
+    },
+
+    async dueBetween(teamId, from, to) {
+      // The inbox index is sorted by deadline, the end of the due date (D2): a key range per state.
+      const lower = amsterdamInstant(from, '23:59:59.999').toISOString();
+      const upper = `${amsterdamInstant(to, '23:59:59.999').toISOString()}~`;
+      const found: DueSignal[] = [];
+      for (const state of ['open', 'closed']) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: inbox.name,
+              KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lower AND :upper',
+              ProjectionExpression: 'signalId, #status, deadlineAt, firstContactAt, firstContactInTime',
+              ExpressionAttributeNames: {
+                '#pk': inbox.partitionKey,
+                '#sk': inbox.sortKey,
+                '#status': 'status',
+              },
+              ExpressionAttributeValues: {
+                ':pk': `TEAM#${teamId}#${state}`,
+                ':lower': lower,
+                ':upper': upper,
+              },
+              ExclusiveStartKey: start,
+            }),
+          );
+          found.push(...((page.Items ?? []) as DueSignal[]));
+          start = page.LastEvaluatedKey;
+        } while (start);
+      }
+      return found;
     },
   };
 }

@@ -7,7 +7,7 @@ import { dynamoSignalRepository } from './dynamodb-signal-repository.ts';
 import { dynamoUploadStore } from './dynamodb-upload-store.ts';
 import { loadHouseholdSecret } from './household-secret.ts';
 import { runtimeClock } from './runtime-clock.ts';
-import { sqsSignalPublisher } from './sqs-signal-publisher.ts';
+import { sqsPublisher } from './sqs-publisher.ts';
 
 /** What both partner-intake handlers (rent arrears, energy debts) work with, built once per instance. */
 export async function partnerIntakeDependencies(
@@ -16,7 +16,7 @@ export async function partnerIntakeDependencies(
   return {
     signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
     uploads: dynamoUploadStore(dynamoDocumentClient(), env.TABLE_NAME),
-    publisher: sqsSignalPublisher(sqs(), env.SIGNALS_QUEUE_URL),
+    publisher: sqsPublisher(sqs(), env.SIGNALS_QUEUE_URL),
     secret: await loadHouseholdSecret(env),
     clock: runtimeClock,
     newUploadId,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CONTACT_KINDS } from '../domain/signal.ts';
-import { dateTimeSchema } from './common-schemas.ts';
+import { calendarDateSchema, dateTimeSchema } from './common-schemas.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
 const routingSchema = z.object({ rule: z.string().meta({ example: 'R5' }), explanation: z.string() });
@@ -126,3 +126,52 @@ export const contactAttemptSchema = z
     note: z.string().max(2000, { error: 'De notitie is maximaal 2000 tekens.' }).optional(),
   })
   .meta({ id: 'ContactAttempt' });
+
+export const rerouteSchema = z
+  .object({
+    teamId: z.string({ error: 'teamId ontbreekt: naar welk team gaat het signaal?' }).min(1).max(64),
+    reason: z
+      .string({ error: 'Geef een reden op voor het doorzetten.' })
+      .trim()
+      .min(3, { error: 'Geef een reden op voor het doorzetten.' })
+      .max(500, { error: 'De reden is maximaal 500 tekens.' }),
+  })
+  .meta({ id: 'Reroute' });
+
+export const closeSchema = z
+  .object({ outcome: z.string({ error: 'outcome ontbreekt: kies een uitkomstcode (DDAS).' }).min(1).max(64) })
+  .meta({ id: 'Close' });
+
+export const escalationListSchema = z
+  .object({
+    items: z.array(escalationSchema.extend({ signalId: z.string() })),
+    cursor: z.string().optional(),
+  })
+  .meta({ id: 'EscalationList' });
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+
+const kpiRow = z.object({
+  teamId: z.string(),
+  due: z.number().int(),
+  contactedInTime: z.number().int(),
+  contactedLate: z.number().int(),
+  openOverdue: z.number().int(),
+  closedWithoutContact: z.number().int(),
+  percentInTime: z.number().nullable(),
+});
+
+export const firstContactMetricsSchema = z
+  .object({ from: z.string(), to: z.string(), teams: z.array(kpiRow), total: kpiRow.omit({ teamId: true }) })
+  .meta({ id: 'FirstContactMetrics' });
+
+export const firstContactQuerySchema = z
+  .object({
+    from: calendarDateSchema,
+    to: calendarDateSchema,
+    teamId: z.string().min(1).max(64).optional(),
+  })
+  .refine((query) => query.from <= query.to, { error: 'from ligt na to.', path: ['to'] });

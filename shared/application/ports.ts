@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../domain/amsterdam-time.ts';
 import type { HouseholdEntry } from '../domain/household-history.ts';
 import type { PartnerFeedback } from '../domain/outcomes.ts';
 import type { Signal, SignalKind, SignalStatus } from '../domain/signal.ts';
@@ -80,6 +81,19 @@ export interface SignalRepository {
    * caller has just seen absent (a redelivered message finds them present and skips them).
    */
   putNew(records: readonly StoredSignal[]): Promise<void>;
+  /** D5: the (signal, level) pairs whose escalation is due, from the sparse index; and how many items it read. */
+  dueEscalations(now: Date): Promise<{ due: { signalId: string; level: number }[]; itemsRead: number }>;
+  /** A team's signals whose due date lies in [from, to] (dates in Amsterdam), from the inbox index. */
+  dueBetween(teamId: string, from: CalendarDate, to: CalendarDate): Promise<DueSignal[]>;
+}
+
+/** What the first-contact KPI needs of a signal. */
+export interface DueSignal {
+  readonly signalId: string;
+  readonly status: SignalStatus;
+  readonly deadlineAt: string;
+  readonly firstContactAt?: string | undefined;
+  readonly firstContactInTime?: boolean | undefined;
 }
 
 /** DESIGN M1–M3: per household (by keyed hash), the signals it had — dates, source, state. */
@@ -140,10 +154,54 @@ export interface UploadStore {
   ): Promise<{ items: UploadSummary[]; cursor?: string | undefined }>;
 }
 
-export interface SignalPublisher {
-  publish(message: SignalMessage): Promise<void>;
+export interface Publisher<M> {
+  publish(message: M): Promise<void>;
   /** Many messages in as few requests as SQS allows; resolves when every one is on the queue. */
-  publishMany(messages: readonly SignalMessage[]): Promise<void>;
+  publishMany(messages: readonly M[]): Promise<void>;
+}
+
+export type SignalPublisher = Publisher<SignalMessage>;
+export type EscalationPublisher = Publisher<EscalationMessage>;
+
+/** One due (signal, level) for the `escalations` queue (DESIGN D4). */
+export interface EscalationMessage {
+  readonly type: 'escalation';
+  readonly signalId: string;
+  readonly level: 1 | 2 | 3;
+}
+
+/**
+ * The delivery record of one (signal, level): claimed with a lease while a consumer notifies, then
+ * delivered — so duplicate messages, repeated sweeps and retries never notify twice (D4).
+ */
+export interface EscalationStore {
+  /** `claimed` for this claimant; `delivered` when done before; `busy` while another holds the lease. */
+  claim(
+    signalId: string,
+    level: number,
+    claimant: string,
+    leaseMs: number,
+  ): Promise<'claimed' | 'delivered' | 'busy'>;
+  markDelivered(record: EscalationRecord): Promise<void>;
+  get(signalId: string, level: number): Promise<{ state: 'pending' | 'delivered' } | undefined>;
+  /** A team's delivered escalations, newest first. */
+  listForTeam(
+    teamId: string,
+    page: { readonly limit: number; readonly cursor?: string | undefined },
+  ): Promise<{ items: EscalationRecord[]; cursor?: string | undefined }>;
+}
+
+export interface EscalationRecord {
+  readonly signalId: string;
+  readonly teamId: string;
+  readonly level: 1 | 2 | 3;
+  readonly at: string;
+  readonly recipient: { readonly role: string; readonly scope: string };
+}
+
+/** Tells the recipient of an escalation (D4): locally the outbox, on AWS an SNS topic. Ids only (P2). */
+export interface Notifier {
+  notify(notification: EscalationRecord & { readonly dueDate: string }): Promise<void>;
 }
 
 export class ConcurrentUpdateError extends Error {

@@ -7,6 +7,7 @@ import type { WorkingDayCalendar } from '../domain/working-days.ts';
 import type { CareReportMessage, DebtSignalsMessage, SignalMessage } from '../messages.ts';
 import {
   ConcurrentUpdateError,
+  type EscalationPublisher,
   type HouseholdStore,
   isNotRouted,
   type ReceiptStore,
@@ -16,6 +17,8 @@ import {
 
 export interface RoutingDependencies {
   readonly signals: SignalRepository;
+  /** For Veilig Thuis forwards, escalated at once (C2, D4); the sweep would find them too. */
+  readonly escalations: EscalationPublisher;
   readonly receipts: ReceiptStore;
   readonly households: HouseholdStore;
   readonly calendar: WorkingDayCalendar;
@@ -87,6 +90,9 @@ async function routeCareReport(
     return { signalId, result: 'not-routed', outcome: result.outcome };
   }
   const created = await deps.signals.create(result.signal);
+  if (result.signal.status === 'forwarded') {
+    await deps.escalations.publish({ type: 'escalation', signalId, level: 3 });
+  }
   // Also on a redelivery: the earlier try may have failed between the signal and its household entry.
   await deps.households.record(new Map([[key, [entryOf(result.signal)]]]));
   if (household.meervoudig && result.signal.status === 'open') {

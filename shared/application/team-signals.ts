@@ -26,17 +26,18 @@ const MAX_ATTEMPTS = 3;
 
 /**
  * Read-modify-write of one signal with optimistic locking: a concurrent change makes us re-read and
- * re-apply, so two workers recording contact at once both get their attempt stored.
+ * re-apply, so two workers recording contact at once both get their attempt stored. `change` may
+ * return the signal unchanged (same object) to write nothing.
  */
-export async function changeSignal(
-  principal: Principal,
-  signalId: string,
+export async function updateSignal(
+  load: () => Promise<Signal>,
   signals: SignalRepository,
   change: (current: Signal) => Signal,
 ): Promise<Signal> {
   for (let attempt = 1; ; attempt++) {
-    const current = await findSignalFor(principal, signalId, 'work', signals);
+    const current = await load();
     const next = change(current);
+    if (next === current) return current;
     try {
       await signals.update(next, current.version);
       return next;
@@ -51,4 +52,14 @@ export async function changeSignal(
       }
     }
   }
+}
+
+/** A team action on a signal of the principal's own team (DESIGN P4). */
+export function changeSignal(
+  principal: Principal,
+  signalId: string,
+  signals: SignalRepository,
+  change: (current: Signal) => Signal,
+): Promise<Signal> {
+  return updateSignal(() => findSignalFor(principal, signalId, 'work', signals), signals, change);
 }

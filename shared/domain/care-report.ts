@@ -124,11 +124,10 @@ export function careReportToSignal(report: CareReport, context: CareReportContex
       householdKey: context.householdKey,
       caseId: forwarded ? undefined : context.household?.openCase?.signalId,
       contactAttempts: [],
-      escalationLevel: forwarded ? 3 : 0,
-      // DESIGN C2/D4: a Veilig Thuis forward is an escalation at the highest level, at once.
-      escalations: forwarded
-        ? [{ level: 3, at: receivedAt, recipient: { role: 'veilig-thuis', scope: VEILIG_THUIS } }]
-        : [],
+      // DESIGN C2/D4: a Veilig Thuis forward is escalated at level 3 at once — through the
+      // escalations queue like every escalation, so it is delivered exactly once.
+      escalationLevel: 0,
+      escalations: [],
       version: 1,
     },
   };

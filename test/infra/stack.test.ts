@@ -353,7 +353,8 @@ describe('environmentFor', () => {
     expect(() =>
       environmentFor(routeSignals, {
         tableName: '',
-        queueUrls: { signals: 'https://sqs/signals' },
+        queueUrls: { signals: 'https://sqs/signals', escalations: 'https://sqs/escalations' },
+        notifier: { kind: 'outbox' },
         householdSecret: { arn: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' },
       }),
     ).toThrow(/TABLE_NAME/);
@@ -363,9 +364,10 @@ describe('environmentFor', () => {
     expect(
       environmentFor(routeSignals, {
         tableName: 't',
-        queueUrls: { signals: 'q' },
+        queueUrls: { signals: 'q', escalations: 'e' },
         householdSecret: { arn: 'arn:s' },
+        notifier: { kind: 'outbox' },
       }),
-    ).toEqual({ TABLE_NAME: 't', HOUSEHOLD_KEY_SECRET_ARN: 'arn:s' });
+    ).toEqual({ TABLE_NAME: 't', HOUSEHOLD_KEY_SECRET_ARN: 'arn:s', ESCALATIONS_QUEUE_URL: 'e' });
   });
 });

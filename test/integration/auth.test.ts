@@ -9,6 +9,8 @@ const report = sampleCareReports()[0] as { reportId: string }; // routes to bt-s
 let t: TestRuntime;
 let signalId = '';
 let uploadId = '';
+let rerouteId = '';
+let closeId = '';
 
 interface Request {
   method: string;
@@ -129,6 +131,50 @@ const MATRIX: Record<Exclude<OperationName, 'health' | 'openApi'>, Case> = {
       'dev-manager-jg',
     ],
   },
+  rerouteSignal: {
+    request: () => ({
+      method: 'POST',
+      path: `/signals/${rerouteId}/reroute`,
+      body: { teamId: 'bt-jg-overvecht', reason: 'Er zijn kinderen in beeld.' },
+    }),
+    allowed: [['dev-bt-sociaal-overvecht', 200]],
+    wrongRole: ['dev-politie', 'dev-manager-sociaal', 'dev-gemeente', 'dev-admin'],
+    wrongScope: ['dev-bt-sociaal-oost', 'dev-coordinator-bt-jg-overvecht'],
+  },
+  closeSignal: {
+    request: () => ({
+      method: 'POST',
+      path: `/signals/${closeId}/close`,
+      body: { outcome: 'advies-quick-fix' },
+    }),
+    allowed: [['dev-coordinator-bt-sociaal-overvecht', 200]],
+    wrongRole: ['dev-politie', 'dev-manager-sociaal', 'dev-gemeente', 'dev-admin', 'dev-bo-ex'],
+    wrongScope: ['dev-bt-jg-noordwest', 'dev-coordinator-bt-sociaal-zuid'],
+  },
+  listTeamEscalations: {
+    request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/escalations' }),
+    allowed: [
+      ['dev-coordinator-bt-sociaal-overvecht', 200],
+      ['dev-manager-sociaal', 200],
+      ['dev-admin', 200],
+    ],
+    wrongRole: ['dev-bt-sociaal-overvecht', 'dev-politie', 'dev-gemeente', 'dev-bo-ex'],
+    wrongScope: ['dev-coordinator-bt-sociaal-oost', 'dev-manager-jg'],
+  },
+  firstContactMetrics: {
+    request: () => ({
+      method: 'GET',
+      path: '/metrics/first-contact?from=2026-11-01&to=2026-11-30&teamId=bt-sociaal-overvecht',
+    }),
+    allowed: [
+      ['dev-coordinator-bt-sociaal-overvecht', 200],
+      ['dev-manager-sociaal', 200],
+      ['dev-gemeente', 200],
+      ['dev-admin', 200],
+    ],
+    wrongRole: ['dev-bt-sociaal-overvecht', 'dev-politie', 'dev-bo-ex', 'dev-werk-en-inkomen'],
+    wrongScope: ['dev-coordinator-bt-sociaal-oost', 'dev-manager-jg'],
+  },
   recordContactAttempt: {
     request: () => ({ method: 'POST', path: `/signals/${signalId}/contact-attempts`, body: contact }),
     allowed: [
@@ -166,6 +212,17 @@ beforeAll(async () => {
     },
   );
   uploadId = upload.body.uploadId;
+  // Two more signals of bt-sociaal-overvecht, to re-route and to close.
+  for (const [suffix, assign] of [
+    ['R', (id: string) => (rerouteId = id)],
+    ['C', (id: string) => (closeId = id)],
+  ] as const) {
+    const response = await t.api.request<{ signalId: string }>('POST', '/intake/care-reports', {
+      token: 'dev-politie',
+      body: { ...report, reportId: `PL-AUTH-${suffix}` },
+    });
+    assign(response.body.signalId);
+  }
   await t.drain();
 });
 

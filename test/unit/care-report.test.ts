@@ -5,6 +5,7 @@ import {
   careReportToSignal,
   decideOnSafetyAndConsent,
 } from '../../shared/domain/care-report.ts';
+import { nextEscalation, recipientFor } from '../../shared/domain/escalation-ladder.ts';
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
 import { sampleCareReports } from '../support/samples.ts';
 
@@ -77,15 +78,16 @@ describe('care report → signal (samples/care-reports.json)', () => {
       status: 'forwarded',
       outcome: 'doorgezet-veilig-thuis',
       routing: { rule: 'R1' },
-      escalationLevel: 3,
-      escalations: [
-        {
-          level: 3,
-          at: '2026-11-23T10:00:00+01:00',
-          recipient: { role: 'veilig-thuis', scope: 'veilig-thuis' },
-        },
-      ],
+      // The level-3 escalation is delivered through the escalations queue (exactly once) and
+      // recorded on the signal then; the ladder says it is due at once.
+      escalationLevel: 0,
+      escalations: [],
     });
+    expect(nextEscalation(result.signal, municipalCalendar)).toEqual({
+      level: 3,
+      dueAfter: new Date(Date.parse('2026-11-23T10:00:00+01:00') - 1),
+    });
+    expect(recipientFor(3, result.signal.teamId)).toEqual({ role: 'veilig-thuis', scope: 'veilig-thuis' });
   });
 
   it('…458 consent refused, no safety issue → not routed, niet-opgepakt-geen-toestemming (C2)', () => {

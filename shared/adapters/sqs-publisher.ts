@@ -1,6 +1,5 @@
 import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { SignalPublisher } from '../application/ports.ts';
-import type { SignalMessage } from '../messages.ts';
+import type { Publisher } from '../application/ports.ts';
 
 /** SQS allows 10 entries and 256 KB per SendMessageBatch; stay a little under the byte limit. */
 const MAX_ENTRIES = 10;
@@ -8,13 +7,17 @@ const MAX_BATCH_BYTES = 240 * 1024;
 const MAX_ROUNDS = 6;
 const PARALLEL_REQUESTS = 3;
 
+/** What every queued message has: a type, and for single-signal messages its id. */
+interface QueueMessage {
+  readonly type: string;
+  readonly signalId?: string;
+}
+
 // Ids and type only: attributes show up in consoles and traces, bodies do not (P2).
-function attributes(message: SignalMessage) {
+function attributes(message: QueueMessage) {
   return {
     type: { DataType: 'String', StringValue: message.type },
-    ...(message.type === 'care-report'
-      ? { signalId: { DataType: 'String', StringValue: message.signalId } }
-      : {}),
+    ...(message.signalId ? { signalId: { DataType: 'String', StringValue: message.signalId } } : {}),
   };
 }
 
@@ -25,7 +28,7 @@ interface Entry {
 }
 
 /** Groups messages into SendMessageBatch requests within the entry and size limits. */
-function batches(messages: readonly SignalMessage[]): Entry[][] {
+function batches(messages: readonly QueueMessage[]): Entry[][] {
   const result: Entry[][] = [];
   let current: Entry[] = [];
   let bytes = 0;
@@ -44,8 +47,8 @@ function batches(messages: readonly SignalMessage[]): Entry[][] {
   return result;
 }
 
-/** Puts intake messages on the `signals` queue; the router consumes them (DESIGN §2). */
-export function sqsSignalPublisher(client: SQSClient, queueUrl: string): SignalPublisher {
+/** Puts messages on an SQS queue: intake on `signals`, the sweep on `escalations` (DESIGN §2). */
+export function sqsPublisher<M extends QueueMessage>(client: SQSClient, queueUrl: string): Publisher<M> {
   return {
     async publish(message) {
       await client.send(

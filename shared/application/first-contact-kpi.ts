@@ -1,0 +1,89 @@
+import type { Principal } from '../auth/principal.ts';
+import { amsterdamDateOf, type CalendarDate } from '../domain/amsterdam-time.ts';
+import { DomainError } from '../domain/domain-error.ts';
+import { isTeamId, organisationOf, TEAM_IDS, VEILIG_THUIS } from '../domain/teams.ts';
+import { isPastDeadline } from '../domain/working-days.ts';
+import type { DueSignal, SignalRepository } from './ports.ts';
+
+/** Veilig Thuis works by its own rules (Meldcode); the KPI is about the Buurtteams' first contact. */
+const KPI_TEAMS = TEAM_IDS.filter((teamId) => teamId !== VEILIG_THUIS);
+
+/**
+ * Which teams a principal may see figures of (API.md): a coordinator its own team, a manager the
+ * teams of its organisation, the municipality and admins all. 403 for a team outside that.
+ */
+export function kpiTeams(principal: Principal, teamId: string | undefined): string[] {
+  const visible = KPI_TEAMS.filter((team) => {
+    if (principal.role === 'municipality' || principal.role === 'admin') return true;
+    if (principal.role === 'manager') return organisationOf(team) === principal.scope;
+    return principal.role === 'coordinator' && principal.scope === team;
+  });
+  if (teamId === undefined) return visible;
+  if (!isTeamId(teamId) || teamId === VEILIG_THUIS)
+    throw new DomainError('not-found', 'team-not-found', 'Dit team bestaat niet.');
+  if (!visible.includes(teamId))
+    throw new DomainError('forbidden', 'forbidden', 'Geen toegang tot de cijfers van dit team.');
+  return [teamId];
+}
+
+export interface KpiRow {
+  due: number;
+  contactedInTime: number;
+  contactedLate: number;
+  openOverdue: number;
+  closedWithoutContact: number;
+  percentInTime: number | null;
+}
+
+/** D3: counted from each signal's own record of its first contact. */
+function tally(signals: readonly DueSignal[], now: Date): KpiRow {
+  const row = { due: 0, contactedInTime: 0, contactedLate: 0, openOverdue: 0, closedWithoutContact: 0 };
+  for (const signal of signals) {
+    if (signal.status === 'forwarded') continue;
+    row.due++;
+    if (signal.firstContactAt) {
+      if (signal.firstContactInTime) row.contactedInTime++;
+      else row.contactedLate++;
+    } else if (signal.status === 'closed') {
+      row.closedWithoutContact++;
+    } else if (isPastDeadline(signal.deadlineAt, now)) {
+      row.openOverdue++;
+    }
+  }
+  return { ...row, percentInTime: percentInTime(row) };
+}
+
+/** One decimal; null when nothing was due. */
+function percentInTime(row: { due: number; contactedInTime: number }): number | null {
+  return row.due ? Math.round((row.contactedInTime / row.due) * 1000) / 10 : null;
+}
+
+function sum(rows: readonly KpiRow[]): KpiRow {
+  const total = { due: 0, contactedInTime: 0, contactedLate: 0, openOverdue: 0, closedWithoutContact: 0 };
+  for (const row of rows) {
+    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += row[key];
+  }
+  return {
+    ...total,
+    percentInTime: percentInTime(total),
+  };
+}
+
+/**
+ * The first-contact KPI (API.md): signals whose due date lies in [from, to], per team and in total.
+ * Read per team from the inbox index by deadline — never a table scan.
+ */
+export async function firstContactKpi(
+  teams: readonly string[],
+  period: { readonly from: CalendarDate; readonly to: CalendarDate },
+  now: Date,
+  signals: Pick<SignalRepository, 'dueBetween'>,
+) {
+  const rows = await Promise.all(
+    teams.map(async (teamId) => ({
+      teamId,
+      ...tally(await signals.dueBetween(teamId, period.from, period.to), now),
+    })),
+  );
+  return { from: period.from, to: period.to, asOf: amsterdamDateOf(now), teams: rows, total: sum(rows) };
+}
