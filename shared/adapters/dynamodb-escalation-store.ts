@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { EscalationRecord, EscalationStore } from '../application/ports.ts';
 import { TABLE } from '../resources.ts';
 
@@ -59,6 +65,24 @@ export function dynamoEscalationStore(client: DynamoDBDocumentClient, tableName:
           },
         }),
       );
+    },
+
+    async release(signalId, level, claimant) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: escalationKey(signalId, level),
+            UpdateExpression: 'SET claimedUntil = :zero',
+            ConditionExpression: '#state = :pending AND claimedBy = :me',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':zero': 0, ':pending': 'pending', ':me': claimant },
+          }),
+        );
+      } catch (error) {
+        // Someone else holds or finished it meanwhile: nothing of ours to release.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
     },
 
     async get(signalId, level) {

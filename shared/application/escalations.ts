@@ -82,14 +82,19 @@ export async function escalate(
   const recipient = recipientFor(level, signal.teamId);
   const at = formatAmsterdam(now);
   if (claim === 'claimed') {
-    await deps.notifier.notify({
-      signalId,
-      teamId: signal.teamId,
-      level,
-      recipient,
-      at,
-      dueDate: signal.dueDate,
-    });
+    try {
+      await deps.notifier.notify({
+        signalId,
+        teamId: signal.teamId,
+        level,
+        recipient,
+        at,
+        dueDate: signal.dueDate,
+      });
+    } catch (error) {
+      await deps.escalations.release(signalId, level, claimant);
+      throw error;
+    }
     await deps.escalations.markDelivered({ signalId, teamId: signal.teamId, level, recipient, at });
   }
   // Also after `delivered`: an earlier try may have stopped between the record and the signal.

@@ -183,6 +183,8 @@ export interface EscalationStore {
     leaseMs: number,
   ): Promise<'claimed' | 'delivered' | 'busy'>;
   markDelivered(record: EscalationRecord): Promise<void>;
+  /** Gives up this claimant's lease after a failed delivery, so a retry may claim at once. */
+  release(signalId: string, level: number, claimant: string): Promise<void>;
   get(signalId: string, level: number): Promise<{ state: 'pending' | 'delivered' } | undefined>;
   /** A team's delivered escalations, newest first. */
   listForTeam(
