@@ -63,6 +63,8 @@ export const signalDetailSchema = signalListItemSchema
   .extend({
     teamId: z.string(),
     outcome: z.string().optional(),
+    closedAt: z.string().optional(),
+    caseId: z.string().optional(),
     consent: z.enum(['given', 'not-asked']).optional(),
     categories: z.array(z.string()),
     amount: z.number().optional(),

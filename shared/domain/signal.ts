@@ -144,6 +144,7 @@ export function toDetail(signal: Signal, now: Date) {
     ...toListItem(signal, now),
     teamId: signal.teamId,
     outcome: signal.outcome,
+    closedAt: signal.closedAt,
     consent: signal.consent,
     categories: signal.categories,
     amount: signal.amount,

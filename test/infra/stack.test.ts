@@ -177,7 +177,8 @@ describe('table (DESIGN §4, P1)', () => {
             { AttributeName: 'awaitingPk', KeyType: 'HASH' },
             { AttributeName: 'awaitingSk', KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          // D5: the sweep needs only the keys (signal id and level are in the sort key).
+          Projection: { ProjectionType: 'KEYS_ONLY' },
         },
       ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
@@ -237,13 +238,47 @@ describe('signals queue (DESIGN D4)', () => {
     }
   });
 
-  it('feeds RouteSignals in batches of 10 with partial batch failures', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FunctionName: { Ref: idOf(stack.functions.RouteSignals as IConstruct) },
-      EventSourceArn: { 'Fn::GetAtt': [idOf(stack.queues.signals.queue), 'Arn'] },
-      BatchSize: 10,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
+  it('feeds RouteSignals and Escalate in batches of 10 with partial batch failures', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    for (const [fn, queue] of [
+      [stack.functions.RouteSignals, stack.queues.signals.queue],
+      [stack.functions.Escalate, stack.queues.escalations.queue],
+    ] as const) {
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: idOf(fn as IConstruct) },
+        EventSourceArn: { 'Fn::GetAtt': [idOf(queue), 'Arn'] },
+        BatchSize: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    }
+  });
+
+  it('runs the sweep every 15 minutes (DESIGN D5) and lets only Escalate publish to the topic', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Targets: [
+        Match.objectLike({ Arn: { 'Fn::GetAtt': [idOf(stack.functions.Sweep as IConstruct), 'Arn'] } }),
+      ],
+    });
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    const publishers = FUNCTIONS.filter((definition) => actionsOf(definition).includes('sns:Publish'));
+    expect(publishers.map((definition) => definition.id)).toEqual(['Escalate']);
+  });
+
+  it('alarms when escalations fall due (overdue first contacts) and on the escalations DLQ', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Buurtsignaal',
+      MetricName: 'EscalationsDue',
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [
+        {
+          Name: 'QueueName',
+          Value: { 'Fn::GetAtt': [idOf(stack.queues.escalations.deadLetterQueue), 'QueueName'] },
+        },
+      ],
     });
   });
 
