@@ -6,8 +6,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
 import type { Context, ScheduledEvent } from 'aws-lambda';
+import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { readOutbox } from '../../shared/adapters/notifiers.ts';
 import { useClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
@@ -227,7 +228,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     return escalated;
   }
 
-  const documents = DynamoDBDocumentClient.from(dynamodb);
+  const documents = documentClientOf(dynamodb);
   const controls = {
     clock,
     drain,

@@ -12,10 +12,13 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let sqsClient: SQSClient | undefined;
 
 export function dynamoDocumentClient(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  documentClient ??= documentClientOf(tracer.captureAWSv3Client(new DynamoDBClient({})));
   return documentClient;
+}
+
+/** A document client as the adapters expect it: optional fields that are undefined are left out. */
+export function documentClientOf(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
 export function sqs(): SQSClient {

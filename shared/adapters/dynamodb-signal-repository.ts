@@ -162,11 +162,28 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
     },
 
     async putNew(records) {
+      // Routed signals go in batches. A not-routed record (rare: below the threshold, C3) must never
+      // replace a signal that a concurrent message routed meanwhile, so it is written conditionally.
       await batchWrite(
         client,
         tableName,
-        records.map((record) => (isNotRouted(record) ? notRoutedItem(record) : toItem(record))),
+        records.filter((record) => !isNotRouted(record)).map((record) => toItem(record as Signal)),
       );
+      for (const record of records.filter(isNotRouted)) {
+        try {
+          await client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: notRoutedItem(record),
+              ConditionExpression: 'attribute_not_exists(pk) OR (#status = :notRouted AND amount < :amount)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':notRouted': 'not-routed', ':amount': record.amount ?? 0 },
+            }),
+          );
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
     },
 
     async update(signal, expectedVersion) {

@@ -120,6 +120,27 @@ async function updateAmount(
 }
 
 /**
+ * Two messages carrying the same dedupe key (a list re-sent with a higher amount before the first
+ * was routed) may write the same new signal at once; the last batch write wins. Reading back what
+ * was written lets the higher amount win after all (I5).
+ */
+async function keepHighestAmounts(
+  written: ReadonlyMap<string, StoredSignal>,
+  at: string,
+  signals: SignalRepository,
+) {
+  const routed = [...written.values()].filter((record) => !isNotRouted(record));
+  if (routed.length === 0) return;
+  const stored = await signals.getMany(routed.map((record) => record.signalId));
+  for (const record of routed) {
+    const current = stored.get(record.signalId);
+    if (current && !isNotRouted(current) && (current.amount ?? 0) < (record.amount ?? 0)) {
+      await updateAmount(current, record.amount as number, at, signals);
+    }
+  }
+}
+
+/**
  * A pack of rent-arrears rows or energy-debt elements, in batches: one read of all signals and
  * households, decisions in order (so signals of one household see each other, M2/M3), one batched
  * write. Idempotent under redelivery: signals that exist are skipped, not written again.
@@ -202,6 +223,7 @@ async function routeDebtSignals(
   }
 
   await deps.signals.putNew([...pending.values()]);
+  await keepHighestAmounts(pending, receivedAt, deps.signals);
   await deps.households.record(changes, asRead);
   await flagEarlierSignals(earlier, deps.signals);
   return outcomes;

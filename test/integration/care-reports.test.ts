@@ -1,5 +1,6 @@
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { TEAM_IDS } from '../../shared/domain/teams.ts';
 import { readSample, sampleCareReports } from '../support/samples.ts';
 import { capturedLogs } from './support/log-capture.ts';
@@ -24,7 +25,7 @@ const signalIds: Record<string, string> = {};
 let table: Record<string, unknown>[] = [];
 
 async function scanTable(): Promise<Record<string, unknown>[]> {
-  const client = DynamoDBDocumentClient.from(t.runtime.dynamodb);
+  const client = documentClientOf(t.runtime.dynamodb);
   const result = await client.send(new ScanCommand({ TableName: t.runtime.tableName }));
   return result.Items ?? [];
 }

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { dynamoEscalationStore } from '../../shared/adapters/dynamodb-escalation-store.ts';
 import { sampleCareReports } from '../support/samples.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
@@ -233,7 +233,7 @@ describe('a failing notifier (D4: retried, DLQ, never lost; redrive delivers)', 
 
     await at('2027-02-09T09:00:00+01:00'); // sweeps, and drains until the message is in the DLQ
 
-    const store = dynamoEscalationStore(DynamoDBDocumentClient.from(t.runtime.dynamodb), t.runtime.tableName);
+    const store = dynamoEscalationStore(documentClientOf(t.runtime.dynamodb), t.runtime.tableName);
     expect(await escalationsOf(signalId)).toEqual([]);
     expect(await outbox(signalId)).toEqual([]);
     expect(await store.get(signalId, 1)).toEqual({ state: 'pending' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
 import { householdKey } from '../../shared/domain/household-key.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
@@ -192,10 +192,7 @@ describe('C3: a resident who declined help is not approached again by the same p
   beforeAll(async () => {
     // Closing comes with issue 4; here the household's history says so directly, through the store.
     const secret = readFileSync(join(t.dataDir, 'household-key.secret'), 'utf8').trim();
-    const households = dynamoHouseholdStore(
-      DynamoDBDocumentClient.from(t.runtime.dynamodb),
-      t.runtime.tableName,
-    );
+    const households = dynamoHouseholdStore(documentClientOf(t.runtime.dynamodb), t.runtime.tableName);
     await households.record(
       new Map([
         [

@@ -1,5 +1,6 @@
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { readSample, readSampleBytes } from '../support/samples.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
@@ -36,7 +37,7 @@ async function signal(signalId: string | undefined, token = 'dev-admin') {
 }
 
 async function scan() {
-  const result = await DynamoDBDocumentClient.from(t.runtime.dynamodb).send(
+  const result = await documentClientOf(t.runtime.dynamodb).send(
     new ScanCommand({ TableName: t.runtime.tableName }),
   );
   return result.Items ?? [];

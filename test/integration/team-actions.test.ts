@@ -1,5 +1,5 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { careReportSchema } from '../../shared/api/care-report-schemas.ts';
 import { careReportToSignal } from '../../shared/domain/care-report.ts';
@@ -185,10 +185,7 @@ describe('D5: the sweep reads only what is due', () => {
   it('10,000 open signals, 10 of them past their deadline: one sweep reads 10 index items', async () => {
     // Prepare: 10,000 signals written in batches straight into the table (the router would take a
     // while), 10 of them received long enough ago to be due.
-    const repository = dynamoSignalRepository(
-      DynamoDBDocumentClient.from(t.runtime.dynamodb),
-      t.runtime.tableName,
-    );
+    const repository = dynamoSignalRepository(documentClientOf(t.runtime.dynamodb), t.runtime.tableName);
     const report0 = careReportSchema.parse(base);
     const make = (index: number, receivedAt: string): Signal => {
       const result = careReportToSignal(report0, {
