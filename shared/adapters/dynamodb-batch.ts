@@ -16,12 +16,16 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return result;
 }
 
-/** Runs `work` over the chunks with a few requests in flight, as DynamoDB's batch APIs like it. */
-async function inParallel<T, R>(list: readonly T[], work: (chunk: T) => Promise<R>): Promise<R[]> {
+/** Runs `work` over the list with a few requests in flight, results in list order. */
+export async function inParallel<T, R>(
+  list: readonly T[],
+  work: (item: T) => Promise<R>,
+  limit = PARALLEL_REQUESTS,
+): Promise<R[]> {
   const results: R[] = [];
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(PARALLEL_REQUESTS, list.length) }, async () => {
+    Array.from({ length: Math.min(limit, list.length) }, async () => {
       while (next < list.length) {
         const index = next++;
         results[index] = await work(list[index] as T);

@@ -162,8 +162,10 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
     },
 
     async putNew(records) {
-      // Routed signals go in batches. A not-routed record (rare: below the threshold, C3) must never
-      // replace a signal that a concurrent message routed meanwhile, so it is written conditionally.
+      // Routed signals go in batches: one request per 25, where a conditional put would cost one
+      // request per signal (a 30,000-row list). The caller has just seen these ids absent; see the
+      // router for what it does about two invocations creating one id at once. A not-routed record
+      // (rare: below the threshold, C3) must never replace a routed signal, so it is conditional.
       await batchWrite(
         client,
         tableName,

@@ -77,8 +77,8 @@ export interface SignalRepository {
   /** Full stored signals, routed or not, of many ids at once (batched reads). */
   getMany(signalIds: readonly string[]): Promise<Map<string, StoredSignal>>;
   /**
-   * Stores new signals (in batches, without conditions: only for ids the caller has just seen
-   * absent) and not-routed records (only where no signal, or a lower not-routed amount, exists).
+   * Stores new signals in batches, without conditions (only for ids the caller has just seen
+   * absent), and not-routed records only where nothing, or a lower not-routed record, exists.
    */
   putNew(records: readonly StoredSignal[]): Promise<void>;
   /** D5: the (signal, level) pairs whose escalation is due, from the sparse index; and how many items it read. */

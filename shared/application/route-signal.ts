@@ -121,8 +121,9 @@ async function updateAmount(
 
 /**
  * Two messages carrying the same dedupe key (a list re-sent with a higher amount before the first
- * was routed) may write the same new signal at once; the last batch write wins. Reading back what
- * was written lets the higher amount win after all (I5).
+ * was routed) may create the same signal at once, and the last batch write wins. Reading back what
+ * was written lets the higher amount win when the later writer wrote the lower one (I5). A not-routed
+ * record never replaces a routed signal (the repository writes those conditionally).
  */
 async function keepHighestAmounts(
   written: ReadonlyMap<string, StoredSignal>,

@@ -31,7 +31,8 @@ interface WallClock {
   second: number;
 }
 
-function wallClockOf(instant: Date): WallClock {
+/** Amsterdam's wall clock at an instant, read from Intl (slow: used once per UTC hour, see below). */
+function intlWallClockOf(instant: Date): WallClock {
   const parts = wallClockFormatter.formatToParts(instant);
   const field = (type: Intl.DateTimeFormatPartTypes): number => {
     const value = parts.find((part) => part.type === type)?.value;
@@ -45,6 +46,39 @@ function wallClockOf(instant: Date): WallClock {
     hour: field('hour'),
     minute: field('minute'),
     second: field('second'),
+  };
+}
+
+const HOUR_MS = 3_600_000;
+const offsetByUtcHour = new Map<number, number>();
+
+/**
+ * Amsterdam's UTC offset in minutes, cached per UTC hour: the clocks change at 01:00 UTC, so the
+ * offset is constant within every UTC hour. This keeps Intl (costly) off the hot path — routing a
+ * 30,000-row list computes thousands of dates.
+ */
+function offsetAt(epochMs: number): number {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const { year, month, day, hour: h, minute, second } = intlWallClockOf(new Date(start));
+    offset = Math.round((Date.UTC(year, month - 1, day, h, minute, second) - start) / 60_000);
+    if (offsetByUtcHour.size > 50_000) offsetByUtcHour.clear();
+    offsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function wallClockOf(instant: Date): WallClock {
+  const local = new Date(instant.getTime() + offsetAt(instant.getTime()) * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 
@@ -85,10 +119,7 @@ export function amsterdamDateOf(instant: Date): CalendarDate {
 
 /** Amsterdam's offset from UTC at that instant: 60 in winter (CET), 120 in summer (CEST). */
 export function amsterdamOffsetMinutes(instant: Date): number {
-  // Intl works in whole seconds, so compare against the instant truncated to the second.
-  const wholeSeconds = Math.floor(instant.getTime() / 1000) * 1000;
-  const { year, month, day, hour, minute, second } = wallClockOf(instant);
-  return Math.round((Date.UTC(year, month - 1, day, hour, minute, second) - wholeSeconds) / 60_000);
+  return offsetAt(instant.getTime());
 }
 
 /** ISO 8601 with the Amsterdam offset, to the second: '2026-11-23T10:02:11+01:00'. */
