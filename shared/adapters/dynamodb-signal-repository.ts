@@ -18,7 +18,7 @@ import { municipalCalendar } from '../domain/municipal-calendar.ts';
 import type { PartnerFeedback } from '../domain/outcomes.ts';
 import type { Signal, SignalStatus } from '../domain/signal.ts';
 import { TABLE } from '../resources.ts';
-import { batchGet, batchWrite } from './dynamodb-batch.ts';
+import { batchGet, batchWrite, queryAll } from './dynamodb-batch.ts';
 
 const { inbox, awaitingContact } = TABLE.indexes;
 type IndexKeys = { readonly partitionKey: string; readonly sortKey: string };
@@ -234,13 +234,10 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
     },
 
     async dueEscalations(now) {
-      const due: { signalId: string; level: number }[] = [];
-      let itemsRead = 0;
-      for (let shard = 0; shard < awaitingContact.shards; shard++) {
-        let start: Record<string, unknown> | undefined;
-        do {
-          const page = await client.send(
-            new QueryCommand({
+      const items = (
+        await Promise.all(
+          Array.from({ length: awaitingContact.shards }, (_, shard) =>
+            queryAll(client, {
               TableName: tableName,
               IndexName: awaitingContact.name,
               KeyConditionExpression: '#pk = :pk AND #sk < :now',
@@ -249,52 +246,38 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
                 '#sk': awaitingContact.sortKey,
               },
               ExpressionAttributeValues: { ':pk': `SHARD#${shard}`, ':now': now.toISOString() },
-              ExclusiveStartKey: start,
             }),
-          );
-          itemsRead += page.Items?.length ?? 0;
-          for (const item of page.Items ?? []) {
-            const [, signalId, level] = String(item[awaitingContact.sortKey]).split('#');
-            due.push({ signalId: signalId as string, level: Number(level) });
-          }
-          start = page.LastEvaluatedKey;
-        } while (start);
-      }
-      return { due, itemsRead };
+          ),
+        )
+      ).flat();
+      const due = items.map((item) => {
+        const [, signalId, level] = String(item[awaitingContact.sortKey]).split('#');
+        return { signalId: signalId as string, level: Number(level) };
+      });
+      return { due, itemsRead: items.length };
     },
 
     async dueBetween(teamId, from, to) {
       // The inbox index is sorted by deadline, the end of the due date (D2): a key range per state.
       const lower = amsterdamInstant(from, '23:59:59.999').toISOString();
       const upper = `${amsterdamInstant(to, '23:59:59.999').toISOString()}~`;
-      const found: DueSignal[] = [];
-      for (const state of ['open', 'closed']) {
-        let start: Record<string, unknown> | undefined;
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: inbox.name,
-              KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lower AND :upper',
-              ProjectionExpression: 'signalId, #status, deadlineAt, firstContactAt, firstContactInTime',
-              ExpressionAttributeNames: {
-                '#pk': inbox.partitionKey,
-                '#sk': inbox.sortKey,
-                '#status': 'status',
-              },
-              ExpressionAttributeValues: {
-                ':pk': `TEAM#${teamId}#${state}`,
-                ':lower': lower,
-                ':upper': upper,
-              },
-              ExclusiveStartKey: start,
-            }),
-          );
-          found.push(...((page.Items ?? []) as DueSignal[]));
-          start = page.LastEvaluatedKey;
-        } while (start);
-      }
-      return found;
+      const pages = await Promise.all(
+        ['open', 'closed'].map((state) =>
+          queryAll(client, {
+            TableName: tableName,
+            IndexName: inbox.name,
+            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lower AND :upper',
+            ProjectionExpression: 'signalId, #status, deadlineAt, firstContactAt, firstContactInTime',
+            ExpressionAttributeNames: {
+              '#pk': inbox.partitionKey,
+              '#sk': inbox.sortKey,
+              '#status': 'status',
+            },
+            ExpressionAttributeValues: { ':pk': `TEAM#${teamId}#${state}`, ':lower': lower, ':upper': upper },
+          }),
+        ),
+      );
+      return pages.flat() as unknown as DueSignal[];
     },
   };
 }

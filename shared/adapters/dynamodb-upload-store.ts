@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ItemReceipt, UploadReceipt, UploadStore, UploadSummary } from '../application/ports.ts';
-import { batchWrite } from './dynamodb-batch.ts';
+import { batchWrite, queryAll } from './dynamodb-batch.ts';
 
 /** Rows per stored chunk: a 30,000-row receipt becomes 30 items, each far below 400 KB. */
 const ROWS_PER_CHUNK = 1000;
@@ -52,20 +52,11 @@ export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: str
     },
 
     async get(uploadId) {
-      const items: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': uploadPk(uploadId) },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': uploadPk(uploadId) },
+      });
       const header = items.find((item) => item.sk === 'HEADER');
       if (!header) return undefined;
       const { pk: _pk, sk: _sk, type: _type, ...receipt } = header;

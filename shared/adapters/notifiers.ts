@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notifier } from '../application/ports.ts';
+import { queryAll } from './dynamodb-batch.ts';
 
 /** What a notification says: ids, codes and dates only (DESIGN P2). */
 function messageOf(notification: Parameters<Notifier['notify']>[0]): string {
@@ -66,20 +67,11 @@ export async function readOutbox(
   client: DynamoDBDocumentClient,
   tableName: string,
 ): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': OUTBOX },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll(client, {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': OUTBOX },
+  });
   return items
     .map(({ pk: _pk, sk: _sk, type: _type, ...notification }) => notification)
     .sort((a, b) => Date.parse(String(b.at)) - Date.parse(String(a.at)));

@@ -82,15 +82,19 @@ const countsSchema = z.object({
   updated: z.number().int(),
 });
 
-export const uploadReceiptSchema = z
-  .object({
-    uploadId: z.string(),
-    kind: z.enum(['rent-arrears', 'energy-debts']),
-    source: z.string(),
-    receivedAt: z.string(),
-    batchId: z.string().optional(),
-    fileName: z.string().optional(),
-    counts: countsSchema,
+/** What the receipt and the upload list share (API.md). */
+const uploadSummarySchema = z.object({
+  uploadId: z.string(),
+  kind: z.enum(['rent-arrears', 'energy-debts']),
+  source: z.string(),
+  receivedAt: z.string(),
+  batchId: z.string().optional(),
+  fileName: z.string().optional(),
+  counts: countsSchema,
+});
+
+export const uploadReceiptSchema = uploadSummarySchema
+  .extend({
     warnings: z.array(z.object({ code: z.string(), column: z.string().optional() })),
     rows: z.array(receiptLine.extend({ row: z.number().int() })).optional(),
     items: z
@@ -101,17 +105,7 @@ export const uploadReceiptSchema = z
 
 export const uploadListSchema = z
   .object({
-    items: z.array(
-      z.object({
-        uploadId: z.string(),
-        kind: z.enum(['rent-arrears', 'energy-debts']),
-        source: z.string(),
-        receivedAt: z.string(),
-        batchId: z.string().optional(),
-        fileName: z.string().optional(),
-        counts: countsSchema,
-      }),
-    ),
+    items: z.array(uploadSummarySchema),
     cursor: z.string().optional(),
   })
   .meta({ id: 'UploadList' });
