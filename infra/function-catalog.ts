@@ -165,6 +165,22 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     timeoutSeconds: 29,
   },
   {
+    id: 'CountTeamSignals',
+    entry: 'functions/signals/count-team-signals.ts',
+    environment: 'teamSignals',
+    operations: ['countTeamSignals'],
+    table: 'read',
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
+  {
+    id: 'SignalVolume',
+    entry: 'functions/signals/signal-volume.ts',
+    environment: 'teamSignals',
+    operations: ['signalVolume'],
+    table: 'read',
+    timeoutSeconds: 29,
+  },
+  {
     id: 'ListTeamSignals',
     entry: 'functions/signals/list-team-signals.ts',
     environment: 'teamSignals',

@@ -6,6 +6,7 @@ import { OPERATIONS } from '../../shared/api/operations.ts';
 import type { signalListSchema } from '../../shared/api/signal-schemas.ts';
 import { InvalidCursorError } from '../../shared/application/ports.ts';
 import { canViewTeam } from '../../shared/auth/access.ts';
+import { formatAmsterdam } from '../../shared/domain/amsterdam-time.ts';
 import { toListItem } from '../../shared/domain/signal.ts';
 import { isTeamId } from '../../shared/domain/teams.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
@@ -27,6 +28,7 @@ export const handler = apiHandler(OPERATIONS.listTeamSignals, async ({ principal
       now,
     });
     const body: z.input<typeof signalListSchema> = {
+      asOf: formatAmsterdam(now),
       items: page.items.map((signal) => toListItem(signal, now)),
       ...(page.cursor ? { cursor: page.cursor } : {}),
     };

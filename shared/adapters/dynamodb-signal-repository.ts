@@ -93,6 +93,27 @@ function fromStoredItem(item: Record<string, unknown>): StoredSignal {
   return fromItem(item) as unknown as StoredSignal;
 }
 
+/**
+ * The inbox query of one tab. Overdue: the open signals whose deadline lies before now (a key range
+ * on the inbox index), less those with a first contact (D3).
+ */
+function inboxQuery(teamId: string, view: InboxView, now: Date) {
+  const overdue = view === 'overdue';
+  return {
+    IndexName: inbox.name,
+    KeyConditionExpression: overdue ? '#pk = :pk AND #sk < :now' : '#pk = :pk',
+    ...(overdue ? { FilterExpression: '#status = :open AND attribute_not_exists(firstContactAt)' } : {}),
+    ExpressionAttributeNames: {
+      '#pk': inbox.partitionKey,
+      ...(overdue ? { '#sk': inbox.sortKey, '#status': 'status' } : {}),
+    },
+    ExpressionAttributeValues: {
+      ':pk': `TEAM#${teamId}#${overdue ? 'open' : view}`,
+      ...(overdue ? { ':now': now.toISOString(), ':open': 'open' } : {}),
+    },
+  };
+}
+
 function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
@@ -205,26 +226,12 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
     },
 
     async listForTeam(teamId, view: InboxView, { limit, cursor, now }) {
-      // Overdue: the open signals whose deadline lies before now (a key range on the inbox index),
-      // less those with a first contact (D3).
-      const overdue = view === 'overdue';
-      const partition = `TEAM#${teamId}#${overdue ? 'open' : view}`;
+      const query = inboxQuery(teamId, view, now);
+      const partition = query.ExpressionAttributeValues[':pk'];
       const result = await client.send(
         new QueryCommand({
           TableName: tableName,
-          IndexName: inbox.name,
-          KeyConditionExpression: overdue ? '#pk = :pk AND #sk < :now' : '#pk = :pk',
-          ...(overdue
-            ? { FilterExpression: '#status = :open AND attribute_not_exists(firstContactAt)' }
-            : {}),
-          ExpressionAttributeNames: {
-            '#pk': inbox.partitionKey,
-            ...(overdue ? { '#sk': inbox.sortKey, '#status': 'status' } : {}),
-          },
-          ExpressionAttributeValues: {
-            ':pk': partition,
-            ...(overdue ? { ':now': now.toISOString(), ':open': 'open' } : {}),
-          },
+          ...query,
           ScanIndexForward: view !== 'closed',
           Limit: limit,
           ExclusiveStartKey: decodeCursor(cursor, inbox, partition),
@@ -257,6 +264,28 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
       return { due, itemsRead: items.length };
     },
 
+    async countForTeam(teamId, now) {
+      const count = async (view: InboxView) => {
+        let total = 0;
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              ...inboxQuery(teamId, view, now),
+              Select: 'COUNT',
+              ExclusiveStartKey: start,
+            }),
+          );
+          total += page.Count ?? 0;
+          start = page.LastEvaluatedKey;
+        } while (start);
+        return total;
+      };
+      const [open, overdue, closed] = await Promise.all([count('open'), count('overdue'), count('closed')]);
+      return { open, overdue, closed };
+    },
+
     async dueBetween(teamId, from, to) {
       // The inbox index is sorted by deadline, the end of the due date (D2): a key range per state.
       const lower = amsterdamInstant(from, '23:59:59.999').toISOString();
@@ -267,11 +296,13 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
             TableName: tableName,
             IndexName: inbox.name,
             KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lower AND :upper',
-            ProjectionExpression: 'signalId, #status, deadlineAt, firstContactAt, firstContactInTime',
+            ProjectionExpression:
+              'signalId, #status, deadlineAt, firstContactAt, firstContactInTime, #source, receivedAt',
             ExpressionAttributeNames: {
               '#pk': inbox.partitionKey,
               '#sk': inbox.sortKey,
               '#status': 'status',
+              '#source': 'source',
             },
             ExpressionAttributeValues: { ':pk': `TEAM#${teamId}#${state}`, ':lower': lower, ':upper': upper },
           }),

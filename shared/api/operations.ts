@@ -23,9 +23,11 @@ import {
   firstContactQuerySchema,
   pageQuerySchema,
   rerouteSchema,
+  signalCountsSchema,
   signalDetailSchema,
   signalListSchema,
   signalParamsSchema,
+  signalVolumeSchema,
   teamParamsSchema,
   teamSignalsQuerySchema,
 } from './signal-schemas.ts';
@@ -62,7 +64,12 @@ export const OPERATIONS = {
     path: '/health',
     summary: 'Gezondheidscontrole, zonder authenticatie.',
     roles: 'public',
-    responses: { 200: { description: 'De dienst draait.', schema: z.object({ status: z.literal('ok') }) } },
+    responses: {
+      200: {
+        description: 'De dienst draait; `now` is de klok van de dienst (lokaal de testklok).',
+        schema: z.object({ status: z.literal('ok'), now: z.string() }),
+      },
+    },
   },
   openApi: {
     operationId: 'openApi',
@@ -210,6 +217,24 @@ export const OPERATIONS = {
     roles: ['coordinator', 'manager', 'municipality', 'admin'],
     query: firstContactQuerySchema,
     responses: { 200: { description: 'Tellingen per team.', schema: firstContactMetricsSchema } },
+  },
+  countTeamSignals: {
+    operationId: 'countTeamSignals',
+    method: 'GET',
+    path: '/teams/{teamId}/signal-counts',
+    summary: 'Aantal signalen per tabblad van de werkvoorraad: open, over de termijn, afgesloten.',
+    roles: TEAM_READERS,
+    params: teamParamsSchema,
+    responses: { 200: { description: 'Aantallen.', schema: signalCountsSchema } },
+  },
+  signalVolume: {
+    operationId: 'signalVolume',
+    method: 'GET',
+    path: '/metrics/signal-volume',
+    summary: 'Gerouteerde signalen per bron per maand van ontvangst (dashboard), binnen de eigen scope.',
+    roles: ['coordinator', 'manager', 'municipality', 'admin'],
+    query: firstContactQuerySchema,
+    responses: { 200: { description: 'Aantallen per maand en bron.', schema: signalVolumeSchema } },
   },
 } as const satisfies Record<string, OperationDefinition>;
 

@@ -39,7 +39,13 @@ export const signalListItemSchema = z
   .meta({ id: 'SignalListItem' });
 
 export const signalListSchema = z
-  .object({ items: z.array(signalListItemSchema), cursor: z.string().optional() })
+  .object({
+    items: z.array(signalListItemSchema),
+    cursor: z.string().optional(),
+    asOf: z
+      .string()
+      .meta({ description: 'De klok van de dienst bij het opvragen (dagen tot of over de termijn).' }),
+  })
   .meta({ id: 'SignalList' });
 
 const contactAttemptRecordSchema = z.object({
@@ -177,3 +183,21 @@ export const firstContactQuerySchema = z
     teamId: z.string().min(1).max(64).optional(),
   })
   .refine((query) => query.from <= query.to, { error: 'from ligt na to.', path: ['to'] });
+
+export const signalCountsSchema = z
+  .object({ open: z.number().int(), overdue: z.number().int(), closed: z.number().int() })
+  .meta({ id: 'SignalCounts' });
+
+export const signalVolumeSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    months: z.array(
+      z.object({
+        month: z.string().meta({ example: '2026-11' }),
+        bySource: z.record(z.string(), z.number().int()),
+        total: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'SignalVolume' });

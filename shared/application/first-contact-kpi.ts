@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.ts';
-import { amsterdamDateOf, type CalendarDate } from '../domain/amsterdam-time.ts';
+import { addCalendarDays, amsterdamDateOf, type CalendarDate } from '../domain/amsterdam-time.ts';
 import { DomainError } from '../domain/domain-error.ts';
 import { isTeamId, organisationOf, TEAM_IDS, VEILIG_THUIS } from '../domain/teams.ts';
 import { isPastDeadline } from '../domain/working-days.ts';
@@ -86,4 +86,39 @@ export async function firstContactKpi(
     })),
   );
   return { from: period.from, to: period.to, asOf: amsterdamDateOf(now), teams: rows, total: sum(rows) };
+}
+
+/**
+ * Signals per source per month of receipt, for the dashboard: the routed signals of the teams in
+ * scope, read by due date from the inbox index (a due date lies at most a few weeks after receipt).
+ */
+export async function signalVolume(
+  teams: readonly string[],
+  period: { readonly from: CalendarDate; readonly to: CalendarDate },
+  signals: Pick<SignalRepository, 'dueBetween'>,
+) {
+  const lastDue = addCalendarDays(period.to, 21);
+  const found = (
+    await Promise.all(teams.map((teamId) => signals.dueBetween(teamId, period.from, lastDue)))
+  ).flat();
+  const months = new Map<string, Record<string, number>>();
+  for (const signal of found) {
+    const received = amsterdamDateOf(new Date(signal.receivedAt));
+    if (received < period.from || received > period.to) continue;
+    const month = received.slice(0, 7);
+    const bySource = months.get(month) ?? {};
+    bySource[signal.source] = (bySource[signal.source] ?? 0) + 1;
+    months.set(month, bySource);
+  }
+  return {
+    from: period.from,
+    to: period.to,
+    months: [...months.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, bySource]) => ({
+        month,
+        bySource,
+        total: Object.values(bySource).reduce((a, b) => a + b, 0),
+      })),
+  };
 }

@@ -85,11 +85,15 @@ export interface SignalRepository {
   dueEscalations(now: Date): Promise<{ due: { signalId: string; level: number }[]; itemsRead: number }>;
   /** A team's signals whose due date lies in [from, to] (dates in Amsterdam), from the inbox index. */
   dueBetween(teamId: string, from: CalendarDate, to: CalendarDate): Promise<DueSignal[]>;
+  /** How many signals each inbox tab of a team holds (counted on the index, nothing read out). */
+  countForTeam(teamId: string, now: Date): Promise<Record<InboxView, number>>;
 }
 
 /** What the first-contact KPI needs of a signal. */
 export interface DueSignal {
   readonly signalId: string;
+  readonly source: string;
+  readonly receivedAt: string;
   readonly status: SignalStatus;
   readonly deadlineAt: string;
   readonly firstContactAt?: string | undefined;

@@ -161,6 +161,29 @@ const MATRIX: Record<Exclude<OperationName, 'health' | 'openApi'>, Case> = {
     wrongRole: ['dev-bt-sociaal-overvecht', 'dev-politie', 'dev-gemeente', 'dev-bo-ex'],
     wrongScope: ['dev-coordinator-bt-sociaal-oost', 'dev-manager-jg'],
   },
+  countTeamSignals: {
+    request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/signal-counts' }),
+    allowed: [
+      ['dev-bt-sociaal-overvecht', 200],
+      ['dev-manager-sociaal', 200],
+      ['dev-admin', 200],
+    ],
+    wrongRole: ['dev-politie', 'dev-gemeente', 'dev-bo-ex'],
+    wrongScope: ['dev-bt-sociaal-oost', 'dev-manager-jg'],
+  },
+  signalVolume: {
+    request: () => ({
+      method: 'GET',
+      path: '/metrics/signal-volume?from=2026-11-01&to=2026-11-30&teamId=bt-sociaal-overvecht',
+    }),
+    allowed: [
+      ['dev-coordinator-bt-sociaal-overvecht', 200],
+      ['dev-manager-sociaal', 200],
+      ['dev-gemeente', 200],
+    ],
+    wrongRole: ['dev-bt-sociaal-overvecht', 'dev-politie', 'dev-werk-en-inkomen'],
+    wrongScope: ['dev-coordinator-bt-sociaal-oost', 'dev-manager-jg'],
+  },
   firstContactMetrics: {
     request: () => ({
       method: 'GET',
@@ -270,7 +293,7 @@ describe('authentication and authorisation on every route', () => {
       '/openapi.json',
     );
 
-    expect(health).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(health).toEqual({ status: 200, body: { status: 'ok', now: '2026-11-23T10:00:00+01:00' } });
     expect(openapi.status).toBe(200);
     expect(openapi.body.openapi).toBe('3.1.0');
     expect(Object.keys(openapi.body.paths).sort()).toEqual(

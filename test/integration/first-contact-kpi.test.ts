@@ -166,6 +166,17 @@ describe('GET /metrics/first-contact', () => {
     );
   });
 
+  it('signal counts per inbox tab, and signals per source per month', async () => {
+    const counts = await t.api.request('GET', `/teams/${A}/signal-counts`, { token: `dev-${A}` });
+    const volume = await t.api.request<{
+      months: { month: string; bySource: Record<string, number>; total: number }[];
+    }>('GET', '/metrics/signal-volume?from=2027-06-01&to=2027-06-30', { token: 'dev-gemeente' });
+
+    // A: four signals, one closed; one open without contact past its deadline.
+    expect(counts.body).toEqual({ open: 3, overdue: 1, closed: 1 });
+    expect(volume.body.months).toEqual([{ month: '2027-06', bySource: { 'politie-utrecht': 8 }, total: 8 }]);
+  });
+
   it('rejects a malformed period', async () => {
     expect((await kpi('dev-gemeente', 'from=2027-06-14')).status).toBe(400);
     expect((await kpi('dev-gemeente', 'from=2027-06-31&to=2027-07-01')).status).toBe(400);
