@@ -21,6 +21,7 @@ import { lambdaContext } from './lambda-context.ts';
 import { ensureTable, type LocalServer, startDynalite } from './local-dynamodb.ts';
 import { handleLocalRoute } from './local-routes.ts';
 import { ensureQueues, LOCAL_ACCOUNT, LOCAL_REGION, type LocalQueue, startLocalSqs } from './local-sqs.ts';
+import { createStaticWebApp } from './static-web-app.ts';
 import { TestClock } from './test-clock.ts';
 
 export const LOCAL_TABLE_NAME = 'buurtsignaal';
@@ -35,6 +36,8 @@ export interface LocalRuntimeOptions {
   readonly pollerConcurrency?: number;
   /** Powertools log level of the handlers. */
   readonly logLevel?: string;
+  /** The built web app to serve at `/` (default web/dist). */
+  readonly webRoot?: string;
   /** How often the sweep runs by itself; 0 or absent: only on clock changes and `/_local/sweep`. */
   readonly sweepIntervalMs?: number;
   /** Called after each request: method, path (ids only, never bodies), status, milliseconds. */
@@ -240,6 +243,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
   const tokens = localTokenTable();
   const gateway = createApiGateway(routes, tokens);
+  const webApp = createStaticWebApp(options.webRoot ?? join(ROOT, 'web', 'dist'), [...tokens.values()]);
   const runtime = { ...controls, tableName: LOCAL_TABLE_NAME, queues, dynamodb, sqs };
   // The sweep's schedule: every `sweepIntervalMs` (EventBridge runs it every 15 minutes on AWS).
   const sweepTimer =
@@ -256,7 +260,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     try {
       const handled =
         (await gateway.handle(request, response, url)) ||
-        (await handleLocalRoute(request, response, url, gateway.authorize(request), controls));
+        (await handleLocalRoute(request, response, url, gateway.authorize(request), controls)) ||
+        webApp(request, response, url);
       if (!handled) {
         sendJson(response, 404, { error: { code: 'route-not-found', message: 'Deze route bestaat niet.' } });
       }

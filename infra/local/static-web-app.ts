@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import type { Principal } from '../../shared/auth/principal.ts';
+import { sendJson } from './http-gateway.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * Serves the built web app (web/dist) at `/`, and `/config.json` telling it to use this runtime's
+ * API and the local demo tokens (on AWS the stack writes a config.json for Cognito instead).
+ */
+export function createStaticWebApp(root: string, principals: readonly Principal[]) {
+  const config = {
+    mode: 'local',
+    apiUrl: '',
+    principals: principals.map(({ id, role, scope }) => ({ token: id, role, scope })),
+  };
+
+  return function serve(request: IncomingMessage, response: ServerResponse, url: URL): boolean {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    if (url.pathname === '/config.json') {
+      sendJson(response, 200, config);
+      return true;
+    }
+    const relative =
+      url.pathname === '/'
+        ? 'index.html'
+        : normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
+    if (relative.startsWith('..')) return false;
+    const file = join(root, relative);
+    if (!existsSync(file)) {
+      if (url.pathname !== '/') return false;
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(
+        '<!doctype html><html lang="nl"><title>Buurtsignaal</title><p>De web-app is nog niet gebouwd: <code>npm run build:web</code>.</p></html>',
+      );
+      return true;
+    }
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      // Hashed assets may be cached; the page itself and its config not.
+      'cache-control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(request.method === 'HEAD' ? undefined : readFileSync(file));
+    return true;
+  };
+}

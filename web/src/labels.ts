@@ -1,0 +1,119 @@
+import outcomes from '../../config/outcome-codes.json' with { type: 'json' };
+import categories from '../../config/problem-categories.json' with { type: 'json' };
+
+export { TEAM_IDS, teamLabel } from '../../shared/domain/teams.ts';
+
+export const OUTCOMES: readonly { code: string; label: string }[] = outcomes.outcomes;
+
+const categoryLabels = new Map(categories.categories.map((category) => [category.id, category.label]));
+
+export function problemLabel(id: string | undefined): string {
+  return id ? (categoryLabels.get(id) ?? id) : '—';
+}
+
+export const FLAG_LABELS: Record<string, string> = {
+  meervoudig: 'Meervoudig',
+  opeenvolgend: 'Opeenvolgend',
+  'samenstelling-onbekend': 'Samenstelling onbekend',
+  'buiten-werkgebied': 'Buiten werkgebied',
+  'warme-overdracht': 'Warme overdracht',
+  dreigend: 'Dreigend',
+};
+
+export const KIND_LABELS: Record<string, string> = {
+  huurachterstand: 'Huurachterstand',
+  energieschuld: 'Energieschuld',
+  eindelevering: 'Eindeleveringssignaal',
+  zorgmelding: 'Zorgmelding',
+};
+
+export const SOURCE_LABELS: Record<string, string> = {
+  'bo-ex': 'Bo-Ex',
+  mitros: 'Mitros',
+  portaal: 'Portaal',
+  'werk-en-inkomen': 'Werk & Inkomen',
+  'politie-utrecht': 'Politie Utrecht',
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  open: 'Open',
+  closed: 'Afgesloten',
+  forwarded: 'Doorgezet naar Veilig Thuis',
+  'not-routed': 'Niet opgepakt',
+  accepted: 'Geaccepteerd',
+  rejected: 'Afgewezen',
+  duplicate: 'Dubbel',
+  updated: 'Bijgewerkt',
+};
+
+export const FEEDBACK_LABELS: Record<string, string> = {
+  ontvangen: 'Ontvangen',
+  opgepakt: 'Opgepakt',
+  'niet-opgepakt': 'Niet opgepakt',
+  afgerond: 'Afgerond',
+};
+
+export const CONTACT_KINDS: Record<string, string> = {
+  telefoon: 'Telefoon',
+  huisbezoek: 'Huisbezoek',
+  brief: 'Brief',
+  mail: 'E-mail',
+  sms: 'Sms',
+  kaartje: 'Kaartje',
+  overig: 'Overig',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  'housing-corporation': 'Woningcorporatie',
+  'energy-forwarder': 'Werk & Inkomen',
+  police: 'Politie',
+  'team-member': 'Medewerker buurtteam',
+  coordinator: 'Coördinator',
+  manager: 'Manager',
+  municipality: 'Gemeente',
+  admin: 'Beheerder',
+};
+
+export const RECIPIENT_LABELS: Record<string, string> = {
+  coordinator: 'coördinator',
+  manager: 'manager',
+  municipality: 'gemeente',
+  'veilig-thuis': 'Veilig Thuis',
+};
+
+const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const date = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+});
+const dateTime = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
+
+export const formatEuro = (amount: number | undefined) => (amount === undefined ? '—' : euro.format(amount));
+export const formatDate = (value: string | undefined) =>
+  value ? date.format(new Date(`${value.slice(0, 10)}T12:00:00Z`)) : '—';
+export const formatDateTime = (value: string | undefined) => (value ? dateTime.format(new Date(value)) : '—');
+
+/** Whole calendar days from the service's today (asOf) to a date; negative when past. */
+export function daysUntil(dueDate: string, asOf: string): number {
+  return Math.round(
+    (Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${asOf.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
+  );
+}
+
+export function deadlineText(dueDate: string, asOf: string, overdue: boolean): string {
+  const days = daysUntil(dueDate, asOf);
+  if (overdue)
+    return days === 0
+      ? 'vandaag te laat'
+      : `${Math.max(1, -days)} ${Math.abs(days) === 1 ? 'dag' : 'dagen'} te laat`;
+  if (days <= 0) return 'vandaag';
+  return `nog ${days} ${days === 1 ? 'dag' : 'dagen'}`;
+}

@@ -1,0 +1,311 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Api } from '../api.ts';
+import { Badge, ErrorMessage, Loading, ScrollTable } from '../components/ui.tsx';
+import { decodeFile, rejectedRowsCsv } from '../csv.ts';
+import { FEEDBACK_LABELS, formatDateTime, STATUS_LABELS } from '../labels.ts';
+
+interface Line {
+  row?: number;
+  index?: number;
+  reference?: string;
+  status: string;
+  signalId?: string;
+  feedback?: string;
+  errors?: { field: string; code: string; message: string }[];
+}
+
+interface Receipt {
+  uploadId: string;
+  kind: string;
+  receivedAt: string;
+  fileName?: string;
+  batchId?: string;
+  counts: { received: number; accepted: number; rejected: number; duplicate: number; updated: number };
+  warnings: { code: string; column?: string }[];
+  rows?: Line[];
+  items?: Line[];
+}
+
+const TONE: Record<string, 'success' | 'danger' | 'neutral' | 'info'> = {
+  accepted: 'success',
+  rejected: 'danger',
+  duplicate: 'neutral',
+  updated: 'info',
+};
+
+function Counts({ counts }: { counts: Receipt['counts'] }) {
+  return (
+    <ul class="counts">
+      <li>
+        Ontvangen <strong>{counts.received}</strong>
+      </li>
+      <li>
+        Geaccepteerd <strong>{counts.accepted}</strong>
+      </li>
+      <li>
+        Afgewezen <strong>{counts.rejected}</strong>
+      </li>
+      <li>
+        Dubbel <strong>{counts.duplicate}</strong>
+      </li>
+      <li>
+        Bijgewerkt <strong>{counts.updated}</strong>
+      </li>
+    </ul>
+  );
+}
+
+/** The receipt, row by row: status, and what is wrong in Dutch (DESIGN I1, C4). */
+export function ReceiptTable({
+  receipt,
+  onlyRejected = false,
+}: {
+  receipt: Receipt;
+  onlyRejected?: boolean;
+}) {
+  const lines = (receipt.rows ?? receipt.items ?? []).filter(
+    (line) => !onlyRejected || line.status === 'rejected',
+  );
+  const showFeedback = lines.some((line) => line.feedback);
+  return (
+    <ScrollTable label="Ontvangstbewijs per rij">
+      <table class="receipt">
+        <caption class="visually-hidden">Status per rij</caption>
+        <thead>
+          <tr>
+            <th scope="col">{receipt.rows ? 'Rij' : 'Element'}</th>
+            <th scope="col">Status</th>
+            <th scope="col">Toelichting</th>
+            {showFeedback && <th scope="col">Terugkoppeling</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.row ?? line.index} class={line.status === 'rejected' ? 'rejected' : ''}>
+              <td>{line.row ?? `${line.index}${line.reference ? ` (${line.reference})` : ''}`}</td>
+              <td>
+                <Badge tone={TONE[line.status] ?? 'neutral'}>
+                  {STATUS_LABELS[line.status] ?? line.status}
+                </Badge>
+              </td>
+              <td>
+                {line.errors?.length ? (
+                  <ul class="errors">
+                    {line.errors.map((error) => (
+                      <li key={error.field + error.code}>
+                        <strong>{error.field}</strong>: {error.message}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  '—'
+                )}
+              </td>
+              {showFeedback && <td>{line.feedback ? FEEDBACK_LABELS[line.feedback] : '—'}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+/** A housing corporation uploads its rent-arrears list and sees at once what happened to each row. */
+export function Upload({ api }: { api: Api }) {
+  const [file, setFile] = useState<File>();
+  const [attested, setAttested] = useState(false);
+  const [progress, setProgress] = useState<number>();
+  const [receipt, setReceipt] = useState<Receipt>();
+  const [error, setError] = useState<unknown>();
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const choose = (chosen: File | undefined) => {
+    setFile(chosen);
+    setReceipt(undefined);
+    setError(undefined);
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!file) return;
+    setError(undefined);
+    setProgress(0);
+    try {
+      setReceipt(await api.upload<Receipt>('/intake/rent-arrears?attest=sociale-incasso', file, setProgress));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  const downloadRejected = async () => {
+    if (!file || !receipt?.rows) return;
+    const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
+    const csv = rejectedRowsCsv(
+      text,
+      receipt.rows.filter((row) => row.status === 'rejected') as { row: number }[],
+    );
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    link.download = `afgewezen-${file.name}`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  return (
+    <>
+      <h1>Huurachterstanden aanleveren</h1>
+      <form onSubmit={submit} class="form">
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: only a drop target for the mouse; the file button inside is the keyboard way. */}
+        <div
+          class={dragging ? 'dropzone dragging' : 'dropzone'}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setDragging(false);
+            choose(event.dataTransfer?.files[0]);
+          }}
+        >
+          <p>Sleep het CSV-bestand hierheen, of</p>
+          <label for="file" class="button secondary">
+            Kies een CSV-bestand
+          </label>
+          <input
+            ref={input}
+            id="file"
+            type="file"
+            accept=".csv,text/csv"
+            class="visually-hidden"
+            onChange={(event) => choose(event.currentTarget.files?.[0])}
+          />
+          <p aria-live="polite">
+            {file ? `Gekozen: ${file.name} (${Math.ceil(file.size / 1024)} kB)` : 'Nog geen bestand gekozen.'}
+          </p>
+        </div>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={attested}
+            onChange={(event) => setAttested(event.currentTarget.checked)}
+            required
+          />{' '}
+          Wij bevestigen dat de stappen van de sociale incasso zijn gezet: herinnering, contactpoging, wijzen
+          op hulp en aanbod om gegevens te delen (Wgs).
+        </label>
+        <button type="submit" class="button" disabled={!file || !attested || progress !== undefined}>
+          Versturen
+        </button>
+        {progress !== undefined && (
+          <p>
+            <label for="progress">Versturen…</label>{' '}
+            <progress id="progress" max={1} value={progress}>
+              {Math.round(progress * 100)}%
+            </progress>
+          </p>
+        )}
+      </form>
+      <ErrorMessage error={error} />
+      {receipt && (
+        <section aria-labelledby="receipt-title" class="panel">
+          <h2 id="receipt-title" tabIndex={-1}>
+            Ontvangstbewijs
+          </h2>
+          <Counts counts={receipt.counts} />
+          {receipt.warnings.length > 0 && (
+            <p class="hint">
+              Onbekende kolommen genegeerd: {receipt.warnings.map((warning) => warning.column).join(', ')}
+            </p>
+          )}
+          {receipt.counts.rejected > 0 && (
+            <p>
+              <button type="button" class="button secondary" onClick={() => void downloadRejected()}>
+                Afgewezen rijen downloaden (CSV)
+              </button>{' '}
+              <span class="hint">Verbeter ze en stuur ze opnieuw; dubbele rijen worden herkend.</span>
+            </p>
+          )}
+          <ReceiptTable receipt={receipt} />
+          <p>
+            <a href={`#/uploads/${receipt.uploadId}`}>Terugkoppeling op deze aanlevering</a>
+          </p>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** A partner's earlier uploads, newest first. */
+export function Uploads({ api }: { api: Api }) {
+  const [uploads, setUploads] = useState<Receipt[]>();
+  const [error, setError] = useState<unknown>();
+  useEffect(
+    () =>
+      void api.get<{ items: Receipt[] }>('/intake/uploads').then((page) => setUploads(page.items), setError),
+    [],
+  );
+  return (
+    <>
+      <h1>Eerdere aanleveringen</h1>
+      <ErrorMessage error={error} />
+      {!uploads && !error && <Loading />}
+      {uploads && uploads.length === 0 && <p class="empty">Nog geen aanleveringen.</p>}
+      {uploads && uploads.length > 0 && (
+        <ScrollTable label="Aanleveringen">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Ontvangen</th>
+                <th scope="col">Bestand of batch</th>
+                <th scope="col">Rijen</th>
+                <th scope="col">Afgewezen</th>
+              </tr>
+            </thead>
+            <tbody>
+              {uploads.map((upload) => (
+                <tr key={upload.uploadId}>
+                  <td>
+                    <a href={`#/uploads/${upload.uploadId}`}>{formatDateTime(upload.receivedAt)}</a>
+                  </td>
+                  <td>
+                    {upload.fileName ??
+                      upload.batchId ??
+                      (upload.kind === 'rent-arrears' ? 'Huurachterstanden' : 'Energieschulden')}
+                  </td>
+                  <td>{upload.counts.received}</td>
+                  <td>{upload.counts.rejected}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+    </>
+  );
+}
+
+/** One upload's receipt with per-row feedback: ontvangen, opgepakt, niet opgepakt, afgerond (C4). */
+export function UploadDetail({ api, uploadId }: { api: Api; uploadId: string }) {
+  const [receipt, setReceipt] = useState<Receipt>();
+  const [error, setError] = useState<unknown>();
+  useEffect(
+    () => void api.get<Receipt>(`/intake/uploads/${uploadId}`).then(setReceipt, setError),
+    [uploadId],
+  );
+  if (!receipt) return error ? <ErrorMessage error={error} /> : <Loading />;
+  return (
+    <>
+      <p>
+        <a href="#/uploads">← Eerdere aanleveringen</a>
+      </p>
+      <h1>Aanlevering van {formatDateTime(receipt.receivedAt)}</h1>
+      <Counts counts={receipt.counts} />
+      <ReceiptTable receipt={receipt} />
+    </>
+  );
+}
