@@ -1,6 +1,13 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type HttpStage,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -15,15 +22,21 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { OPERATIONS, type OperationDefinition, type OperationName } from '../shared/api/operations.ts';
 import { QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
-import { Identity } from './constructs/identity.ts';
+import { hostedUiUrl, Identity } from './constructs/identity.ts';
 import { MonitoredQueue } from './constructs/monitored-queue.ts';
 import { pascalCase } from './constructs/naming.ts';
 import { createServiceFunction } from './constructs/service-function.ts';
+import { WebHosting } from './constructs/web-hosting.ts';
 import { environmentFor, FUNCTIONS } from './function-catalog.ts';
 
 /** Entries, package-lock.json and node_modules are resolved from the repository root. */
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 const METRICS_NAMESPACE = 'Buurtsignaal';
+
+export interface BuurtsignaalStackProps extends StackProps {
+  /** The built web app; `web/dist` (`npm run build:web`) unless given. Tests pass a stub. */
+  readonly webAppDirectory?: string;
+}
 
 /**
  * The whole service in one stack. Everything with a name or a shape comes from shared constants
@@ -35,6 +48,7 @@ export class BuurtsignaalStack extends Stack {
   readonly table: Table;
   readonly queues: Readonly<Record<QueueName, MonitoredQueue>>;
   readonly identity: Identity;
+  readonly webApp: WebHosting;
   readonly householdSecret: Secret;
   readonly notificationTopic: Topic;
   readonly api: HttpApi;
@@ -42,8 +56,16 @@ export class BuurtsignaalStack extends Stack {
   /** By catalog id, so tests can find a function's logical id. */
   readonly functions: Readonly<Record<string, NodejsFunction>>;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: BuurtsignaalStackProps = {}) {
     super(scope, id, props);
+
+    // Checked here, not left to the asset: its error would not say how to fix it.
+    const webAppDirectory = props.webAppDirectory ?? join(PROJECT_ROOT, 'web', 'dist');
+    if (!existsSync(join(webAppDirectory, 'index.html'))) {
+      throw new Error(
+        `No web app build in ${webAppDirectory} (index.html missing): run npm run build:web first`,
+      );
+    }
 
     // One customer-managed key for everything that stores personal data at rest (table, queues):
     // the municipality controls (and can revoke) access to it, and rotation is on.
@@ -88,7 +110,17 @@ export class BuurtsignaalStack extends Stack {
       ]),
     ) as Record<QueueName, MonitoredQueue>;
 
-    this.identity = new Identity(this, 'Identity');
+    // DESIGN §2: the web app on S3 + CloudFront. Built before Identity and the API because the web
+    // client's callback URL and the API's CORS origin name the distribution. Its CSP therefore
+    // cannot name the API's own host (the distribution would depend on the API and the API, via
+    // CORS, on the distribution: a cycle), so it allows execute-api hosts of this region; CORS and
+    // the JWT authorizer are what guard the API, the CSP only narrows where a page may connect.
+    this.webApp = new WebHosting(this, 'WebApp', {
+      appDirectory: webAppDirectory,
+      connectSources: [`https://*.execute-api.${this.region}.${this.urlSuffix}`, hostedUiUrl(this)],
+    });
+
+    this.identity = new Identity(this, 'Identity', { webAppUrls: [this.webApp.url] });
     const jwtAuthorizer = new HttpJwtAuthorizer('JwtAuthorizer', this.identity.issuer, {
       jwtAudience: [...this.identity.audiences],
     });
@@ -99,6 +131,14 @@ export class BuurtsignaalStack extends Stack {
       description: 'Buurtsignaal: intake en signalen (API.md)',
       defaultAuthorizer: jwtAuthorizer,
       createDefaultStage: false,
+      // The web app calls the API from its own origin with a bearer token (no cookies, so no
+      // credentials). API Gateway answers the preflight itself, before any authorizer runs.
+      corsPreflight: {
+        allowOrigins: [this.webApp.origin],
+        allowHeaders: ['authorization', 'content-type'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        maxAge: Duration.days(1),
+      },
     });
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
@@ -205,7 +245,17 @@ export class BuurtsignaalStack extends Stack {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
+    // The app reads its settings from /config.json, so one build runs locally and on any stack.
+    this.webApp.publish({
+      // The `$default` stage is served at the API endpoint itself, which has no trailing slash.
+      apiUrl: this.api.apiEndpoint,
+      cognitoDomain: hostedUiUrl(this),
+      clientId: this.identity.webClient.userPoolClientId,
+      userPoolId: this.identity.userPool.userPoolId,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
+    new CfnOutput(this, 'WebAppUrl', { value: this.webApp.url });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.identity.webClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -8,6 +8,7 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import {
@@ -27,6 +28,26 @@ const PARTNERS: readonly { readonly role: Role; readonly scope: string }[] = [
   { role: 'police', scope: POLITIE_UTRECHT },
 ];
 
+/** Cognito domain prefixes are global per region, so the account id keeps this one unique. */
+const DOMAIN_PREFIX = `${SERVICE_NAME}-${Aws.ACCOUNT_ID}`;
+
+/**
+ * Base URL of the user pool's Cognito-hosted domain (hosted UI, token endpoint). A plain function
+ * rather than a property of Identity: the web app's CloudFront distribution names it in its CSP, and
+ * the web client's callback URL names the distribution, so the distribution is built first.
+ */
+export function hostedUiUrl(scope: Construct): string {
+  return `https://${DOMAIN_PREFIX}.auth.${Stack.of(scope).region}.amazoncognito.com`;
+}
+
+export interface IdentityProps {
+  /**
+   * Where the web app is served (`https://…/`): the hosted UI redirects here after sign-in and
+   * sign-out, and Cognito refuses any redirect URI not listed.
+   */
+  readonly webAppUrls: readonly string[];
+}
+
 /**
  * Who may call the API. People (team members, coordinators, …) are Cognito users: their role is a
  * group and their scope the `custom:scope` attribute, both in the ID token. Partners use client
@@ -42,7 +63,7 @@ export class Identity extends Construct {
   /** Client ids the JWT authorizer accepts (`aud` of ID tokens, `client_id` of access tokens). */
   readonly audiences: readonly string[];
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
 
     // Accounts are created by the municipality's administrators, never by self sign-up; workers
@@ -63,9 +84,19 @@ export class Identity extends Construct {
       this.userPool.addGroup(`Group${pascalCase(role)}`, { groupName: role });
     }
 
+    // The web app signs in through the hosted UI with the authorization-code flow and PKCE: a public
+    // client (no secret, it would be readable in the browser) and no implicit flow. It sends the ID
+    // token to the API, since that is the one carrying `cognito:groups` and `custom:scope`.
     this.webClient = this.userPool.addClient('WebClient', {
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      generateSecret: false,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [...props.webAppUrls],
+        logoutUrls: [...props.webAppUrls],
+      },
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
@@ -96,10 +127,9 @@ export class Identity extends Construct {
         },
       }),
     );
-    // The token endpoint for client credentials lives on the user pool's (Cognito-hosted) domain.
-    this.userPool.addDomain('Domain', {
-      cognitoDomain: { domainPrefix: `${SERVICE_NAME}-${Aws.ACCOUNT_ID}` },
-    });
+    // The hosted UI (web app sign-in) and the token endpoint (client credentials, code exchange) live
+    // on the user pool's Cognito-hosted domain.
+    this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: DOMAIN_PREFIX } });
 
     this.issuer = `https://${this.userPool.userPoolProviderUrl}`;
     this.audiences = [this.webClient, ...this.partnerClients].map((client) => client.userPoolClientId);

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, type CfnElement } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuurtsignaalStack } from '../../infra/buurtsignaal-stack.ts';
+import { WebHosting } from '../../infra/constructs/web-hosting.ts';
 import { environmentFor, FUNCTIONS, type FunctionDefinition } from '../../infra/function-catalog.ts';
 import { OPERATIONS, type OperationDefinition, routeKey } from '../../shared/api/operations.ts';
 import { ROLES } from '../../shared/auth/principal.ts';
@@ -30,20 +32,37 @@ interface CfnResource {
   readonly Type: string;
   readonly Properties: Properties;
   readonly DeletionPolicy?: string;
+  readonly DependsOn?: string[];
 }
 
 let stack: BuurtsignaalStack;
 let template: Template;
 let resources: Record<string, CfnResource>;
+let assemblyDirectory: string;
+/** Stands in for `web/dist`, so these tests never depend on (or wait for) a web build. */
+let webAppDirectory: string;
 
 // One synthesis for the whole file: esbuild bundles every function for real, as `npm run synth` does.
 beforeAll(() => {
+  webAppDirectory = mkdtempSync(join(tmpdir(), 'buurtsignaal-web-'));
+  writeFileSync(
+    join(webAppDirectory, 'index.html'),
+    '<!doctype html><script type="module" src="/assets/app.js">',
+  );
+  mkdirSync(join(webAppDirectory, 'assets'));
+  writeFileSync(join(webAppDirectory, 'assets', 'app-0123abcd.js'), 'export {};');
   // The same feature flags as `npm run synth`, so the tested template is the deployed one.
   const { context } = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: Properties };
   const app = new App({ context });
-  stack = new BuurtsignaalStack(app, 'Buurtsignaal', { env: { region: 'eu-west-1' } });
+  stack = new BuurtsignaalStack(app, 'Buurtsignaal', { env: { region: 'eu-west-1' }, webAppDirectory });
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, CfnResource>;
+  // Cached by the synthesis above: no second bundling.
+  assemblyDirectory = app.synth().directory;
+});
+
+afterAll(() => {
+  rmSync(webAppDirectory, { recursive: true, force: true });
 });
 
 function idOf(construct: IConstruct): string {
@@ -71,6 +90,27 @@ function routeProperties(operation: OperationDefinition): Properties {
   return (routes[0] as CfnResource).Properties;
 }
 
+function isBucketDeploymentHandler(logicalId: string): boolean {
+  return logicalId.startsWith('CustomCDKBucketDeployment');
+}
+
+function resourcesOfType(type: string): [string, CfnResource][] {
+  return Object.entries(resources).filter(([, resource]) => resource.Type === type);
+}
+
+/** How `flatten` shows a Ref, GetAtt, … inside a string. */
+function tokenText(value: unknown): string {
+  return `{${JSON.stringify(value)}}`;
+}
+
+/** Renders a CloudFormation string value (literal or Fn::Join) as one string, tokens as `{json}`. */
+function flatten(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (join) return join[1].map(flatten).join(join[0]);
+  return tokenText(value);
+}
+
 /** Every IAM action granted to a function's role. */
 function actionsOf(definition: FunctionDefinition): string[] {
   const role = stack.functions[definition.id]?.role;
@@ -94,9 +134,10 @@ describe('functions (DESIGN §2)', () => {
   });
 
   it('creates one nodejs24.x arm64 function per catalog entry', () => {
-    const functions = Object.values(resources).filter(
-      (resource) => resource.Type === 'AWS::Lambda::Function',
-    );
+    // The only other function is CDK's BucketDeployment handler for the web app (tested below).
+    const functions = Object.entries(resources)
+      .filter(([id, resource]) => resource.Type === 'AWS::Lambda::Function' && !isBucketDeploymentHandler(id))
+      .map(([, resource]) => resource);
     expect(functions).toHaveLength(FUNCTIONS.length);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -404,5 +445,260 @@ describe('environmentFor', () => {
         notifier: { kind: 'outbox' },
       }),
     ).toEqual({ TABLE_NAME: 't', HOUSEHOLD_KEY_SECRET_ARN: 'arn:s', ESCALATIONS_QUEUE_URL: 'e' });
+  });
+});
+
+describe('web app on S3 + CloudFront (DESIGN §2)', () => {
+  const distributionDomain = () => ({ 'Fn::GetAtt': [idOf(stack.webApp.distribution), 'DomainName'] });
+  const webUrl = () => ({ 'Fn::Join': ['', ['https://', distributionDomain(), '/']] });
+
+  function csp(): string {
+    const [policy] = resourcesOfType('AWS::CloudFront::ResponseHeadersPolicy');
+    if (!policy) throw new Error('No response headers policy');
+    const config = policy[1].Properties.ResponseHeadersPolicyConfig as {
+      SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } };
+    };
+    return flatten(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+  }
+
+  /** The hashed assets are deployed without pruning, the entry files (index.html, config.json) with. */
+  function deployment(kind: 'assets' | 'entry'): [string, Properties] {
+    const all = resourcesOfType('Custom::CDKBucketDeployment');
+    expect(all).toHaveLength(2);
+    const found = all.find(([, resource]) => resource.Properties.Prune === (kind === 'entry'));
+    if (!found) throw new Error(`No ${kind} deployment`);
+    return [found[0], found[1].Properties];
+  }
+
+  it('keeps the bucket private, encrypted, versioned and HTTPS-only', () => {
+    const bucket = idOf(stack.webApp.bucket);
+    template.hasResource('AWS::S3::Bucket', {
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+      }),
+      DeletionPolicy: 'Retain',
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucket },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('lets only this distribution read the bucket, through Origin Access Control', () => {
+    const [oac] = resourcesOfType('AWS::CloudFront::OriginAccessControl');
+    expect(oac?.[1].Properties.OriginAccessControlConfig).toMatchObject({
+      OriginAccessControlOriginType: 's3',
+      SigningBehavior: 'always',
+      SigningProtocol: 'sigv4',
+    });
+    const origins = (propertiesOf(stack.webApp.distribution).DistributionConfig as { Origins: Properties[] })
+      .Origins;
+    expect(origins).toHaveLength(1);
+    expect(origins[0]).toMatchObject({
+      DomainName: { 'Fn::GetAtt': [idOf(stack.webApp.bucket), 'RegionalDomainName'] },
+      OriginAccessControlId: { 'Fn::GetAtt': [oac?.[0], 'Id'] },
+      // No legacy origin access identity.
+      S3OriginConfig: { OriginAccessIdentity: '' },
+    });
+    const statements = template.findResources('AWS::S3::BucketPolicy');
+    const allows = Object.values(statements)
+      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Properties[] }).Statement)
+      .filter((statement) => statement.Effect === 'Allow');
+    // The bucket policy grants nothing else (the deployment handler writes through its IAM role).
+    expect(allows).toHaveLength(1);
+    expect(allows[0]).toMatchObject({
+      Action: 's3:GetObject',
+      Principal: { Service: 'cloudfront.amazonaws.com' },
+    });
+    expect(JSON.stringify(allows[0]?.Condition)).toContain(idOf(stack.webApp.distribution));
+  });
+
+  it('redirects to HTTPS, serves index.html at / and sends the security headers policy', () => {
+    const [policy] = resourcesOfType('AWS::CloudFront::ResponseHeadersPolicy');
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          ResponseHeadersPolicyId: { Ref: policy?.[0] },
+        }),
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000, Override: true }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ReferrerPolicy: Match.objectLike({ Override: true }),
+          ContentSecurityPolicy: Match.objectLike({ Override: true }),
+        }),
+      }),
+    });
+  });
+
+  it('has a CSP that allows code only from itself and connections only to itself, the API and Cognito', () => {
+    const directives = Object.fromEntries(
+      csp()
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources]),
+    );
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['style-src']).toEqual(["'self'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    expect(directives['connect-src']).toEqual([
+      "'self'",
+      'https://*.execute-api.eu-west-1.{{"Ref":"AWS::URLSuffix"}}',
+      'https://buurtsignaal-{{"Ref":"AWS::AccountId"}}.auth.eu-west-1.amazoncognito.com',
+    ]);
+    expect(csp()).not.toContain('unsafe');
+  });
+
+  it('routes unknown paths to index.html with 200, uncached, for client-side routing', () => {
+    expect(
+      (propertiesOf(stack.webApp.distribution).DistributionConfig as Properties).CustomErrorResponses,
+    ).toEqual(
+      [403, 404].map((code) => ({
+        ErrorCode: code,
+        ResponseCode: 200,
+        ResponsePagePath: '/index.html',
+        ErrorCachingMinTTL: 0,
+      })),
+    );
+  });
+
+  it('deploys hashed assets for a year and index.html and config.json with no-cache, in that order', () => {
+    const bucket = { Ref: idOf(stack.webApp.bucket) };
+    const [assetsId, assets] = deployment('assets');
+    const [entryId, entry] = deployment('entry');
+    expect(assets).toMatchObject({
+      DestinationBucketName: bucket,
+      Exclude: ['*'],
+      Include: ['assets/*'],
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+    expect(entry).toMatchObject({
+      DestinationBucketName: bucket,
+      // Pruning must never reach the hashed assets of a release a browser may still be running.
+      Exclude: ['assets/*'],
+      SystemMetadata: { 'cache-control': 'no-cache' },
+    });
+    // A new index.html only once the files it references are there.
+    expect(resources[entryId]?.DependsOn).toContain(assetsId);
+    expect(
+      resourcesOfType('AWS::Lambda::Function').filter(([id]) => isBucketDeploymentHandler(id)),
+    ).toHaveLength(1);
+  });
+
+  it('writes config.json for Cognito mode from the deployed API, user pool, web client and distribution', () => {
+    const [, entry] = deployment('entry');
+    const keys = entry.SourceObjectKeys as string[];
+    const markers = entry.SourceMarkers as Record<string, unknown>[];
+    const index = markers.findIndex((sourceMarkers) => Object.keys(sourceMarkers).length > 0);
+    const assetDirectory = join(assemblyDirectory, `asset.${(keys[index] as string).replace(/\.zip$/, '')}`);
+    // The deployment replaces each marker with the value CloudFormation resolves for it.
+    const fill = (value: unknown): unknown =>
+      typeof value === 'string'
+        ? value.replace(/<<marker:0xbaba:\d+>>/g, (marker) => tokenText(markers[index]?.[marker]))
+        : Object.fromEntries(Object.entries(value as Properties).map(([key, inner]) => [key, fill(inner)]));
+    expect(fill(JSON.parse(readFileSync(join(assetDirectory, 'config.json'), 'utf8')))).toEqual({
+      mode: 'cognito',
+      apiUrl: tokenText({ 'Fn::GetAtt': [idOf(stack.api), 'ApiEndpoint'] }),
+      cognito: {
+        domain: `https://buurtsignaal-${tokenText({ Ref: 'AWS::AccountId' })}.auth.eu-west-1.amazoncognito.com`,
+        clientId: tokenText({ Ref: idOf(stack.identity.webClient) }),
+        region: 'eu-west-1',
+        userPoolId: tokenText({ Ref: idOf(stack.identity.userPool) }),
+        redirectUri: `https://${tokenText(distributionDomain())}/`,
+      },
+    });
+  });
+
+  it('allows the web app origin, the authorization header and every API method in CORS', () => {
+    const cors = propertiesOf(stack.api).CorsConfiguration as Properties;
+    expect(cors.AllowOrigins).toEqual([{ 'Fn::Join': ['', ['https://', distributionDomain()]] }]);
+    expect(cors.AllowHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type']));
+    const methods = new Set(
+      Object.values(OPERATIONS).map((operation: OperationDefinition) => operation.method),
+    );
+    expect(cors.AllowMethods).toEqual(expect.arrayContaining([...methods, 'OPTIONS']));
+    // Bearer tokens, no cookies: credentials stay off.
+    expect(cors.AllowCredentials).toBeUndefined();
+    expect(cors.MaxAge).toBe(86_400);
+  });
+
+  it('lets the web client sign in through the hosted UI (code flow, no secret) and return to the app', () => {
+    const client = propertiesOf(stack.identity.webClient);
+    expect(client.CallbackURLs).toEqual([webUrl()]);
+    expect(client.LogoutURLs).toEqual([webUrl()]);
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.AllowedOAuthScopes).toContain('openid');
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.SupportedIdentityProviders).toEqual(['COGNITO']);
+  });
+
+  it('outputs the web app URL', () => {
+    template.hasOutput('WebAppUrl', { Value: webUrl() });
+  });
+
+  it('has no dependency cycle between the API, Cognito and the distribution (or anything else)', () => {
+    const all = template.toJSON().Resources as Record<string, { DependsOn?: string[] }>;
+    const edges = new Map<string, Set<string>>();
+    for (const [id, resource] of Object.entries(all)) {
+      const text = JSON.stringify({ ...resource, DependsOn: undefined });
+      const targets = new Set(resource.DependsOn ?? []);
+      for (const match of text.matchAll(/"Ref":"([^"]+)"|"Fn::GetAtt":\["([^"]+)"|\$\{([^}.]+)/g)) {
+        const target = match[1] ?? match[2] ?? match[3];
+        if (target && target in all) targets.add(target);
+      }
+      edges.set(id, targets);
+    }
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (id: string, path: string[]): void => {
+      if (state.get(id) === 'done') return;
+      if (state.get(id) === 'visiting') throw new Error(`Cycle: ${[...path, id].join(' -> ')}`);
+      state.set(id, 'visiting');
+      for (const target of edges.get(id) ?? []) visit(target, [...path, id]);
+      state.set(id, 'done');
+    };
+    for (const id of edges.keys()) visit(id, []);
+  });
+
+  it('refuses to synthesize without a web build, and says how to make one', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'buurtsignaal-noweb-'));
+    try {
+      expect(() => new BuurtsignaalStack(new App(), 'NoWeb', { webAppDirectory: empty })).toThrow(
+        /npm run build:web/,
+      );
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('fails synthesis when the entry files and config.json are never published', () => {
+    const app = new App();
+    const bare = new Stack(app, 'Bare', { env: { region: 'eu-west-1' } });
+    new WebHosting(bare, 'WebApp', { appDirectory: webAppDirectory, connectSources: [] });
+    expect(() => app.synth()).toThrow(/publish\(\) was never called/);
   });
 });
