@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createApi } from './api.ts';
 import { ErrorMessage, Loading } from './components/ui.tsx';
 import { type AppConfig, loadConfig } from './config.ts';
-import { ROLE_LABELS, teamLabel } from './labels.ts';
+import { principalLabel } from './labels.ts';
 import { Dashboard } from './pages/dashboard.tsx';
 import { Inbox, teamsFor } from './pages/inbox.tsx';
 import { SignIn } from './pages/sign-in.tsx';
@@ -11,6 +11,15 @@ import { SignalPage } from './pages/signal-page.tsx';
 import { Upload, UploadDetail, Uploads } from './pages/uploads.tsx';
 import { navigate, useRoute } from './router.ts';
 import { finishCognitoSignIn, type Session, savedSession, saveSession, signOut } from './session.ts';
+
+/** Dutch tab titles, so a worker with several tabs open can tell them apart. */
+const PAGE_TITLES: Readonly<Record<string, string>> = {
+  inbox: 'Werkvoorraad',
+  signals: 'Signaal',
+  upload: 'Aanleveren',
+  uploads: 'Aanleveringen',
+  dashboard: 'Dashboard',
+};
 
 /** Where each role starts, and what it may open. */
 function homeOf(session: Session): string {
@@ -52,7 +61,6 @@ function Layout({
   const main = useRef<HTMLElement>(null);
   // Keyboard and screen-reader users land on the new page's content after every navigation.
   useEffect(() => main.current?.focus(), [route]);
-  const who = `${ROLE_LABELS[session.role] ?? session.role}${session.scope.startsWith('bt-') || session.scope === 'toegang' || session.scope === 'veilig-thuis' ? ` · ${teamLabel(session.scope)}` : ''}`;
   return (
     <>
       {/* A button, not an anchor: the hash belongs to the router. */}
@@ -74,7 +82,7 @@ function Layout({
             ))}
           </ul>
         </nav>
-        <span class="who">{who}</span>
+        <span class="who">{principalLabel(session)}</span>
         <button type="button" class="button link" onClick={onSignOut}>
           Afmelden
         </button>
@@ -152,7 +160,8 @@ export function App() {
     if (session && (route === '/' || route === '')) navigate(homeOf(session));
   }, [session, route]);
   useEffect(() => {
-    document.title = `${route.split('/')[1] ? `${route.split('/')[1]} — ` : ''}Buurtsignaal`;
+    const title = PAGE_TITLES[route.split('/')[1] ?? ''];
+    document.title = title ? `${title} — Buurtsignaal` : 'Buurtsignaal';
   }, [route]);
 
   if (error) return <ErrorMessage error={error} />;

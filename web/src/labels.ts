@@ -1,6 +1,8 @@
 import outcomes from '../../config/outcome-codes.json' with { type: 'json' };
 import categories from '../../config/problem-categories.json' with { type: 'json' };
 
+import { teamLabel } from '../../shared/domain/teams.ts';
+
 export { TEAM_IDS, teamLabel } from '../../shared/domain/teams.ts';
 
 export const OUTCOMES: readonly { code: string; label: string }[] = outcomes.outcomes;
@@ -73,6 +75,22 @@ export const ROLE_LABELS: Record<string, string> = {
   municipality: 'Gemeente',
   admin: 'Beheerder',
 };
+
+/** Who is signed in, in words: the role and, where it narrows things, the team or organisation. */
+export function principalLabel(principal: { role: string; scope: string }): string {
+  const role = ROLE_LABELS[principal.role] ?? principal.role;
+  if (principal.role === 'team-member' || principal.role === 'coordinator')
+    return `${role} · ${teamLabel(principal.scope)}`;
+  if (principal.role === 'manager')
+    return `${role} · Buurtteams ${principal.scope === 'jg' ? 'Jeugd & Gezin' : 'Sociaal'}`;
+  const organisation = SOURCE_LABELS[principal.scope];
+  return organisation && organisation !== role ? `${role} · ${organisation}` : role;
+}
+
+const monthFormat = new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** `2026-11` → `nov 2026`. */
+export const formatMonth = (month: string) => monthFormat.format(new Date(`${month}-15T12:00:00Z`));
 
 export const RECIPIENT_LABELS: Record<string, string> = {
   coordinator: 'coördinator',

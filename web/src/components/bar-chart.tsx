@@ -11,6 +11,17 @@ const WIDTH = 320;
 const HEIGHT = 160;
 const PAD = { top: 18, right: 8, bottom: 28, left: 34 };
 
+/** The top of the axis: 100 for percentages, else a count whose half is a whole number too. */
+function axisMax(max: number, unit: string): number {
+  if (unit === '%') return 100;
+  return max <= 1 ? 1 : Math.ceil(max / 2) * 2;
+}
+
+/** Grid lines as fractions of the axis; one at the middle only where that is a whole count. */
+function ticks(top: number, unit: string): number[] {
+  return unit === '%' || top % 2 === 0 ? [0, 0.5, 1] : [0, 1];
+}
+
 /**
  * A small SVG bar chart. Screen readers get the title and a description with every value; the
  * colours are dark enough for text contrast and the legend names them (WCAG 1.4.1, 1.4.11).
@@ -30,20 +41,37 @@ export function BarChart({
   unit?: string;
   keys?: readonly string[];
 }) {
+  const top = axisMax(max, unit);
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const slot = plotWidth / Math.max(1, bars.length);
   const barWidth = Math.min(28, slot * 0.7);
-  const scale = (value: number) => (max > 0 ? (value / max) * plotHeight : 0);
+  const scale = (value: number) => (value / top) * plotHeight;
   const color = (key: string) => COLORS[Math.max(0, keys.indexOf(key)) % COLORS.length];
   const description = bars.map((bar) => `${bar.label}: ${bar.text}`).join('; ');
 
   return (
     <figure class="chart">
+      <figcaption>
+        <span id={`${id}-title`} class="chart-title">
+          {title}
+        </span>
+        {keys.length > 0 && (
+          <ul class="legend">
+            {keys.map((key) => (
+              <li key={key}>
+                <span class="swatch" style={{ background: color(key) }} aria-hidden="true" />
+                {key}
+              </li>
+            ))}
+          </ul>
+        )}
+      </figcaption>
+      {/* The name comes from the visible caption (aria-labelledby); the title is only the tooltip. */}
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-        <title id={`${id}-title`}>{title}</title>
+        <title>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
-        {[0, 0.5, 1].map((fraction) => (
+        {ticks(top, unit).map((fraction) => (
           <g key={fraction}>
             <line
               x1={PAD.left}
@@ -58,7 +86,7 @@ export function BarChart({
               class="chart-axis"
               text-anchor="end"
             >
-              {Math.round(max * fraction)}
+              {Math.round(top * fraction)}
               {unit}
             </text>
           </g>
@@ -85,18 +113,6 @@ export function BarChart({
           );
         })}
       </svg>
-      {keys.length > 1 && (
-        <figcaption>
-          <ul class="legend">
-            {keys.map((key) => (
-              <li key={key}>
-                <span class="swatch" style={{ background: color(key) }} aria-hidden="true" />
-                {key}
-              </li>
-            ))}
-          </ul>
-        </figcaption>
-      )}
     </figure>
   );
 }

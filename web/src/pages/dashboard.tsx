@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { type Bar, BarChart } from '../components/bar-chart.tsx';
 import { ErrorMessage, Loading } from '../components/ui.tsx';
-import { SOURCE_LABELS, teamLabel } from '../labels.ts';
+import { formatMonth, SOURCE_LABELS, teamLabel } from '../labels.ts';
 
 interface KpiRow {
   teamId: string;
@@ -124,15 +124,19 @@ export function Dashboard({ api }: { api: Api }) {
         <section aria-labelledby="overdue-title" class="panel">
           <h2 id="overdue-title">Nu over de termijn</h2>
           <p>
-            In totaal <strong>{overdue.total.openOverdue}</strong> signalen zonder eerste contact na hun
-            uiterste datum.
+            In totaal <strong>{overdue.total.openOverdue}</strong>{' '}
+            {overdue.total.openOverdue === 1 ? 'signaal' : 'signalen'} zonder eerste contact na de uiterste
+            datum.
           </p>
           {overdueTeams.length > 0 && (
             <BarChart
               id="overdue"
               title="Signalen over de termijn per team"
               bars={overdueTeams.map((row) => ({
-                label: teamLabel(row.teamId).replace(/^Buurtteam (Sociaal|Jeugd & Gezin) /, ''),
+                // Short enough for the axis, still telling Sociaal Overvecht from J&G Overvecht.
+                label: teamLabel(row.teamId)
+                  .replace(/^Buurtteam Jeugd & Gezin /, 'J&G ')
+                  .replace(/^Buurtteam /, ''),
                 parts: [{ key: 'over de termijn', value: row.openOverdue }],
                 text: String(row.openOverdue),
               }))}
@@ -150,7 +154,7 @@ export function Dashboard({ api }: { api: Api }) {
               title="Gerouteerde signalen per maand, naar bron"
               keys={sources.map((source) => SOURCE_LABELS[source] ?? source)}
               bars={volume.months.map((month) => ({
-                label: month.month,
+                label: formatMonth(month.month),
                 parts: Object.entries(month.bySource).map(([source, value]) => ({
                   key: SOURCE_LABELS[source] ?? source,
                   value,

@@ -1,16 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AppConfig } from '../config.ts';
-import { ROLE_LABELS, teamLabel } from '../labels.ts';
+import { principalLabel } from '../labels.ts';
 import { type Session, startCognitoSignIn } from '../session.ts';
-
-function describe(principal: { role: string; scope: string }): string {
-  const role = ROLE_LABELS[principal.role] ?? principal.role;
-  if (principal.role === 'team-member' || principal.role === 'coordinator')
-    return `${role} — ${teamLabel(principal.scope)}`;
-  if (principal.role === 'manager')
-    return `${role} — Buurtteams ${principal.scope === 'jg' ? 'Jeugd & Gezin' : 'Sociaal'}`;
-  return `${role} — ${principal.scope}`;
-}
 
 /**
  * Locally: choose one of the demo principals of API.md (their tokens are fixed and public).
@@ -53,7 +44,7 @@ export function SignIn({ config, onSignIn }: { config: AppConfig; onSignIn: (ses
           <option value="">Kies een rol…</option>
           {principals.map((principal) => (
             <option key={principal.token} value={principal.token}>
-              {describe(principal)} ({principal.token})
+              {principalLabel(principal)} ({principal.token})
             </option>
           ))}
         </select>

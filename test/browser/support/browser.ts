@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import axe from 'axe-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Not committed (.gitignore); the README names it. */
+export const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+/** Debian's Chromium, never a downloaded one. Missing is a failure with the fix, not a skip. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} ontbreekt: installeer Chromium met "apt-get install -y chromium"`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Dutch date and time inputs, as the teams see them.
+      '--lang=nl-NL',
+    ],
+  });
+}
+
+/** A fresh context (its own sessionStorage) signed in as one of the local demo principals. */
+export async function signIn(browser: Browser, url: string, token: string): Promise<Page> {
+  // A laptop-sized window; the tablet layout gets its own check.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel('Aanmelden als').selectOption(token);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const path = join(SCREENSHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export interface AxeFinding {
+  readonly id: string;
+  readonly impact: string | null | undefined;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/** axe-core's WCAG 2.1 A/AA rules and best practices on the page as it is now. */
+export async function accessibilityFindings(page: Page): Promise<AxeFinding[]> {
+  await page.addScriptTag({ content: axe.source });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
+  );
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+}
+
+/** Only the findings the acceptance forbids; the rest are printed so they get fixed too. */
+export function seriousFindings(findings: readonly AxeFinding[], pageName: string): AxeFinding[] {
+  const others = findings.filter((finding) => finding.impact !== 'serious' && finding.impact !== 'critical');
+  if (others.length > 0) console.warn(`axe (${pageName}), minder ernstig:`, others);
+  return findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
+}

@@ -1,0 +1,231 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLES_DIR } from '../support/samples.ts';
+import {
+  accessibilityFindings,
+  launchChromium,
+  screenshot,
+  seriousFindings,
+  signIn,
+} from './support/browser.ts';
+import { type LocalService, startLocalService } from './support/local-service.ts';
+
+/**
+ * Issue 5's acceptance, as the people who use the app would do it, in Debian's Chromium against
+ * `npm start`: Bo-Ex uploads its list, time passes, the J&G Overvecht coordinator is told, the worker
+ * makes the call, the manager sees the KPI. The steps run in order and build on each other.
+ */
+const SAMPLE_CSV = join(SAMPLES_DIR, 'rent-arrears-bo-ex.csv');
+const WORKER = 'dev-bt-jg-overvecht';
+const COORDINATOR = 'dev-coordinator-bt-jg-overvecht';
+/** Row 2 of the sample: two minors, so Jeugd & Gezin Overvecht (R1, R3); first contact due 30-11. */
+const ROUTED_PERSON = 'J. van Dijk';
+
+let service: LocalService;
+let browser: Browser;
+const pages: Page[] = [];
+
+async function as(token: string): Promise<Page> {
+  const page = await signIn(browser, service.url, token);
+  pages.push(page);
+  return page;
+}
+
+async function expectNoSeriousAccessibilityFindings(page: Page, name: string) {
+  expect(seriousFindings(await accessibilityFindings(page), name)).toEqual([]);
+}
+
+beforeAll(async () => {
+  service = await startLocalService();
+  browser = await launchChromium();
+  // Monday 23 November 2026, 10:00 in Utrecht: five working days later is Monday 30 November (D1).
+  await service.admin('/_local/clock', { now: '2026-11-23T10:00:00+01:00' });
+});
+
+afterAll(async () => {
+  for (const page of pages) await page.context().close();
+  await browser?.close();
+  await service?.stop();
+});
+
+describe('web app (issue 5)', () => {
+  it('a corporation uploads the sample CSV and sees the 4 rejected rows with their reasons (I1, C1, C4)', async () => {
+    const page = await as('dev-bo-ex');
+    await expect
+      .poll(() => textOf(page.getByRole('heading', { level: 1 })))
+      .toBe('Huurachterstanden aanleveren');
+
+    await page.locator('#file').setInputFiles(SAMPLE_CSV);
+    await page.getByText('Gekozen: rent-arrears-bo-ex.csv').waitFor();
+    await page.getByLabel(/stappen van de sociale incasso/).check();
+    await page.getByRole('button', { name: 'Versturen' }).click();
+
+    const receipt = page.getByRole('region', { name: 'Ontvangstbewijs', exact: true });
+    await receipt.waitFor();
+    const rejected = receipt.locator('tr.rejected');
+    await expect.poll(() => rejected.count()).toBe(4);
+    const reasons = Object.fromEntries(
+      await Promise.all(
+        (await rejected.all()).map(async (row) => {
+          const [number, , reason] = await row.locator('td').allInnerTexts();
+          return [Number(number), reason] as const;
+        }),
+      ),
+    );
+    expect(Object.keys(reasons).map(Number)).toEqual([5, 6, 7, 9]);
+    expect(reasons[5]).toMatch(/^geboortedatum: \S/);
+    expect(reasons[6]).toMatch(/^postcode: \S/);
+    expect(reasons[7]).toMatch(/^bezwaar: \S/);
+    expect(reasons[9]).toMatch(/^bsn: \S/);
+    await expect
+      .poll(() => textOf(receipt.getByRole('listitem').filter({ hasText: 'Afgewezen' })))
+      .toBe('Afgewezen 4');
+
+    // The rejected rows to fix and send again: the partner's own lines plus what is wrong.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      receipt.getByRole('button', { name: 'Afgewezen rijen downloaden (CSV)' }).click(),
+    ]);
+    const bytes = readFileSync(await download.path());
+    // A UTF-8 byte order mark, so spreadsheet programs show é and Ö; CRLF like the partner's file.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^Huurdernummer;.*;fouten$/);
+    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual([
+      'HN-100234',
+      'HN-100235',
+      'HN-100236',
+      'HN-100238',
+    ]);
+
+    await screenshot(page, 'upload-receipt');
+    await expectNoSeriousAccessibilityFindings(page, 'upload-receipt');
+    await service.admin('/_local/drain');
+  });
+
+  it('a coordinator sees an escalation once the test clock passes the deadline (D2, D4)', async () => {
+    const page = await as(COORDINATOR);
+    const escalations = page.getByRole('region', { name: 'Escalaties' });
+    await expect.poll(() => escalations.getByText('Geen escalaties.').isVisible()).toBe(true);
+
+    // Tuesday 1 December: the end of 30 November has passed; setting the clock runs the sweep.
+    await service.admin('/_local/clock', { now: '2026-12-01T09:00:00+01:00' });
+    await service.admin('/_local/drain');
+    await page.reload();
+
+    await expect.poll(() => escalations.getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => textOf(escalations.getByRole('listitem'))).toContain('Niveau 1');
+    await expect.poll(() => textOf(escalations.getByRole('listitem'))).toContain('naar coördinator');
+  });
+
+  it('a J&G Overvecht worker finds the signal, registers a reached phone call and it leaves the overdue tab (D3)', async () => {
+    const page = await as(WORKER);
+    await expect
+      .poll(() => textOf(page.getByRole('heading', { level: 1 })))
+      .toBe('Werkvoorraad Buurtteam Jeugd & Gezin Overvecht');
+    const overdueTab = page.getByRole('tab', { name: /Over de termijn/ });
+    await expect.poll(() => textOf(overdueTab)).toBe('Over de termijn1');
+    await overdueTab.click();
+    const row = page.getByRole('row').filter({ hasText: ROUTED_PERSON });
+    await expect.poll(() => textOf(row)).toContain('1 dag te laat');
+    await expect.poll(() => textOf(row)).toContain('Niveau 1');
+    await screenshot(page, 'inbox');
+    await expectNoSeriousAccessibilityFindings(page, 'inbox');
+
+    // Keyboard only from here: Tab to the signal's link, Enter, Tab to the form, Enter to submit.
+    await tabUntil(page, (focused) => focused.text === ROUTED_PERSON);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => textOf(page.getByRole('heading', { level: 1 }))).toBe(ROUTED_PERSON);
+    await expect
+      .poll(() => textOf(page.getByRole('region', { name: 'Persoon en adres' })))
+      .toContain('Bernadottelaan 12');
+
+    await tabUntil(page, (focused) => focused.id === 'contact-kind');
+    expect(await page.locator('#contact-kind').inputValue()).toBe('telefoon');
+    await expectVisibleFocus(page);
+    await tabUntil(page, (focused) => focused.text === 'Vastleggen');
+    expect(await page.getByRole('radio', { name: 'Ja' }).isChecked()).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => textOf(page.getByRole('status'))).toBe('Contactpoging vastgelegd.');
+    const contacts = page.getByRole('region', { name: 'Contactpogingen' });
+    await expect.poll(() => textOf(contacts.getByRole('listitem'))).toMatch(/Telefoon — bereikt$/);
+    await screenshot(page, 'signal-page');
+    await expectNoSeriousAccessibilityFindings(page, 'signal-page');
+
+    await page.getByRole('link', { name: /← Werkvoorraad/ }).click();
+    await page.getByRole('tab', { name: /Over de termijn/ }).click();
+    await expect.poll(() => page.getByText('Geen signalen in dit tabblad.').isVisible()).toBe(true);
+    await expect
+      .poll(() => textOf(page.getByRole('tab', { name: /Over de termijn/ })))
+      .toBe('Over de termijn0');
+    await page.getByRole('tab', { name: /Open/ }).click();
+    await expect
+      .poll(() => textOf(page.getByRole('row').filter({ hasText: ROUTED_PERSON })))
+      .toContain('contact gehad');
+  });
+
+  it('a manager sees the first-contact KPI per team as a chart (D5)', async () => {
+    const page = await as('dev-manager-jg');
+    await expect.poll(() => textOf(page.getByRole('heading', { level: 1 }))).toBe('Dashboard eerste contact');
+    const chart = page.getByRole('img', {
+      name: /^Buurtteam Jeugd & Gezin Overvecht: op tijd bereikt per week/,
+    });
+    await expect.poll(() => chart.isVisible()).toBe(true);
+    // Due in week 49 and reached a day late: 0% in time that week; no signals due the weeks before.
+    await expect.poll(() => textOf(chart.locator('desc'))).toContain('wk 48: –; wk 49: 0%');
+    await expect
+      .poll(() => textOf(page.getByRole('region', { name: 'Nu over de termijn' })))
+      .toContain('In totaal 0 signalen');
+    await screenshot(page, 'dashboard');
+    await expectNoSeriousAccessibilityFindings(page, 'dashboard');
+  });
+
+  it('works on a tablet: the page does not scroll sideways, wide tables scroll in their own region', async () => {
+    const page = await as(WORKER);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.getByRole('tab', { name: /Open/ }).click();
+    await page.getByRole('row').filter({ hasText: ROUTED_PERSON }).waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'inbox-tablet');
+  });
+});
+
+/** The text a user reads in an element, whitespace collapsed. */
+async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+interface Focused {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** Presses Tab until the focused element matches; fails if it never does (a keyboard trap or gap). */
+async function tabUntil(page: Page, matches: (focused: Focused) => boolean, limit = 80) {
+  for (let press = 0; press < limit; press++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({
+      id: document.activeElement?.id ?? '',
+      text: document.activeElement?.textContent?.trim() ?? '',
+    }));
+    if (matches(focused)) return;
+  }
+  throw new Error(`Na ${limit} keer Tab niet aangekomen bij het gezochte element`);
+}
+
+/** The focused control has the focus ring of styles.css (a 3px outline), not the browser's none. */
+async function expectVisibleFocus(page: Page) {
+  const outline = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement as Element);
+    return { style: style.outlineStyle, width: style.outlineWidth };
+  });
+  expect(outline).toEqual({ style: 'solid', width: '3px' });
+}

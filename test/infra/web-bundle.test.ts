@@ -1,0 +1,42 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const WEB_CONFIG = resolve(import.meta.dirname, '../../web/vite.config.ts');
+/** Issue 5: the people in the teams work on municipal laptops and tablets, often on slow Wi-Fi. */
+const MAX_GZIPPED_JS_BYTES = 250 * 1024;
+
+describe('web app build (issue 5)', () => {
+  let outDir: string;
+  let files: string[];
+
+  beforeAll(async () => {
+    // Prepare: the production build, as `npm run build:web` makes it, into a folder of its own.
+    outDir = mkdtempSync(join(tmpdir(), 'buurtsignaal-web-'));
+    await build({ configFile: WEB_CONFIG, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    files = readdirSync(join(outDir, 'assets'));
+  });
+
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('ships an index.html that loads its hashed script and stylesheet', () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const scripts = files.filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of [...scripts.slice(0, 1), ...files.filter((name) => name.endsWith('.css'))]) {
+      expect(html).toContain(`/assets/${file}`);
+    }
+    expect(html).toMatch(/<html lang="nl">/);
+  });
+
+  it(`keeps all JavaScript under ${MAX_GZIPPED_JS_BYTES / 1024} KB gzipped`, () => {
+    const gzipped = files
+      .filter((file) => file.endsWith('.js'))
+      .reduce((total, file) => total + gzipSync(readFileSync(join(outDir, 'assets', file))).length, 0);
+    console.log(`web app JavaScript: ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+    expect(gzipped).toBeLessThan(MAX_GZIPPED_JS_BYTES);
+  });
+});
