@@ -169,6 +169,33 @@ describe('web app (issue 5)', () => {
       .toContain('contact gehad');
   });
 
+  it('the corporation sees per-row feedback on its earlier upload, never the reason (C4)', async () => {
+    const page = await as('dev-bo-ex');
+    await page.getByRole('link', { name: 'Eerdere aanleveringen' }).click();
+    const upload = page.getByRole('row').filter({ hasText: 'rent-arrears-bo-ex.csv' });
+    await expect
+      .poll(() => upload.locator('td').allInnerTexts())
+      .toEqual(['23 nov, 10:00', 'rent-arrears-bo-ex.csv', '8', '4']);
+    await upload.getByRole('link').click();
+    // The menu marks where the partner is: the earlier uploads, not the upload form.
+    expect(await textOf(page.locator('[aria-current="page"]'))).toBe('Eerdere aanleveringen');
+
+    const feedbackOf = async (row: number) =>
+      (
+        await page
+          .getByRole('row')
+          .filter({ hasText: new RegExp(`^${row}`) })
+          .locator('td')
+          .allInnerTexts()
+      )[3];
+    await expect.poll(() => feedbackOf(2)).toBe('Opgepakt');
+    expect(await feedbackOf(3)).toBe('Ontvangen');
+    expect(await feedbackOf(8)).toBe('Niet opgepakt');
+    expect(await textOf(page.getByRole('main'))).not.toMatch(/Jeugd & Gezin|Overvecht|Telefoon|drempel/);
+    await screenshot(page, 'upload-feedback');
+    await expectNoSeriousAccessibilityFindings(page, 'upload-feedback');
+  });
+
   it('a manager sees the first-contact KPI per team as a chart (D5)', async () => {
     const page = await as('dev-manager-jg');
     await expect.poll(() => textOf(page.getByRole('heading', { level: 1 }))).toBe('Dashboard eerste contact');

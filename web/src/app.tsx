@@ -21,6 +21,9 @@ const PAGE_TITLES: Readonly<Record<string, string>> = {
   dashboard: 'Dashboard',
 };
 
+/** `/uploads/…` is within Eerdere aanleveringen, not within Aanleveren (`/upload`). */
+const isWithin = (route: string, href: string) => route === href || route.startsWith(`${href}/`);
+
 /** Where each role starts, and what it may open. */
 function homeOf(session: Session): string {
   switch (session.role) {
@@ -75,7 +78,7 @@ function Layout({
           <ul>
             {navigation(session).map((link) => (
               <li key={link.href}>
-                <a href={`#${link.href}`} aria-current={route.startsWith(link.href) ? 'page' : undefined}>
+                <a href={`#${link.href}`} aria-current={isWithin(route, link.href) ? 'page' : undefined}>
                   {link.label}
                 </a>
               </li>
