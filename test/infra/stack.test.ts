@@ -90,6 +90,20 @@ function routeProperties(operation: OperationDefinition): Properties {
   return (routes[0] as CfnResource).Properties;
 }
 
+/** A resource policy with a statement that refuses every call not made over TLS. */
+function denyingInsecureTransport(action: string) {
+  return {
+    Statement: Match.arrayWith([
+      Match.objectLike({
+        Effect: 'Deny',
+        Action: action,
+        Principal: { AWS: '*' },
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    ]),
+  };
+}
+
 function isBucketDeploymentHandler(logicalId: string): boolean {
   return logicalId.startsWith('CustomCDKBucketDeployment');
 }
@@ -265,16 +279,7 @@ describe('signals queue (DESIGN D4)', () => {
       });
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: idOf(queue) }],
-        PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({
-              Effect: 'Deny',
-              Action: 'sqs:*',
-              Principal: { AWS: '*' },
-              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-            }),
-          ]),
-        },
+        PolicyDocument: denyingInsecureTransport('sqs:*'),
       });
     }
   });
@@ -489,16 +494,7 @@ describe('web app on S3 + CloudFront (DESIGN §2)', () => {
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: bucket },
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Effect: 'Deny',
-            Action: 's3:*',
-            Principal: { AWS: '*' },
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          }),
-        ]),
-      },
+      PolicyDocument: denyingInsecureTransport('s3:*'),
     });
   });
 

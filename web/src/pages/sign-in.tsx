@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { SelectField } from '../components/ui.tsx';
 import type { AppConfig } from '../config.ts';
 import { principalLabel } from '../labels.ts';
 import { type Session, startCognitoSignIn } from '../session.ts';
@@ -34,20 +35,17 @@ export function SignIn({ config, onSignIn }: { config: AppConfig; onSignIn: (ses
         <code>npm start</code> getoond.
       </p>
       <form onSubmit={submit}>
-        <label for="principal">Aanmelden als</label>
-        <select
+        <SelectField
           id="principal"
+          label="Aanmelden als"
+          placeholder="Kies een rol…"
           value={token}
-          onChange={(event) => setToken(event.currentTarget.value)}
-          required
-        >
-          <option value="">Kies een rol…</option>
-          {principals.map((principal) => (
-            <option key={principal.token} value={principal.token}>
-              {principalLabel(principal)} ({principal.token})
-            </option>
-          ))}
-        </select>
+          onChange={setToken}
+          options={principals.map((principal) => ({
+            value: principal.token,
+            label: `${principalLabel(principal)} (${principal.token})`,
+          }))}
+        />
         <button type="submit" class="button">
           Aanmelden
         </button>

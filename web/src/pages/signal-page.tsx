@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
-import { Badge, ErrorMessage, Flags, Loading } from '../components/ui.tsx';
+import { Badge, ErrorMessage, Flags, Loading, SelectField } from '../components/ui.tsx';
 import {
   CONTACT_KINDS,
   deadlineText,
@@ -307,20 +307,14 @@ function RerouteForm({ current, onSubmit }: { current: string; onSubmit: Submit 
   return (
     <form onSubmit={onSubmit({ teamId, reason })} class="form panel">
       <h2>Doorzetten naar een ander team</h2>
-      <label for="reroute-team">Team</label>
-      <select
+      <SelectField
         id="reroute-team"
+        label="Team"
+        placeholder="Kies een team…"
         value={teamId}
-        onChange={(event) => setTeamId(event.currentTarget.value)}
-        required
-      >
-        <option value="">Kies een team…</option>
-        {TEAM_IDS.filter((id) => id !== current).map((id) => (
-          <option key={id} value={id}>
-            {teamLabel(id)}
-          </option>
-        ))}
-      </select>
+        onChange={setTeamId}
+        options={TEAM_IDS.filter((id) => id !== current).map((id) => ({ value: id, label: teamLabel(id) }))}
+      />
       <label for="reroute-reason">Reden</label>
       <textarea
         id="reroute-reason"
@@ -342,20 +336,14 @@ function CloseForm({ onSubmit }: { onSubmit: Submit }) {
   return (
     <form onSubmit={onSubmit({ outcome })} class="form panel">
       <h2>Afsluiten</h2>
-      <label for="close-outcome">Uitkomst (DDAS)</label>
-      <select
+      <SelectField
         id="close-outcome"
+        label="Uitkomst (DDAS)"
+        placeholder="Kies een uitkomst…"
         value={outcome}
-        onChange={(event) => setOutcome(event.currentTarget.value)}
-        required
-      >
-        <option value="">Kies een uitkomst…</option>
-        {OUTCOMES.map((item) => (
-          <option key={item.code} value={item.code}>
-            {item.label}
-          </option>
-        ))}
-      </select>
+        onChange={setOutcome}
+        options={OUTCOMES.map((item) => ({ value: item.code, label: item.label }))}
+      />
       <button type="submit" class="button secondary">
         Afsluiten
       </button>

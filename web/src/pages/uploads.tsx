@@ -33,24 +33,22 @@ const TONE: Record<string, 'success' | 'danger' | 'neutral' | 'info'> = {
   updated: 'info',
 };
 
+const COUNT_LABELS: readonly [keyof Receipt['counts'], string][] = [
+  ['received', 'Ontvangen'],
+  ['accepted', 'Geaccepteerd'],
+  ['rejected', 'Afgewezen'],
+  ['duplicate', 'Dubbel'],
+  ['updated', 'Bijgewerkt'],
+];
+
 function Counts({ counts }: { counts: Receipt['counts'] }) {
   return (
     <ul class="counts">
-      <li>
-        Ontvangen <strong>{counts.received}</strong>
-      </li>
-      <li>
-        Geaccepteerd <strong>{counts.accepted}</strong>
-      </li>
-      <li>
-        Afgewezen <strong>{counts.rejected}</strong>
-      </li>
-      <li>
-        Dubbel <strong>{counts.duplicate}</strong>
-      </li>
-      <li>
-        Bijgewerkt <strong>{counts.updated}</strong>
-      </li>
+      {COUNT_LABELS.map(([key, label]) => (
+        <li key={key}>
+          {label} <strong>{counts[key]}</strong>
+        </li>
+      ))}
     </ul>
   );
 }
