@@ -13,6 +13,7 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { webAppContentSecurityPolicy } from '../web-app-policy.ts';
 
 /** Vite puts every content-hashed file here; everything else in the build has a fixed name. */
 const HASHED_PREFIX = 'assets/';
@@ -80,20 +81,8 @@ export class WebHosting extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Buurtsignaal web app: security headers',
       securityHeadersBehavior: {
-        // The Vite build has no inline scripts or styles, so nothing needs 'unsafe-inline'.
         contentSecurityPolicy: {
-          contentSecurityPolicy: [
-            "default-src 'none'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "manifest-src 'self'",
-            ["connect-src 'self'", ...props.connectSources].join(' '),
-            "base-uri 'none'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-          ].join('; '),
+          contentSecurityPolicy: webAppContentSecurityPolicy(props.connectSources),
           override: true,
         },
         strictTransportSecurity: {

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { Principal } from '../../shared/auth/principal.ts';
+import { webAppContentSecurityPolicy } from '../web-app-policy.ts';
 import { sendJson } from './http-gateway.ts';
 
 const TYPES: Record<string, string> = {
@@ -36,7 +37,7 @@ export function createStaticWebApp(root: string, principals: readonly Principal[
         : normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
     if (relative.startsWith('..')) return false;
     const file = join(root, relative);
-    if (!existsSync(file)) {
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
       if (url.pathname !== '/') return false;
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(
@@ -49,6 +50,8 @@ export function createStaticWebApp(root: string, principals: readonly Principal[
       // Hashed assets may be cached; the page itself and its config not.
       'cache-control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
+      // The policy CloudFront sends (infra/constructs/web-hosting.ts), so local use shows what it blocks.
+      'content-security-policy': webAppContentSecurityPolicy(),
     });
     response.end(request.method === 'HEAD' ? undefined : readFileSync(file));
     return true;

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES_DIR } from '../support/samples.ts';
 import {
   accessibilityFindings,
   launchChromium,
+  pageProblems,
   screenshot,
   seriousFindings,
   signIn,
@@ -42,6 +43,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   // Monday 23 November 2026, 10:00 in Utrecht: five working days later is Monday 30 November (D1).
   await service.admin('/_local/clock', { now: '2026-11-23T10:00:00+01:00' });
+});
+
+// No script errors, failed requests or CSP violations on any page a test opened.
+afterEach(() => {
+  for (const page of pages) expect(pageProblems(page)).toEqual([]);
 });
 
 afterAll(async () => {
