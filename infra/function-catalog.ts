@@ -185,7 +185,8 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     entry: 'functions/signals/list-team-signals.ts',
     environment: 'teamSignals',
     operations: ['listTeamSignals'],
-    table: 'read',
+    // Writes the audit entries of the listed signals (P3).
+    table: 'read-write',
     timeoutSeconds: API_TIMEOUT_SECONDS,
   },
   {
@@ -193,6 +194,15 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     entry: 'functions/signals/get-signal.ts',
     environment: 'teamSignals',
     operations: ['getSignal'],
+    // Writes the audit entry of the read (P3).
+    table: 'read-write',
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
+  {
+    id: 'GetSignalAudit',
+    entry: 'functions/signals/get-signal-audit.ts',
+    environment: 'teamSignals',
+    operations: ['getSignalAudit'],
     table: 'read',
     timeoutSeconds: API_TIMEOUT_SECONDS,
   },

@@ -2,11 +2,13 @@ import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
+import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { partnerFeedback } from '../../shared/domain/feedback.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
 
+const NOT_FOUND = 'Er is geen zorgmelding met dit reportId van uw organisatie.';
 const env = parseEnvironment(ENVIRONMENTS.getCareReport);
 const receipts = dynamoReceiptStore(dynamoDocumentClient(), env.TABLE_NAME);
 const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
@@ -17,8 +19,15 @@ const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
  */
 export const handler = apiHandler(OPERATIONS.getCareReport, async ({ principal, params }) => {
   const receipt = await receipts.getCareReportReceipt(principal.scope, params.reportId);
-  if (!receipt)
-    throw notFound('report-not-found', 'Er is geen zorgmelding met dit reportId van uw organisatie.');
+  if (!receipt) throw notFound('report-not-found', NOT_FOUND);
+  assertAllowed(
+    principal,
+    OPERATIONS.getCareReport,
+    { source: receipt.source },
+    {
+      notFound: { code: 'report-not-found', message: NOT_FOUND },
+    },
+  );
   const signal = receipt.outcome ? undefined : await signals.get(receipt.signalId);
   return jsonResponse(200, {
     reportId: receipt.reportId,

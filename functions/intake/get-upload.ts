@@ -3,10 +3,12 @@ import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-re
 import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { withFeedback } from '../../shared/application/upload-feedback.ts';
+import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
 
+const NOT_FOUND = 'Er is geen aanlevering met dit id van uw organisatie.';
 const env = parseEnvironment(ENVIRONMENTS.uploads);
 const uploads = dynamoUploadStore(dynamoDocumentClient(), env.TABLE_NAME);
 const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
@@ -17,8 +19,14 @@ const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
  */
 export const handler = apiHandler(OPERATIONS.getUpload, async ({ principal, params }) => {
   const receipt = await uploads.get(params.uploadId);
-  if (!receipt || receipt.source !== principal.scope) {
-    throw notFound('upload-not-found', 'Er is geen aanlevering met dit id van uw organisatie.');
-  }
+  if (!receipt) throw notFound('upload-not-found', NOT_FOUND);
+  assertAllowed(
+    principal,
+    OPERATIONS.getUpload,
+    { source: receipt.source },
+    {
+      notFound: { code: 'upload-not-found', message: NOT_FOUND },
+    },
+  );
   return jsonResponse(200, await withFeedback(receipt, signals));
 });

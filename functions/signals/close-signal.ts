@@ -1,4 +1,5 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoAuditTrail } from '../../shared/adapters/dynamodb-audit-trail.ts';
 import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
@@ -15,13 +16,18 @@ const env = parseEnvironment(ENVIRONMENTS.teamSignals);
 const deps = {
   signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
   households: dynamoHouseholdStore(dynamoDocumentClient(), env.TABLE_NAME),
+  audit: dynamoAuditTrail(dynamoDocumentClient(), env.TABLE_NAME),
+  clock: runtimeClock,
 };
 
 /** `POST /signals/{signalId}/close` — with a DDAS outcome code (O1); stops any escalation. */
 export const handler = apiHandler(OPERATIONS.closeSignal, async ({ principal, params, body }) => {
-  const now = runtimeClock.now();
-  const signal = await changeSignalAndHousehold(principal, params.signalId, deps, (current) =>
-    close(current, body.outcome, now),
+  const now = deps.clock.now();
+  const signal = await changeSignalAndHousehold(
+    { principal, operation: OPERATIONS.closeSignal },
+    params.signalId,
+    deps,
+    (current) => close(current, body.outcome, now),
   );
   logger.info('Signaal afgesloten', { signalId: signal.signalId, outcome: body.outcome });
   return jsonResponse(200, toDetail(signal, now));

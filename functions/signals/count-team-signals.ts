@@ -2,11 +2,11 @@ import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
-import { canViewTeam } from '../../shared/auth/access.ts';
+import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { isTeamId } from '../../shared/domain/teams.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { forbidden, jsonResponse, notFound } from '../../shared/http/http-error.ts';
+import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.teamSignals);
 const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
@@ -14,6 +14,11 @@ const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
 /** `GET /teams/{teamId}/signal-counts` — the numbers on the inbox tabs. */
 export const handler = apiHandler(OPERATIONS.countTeamSignals, async ({ principal, params }) => {
   if (!isTeamId(params.teamId)) throw notFound('team-not-found', 'Dit team bestaat niet.');
-  if (!canViewTeam(principal, params.teamId)) throw forbidden('Geen toegang tot de signalen van dit team.');
+  assertAllowed(
+    principal,
+    OPERATIONS.countTeamSignals,
+    { teamId: params.teamId },
+    { forbidden: 'Geen toegang tot de signalen van dit team.' },
+  );
   return jsonResponse(200, await signals.countForTeam(params.teamId, runtimeClock.now()));
 });

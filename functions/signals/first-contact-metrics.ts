@@ -12,6 +12,6 @@ const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
 
 /** `GET /metrics/first-contact?from&to[&teamId]` — aggregates only, within the caller's scope (API.md). */
 export const handler = apiHandler(OPERATIONS.firstContactMetrics, async ({ principal, query }) => {
-  const teams = kpiTeams(principal, query.teamId);
+  const teams = kpiTeams({ principal, operation: OPERATIONS.firstContactMetrics }, query.teamId);
   return jsonResponse(200, await firstContactKpi(teams, query, runtimeClock.now(), signals));
 });

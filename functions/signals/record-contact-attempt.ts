@@ -1,4 +1,5 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoAuditTrail } from '../../shared/adapters/dynamodb-audit-trail.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
@@ -11,14 +12,21 @@ import { jsonResponse } from '../../shared/http/http-error.ts';
 import { logger } from '../../shared/observability.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.teamSignals);
-const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
+const deps = {
+  signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
+  audit: dynamoAuditTrail(dynamoDocumentClient(), env.TABLE_NAME),
+  clock: runtimeClock,
+};
 
 /** `POST /signals/{signalId}/contact-attempts` — the first reached contact stops the clock (D3). */
 export const handler = apiHandler(OPERATIONS.recordContactAttempt, async ({ principal, params, body }) => {
-  const now = runtimeClock.now();
+  const now = deps.clock.now();
   const attempt = { ...body, at: body.at ? new Date(body.at) : undefined };
-  const signal = await changeSignal(principal, params.signalId, signals, (current) =>
-    recordContactAttempt(current, attempt, principal.id, now),
+  const signal = await changeSignal(
+    { principal, operation: OPERATIONS.recordContactAttempt },
+    params.signalId,
+    deps,
+    (current) => recordContactAttempt(current, attempt, principal.id, now),
   );
   logger.info('Contactpoging vastgelegd', {
     signalId: signal.signalId,

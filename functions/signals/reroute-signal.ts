@@ -1,4 +1,5 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoAuditTrail } from '../../shared/adapters/dynamodb-audit-trail.ts';
 import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
@@ -15,13 +16,18 @@ const env = parseEnvironment(ENVIRONMENTS.teamSignals);
 const deps = {
   signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
   households: dynamoHouseholdStore(dynamoDocumentClient(), env.TABLE_NAME),
+  audit: dynamoAuditTrail(dynamoDocumentClient(), env.TABLE_NAME),
+  clock: runtimeClock,
 };
 
 /** `POST /signals/{signalId}/reroute` — to another team, deadline unchanged, history kept (API.md). */
 export const handler = apiHandler(OPERATIONS.rerouteSignal, async ({ principal, params, body }) => {
-  const now = runtimeClock.now();
-  const signal = await changeSignalAndHousehold(principal, params.signalId, deps, (current) =>
-    reroute(current, body.teamId, body.reason, principal.id, now),
+  const now = deps.clock.now();
+  const signal = await changeSignalAndHousehold(
+    { principal, operation: OPERATIONS.rerouteSignal },
+    params.signalId,
+    deps,
+    (current) => reroute(current, body.teamId, body.reason, principal.id, now),
   );
   logger.info('Signaal doorgezet', { signalId: signal.signalId, teamId: signal.teamId });
   return jsonResponse(200, toDetail(signal, now));

@@ -11,5 +11,12 @@ const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
 
 /** `GET /metrics/signal-volume?from&to[&teamId]` — aggregates only, within the caller's scope. */
 export const handler = apiHandler(OPERATIONS.signalVolume, async ({ principal, query }) =>
-  jsonResponse(200, await signalVolume(kpiTeams(principal, query.teamId), query, signals)),
+  jsonResponse(
+    200,
+    await signalVolume(
+      kpiTeams({ principal, operation: OPERATIONS.signalVolume }, query.teamId),
+      query,
+      signals,
+    ),
+  ),
 );

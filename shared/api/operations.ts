@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { AccessRule } from '../auth/access-policy.ts';
 import type { Role } from '../auth/principal.ts';
 import {
   careReportAcceptedSchema,
@@ -16,6 +17,7 @@ import {
   uploadReceiptSchema,
 } from './partner-intake-schemas.ts';
 import {
+  auditListSchema,
   closeSchema,
   contactAttemptSchema,
   escalationListSchema,
@@ -39,8 +41,10 @@ export interface OperationDefinition {
   /** API Gateway route syntax: `/signals/{signalId}`. */
   readonly path: string;
   readonly summary: string;
-  /** Roles that may call it at all (scope checks follow in the handler), or `public` without a token. */
+  /** Roles that may call it at all, or `public` without a token. */
   readonly roles: readonly Role[] | 'public';
+  /** How the scope is checked against the resource (shared/auth/access-policy.ts, DESIGN P4). */
+  readonly access: AccessRule;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
@@ -64,6 +68,7 @@ export const OPERATIONS = {
     path: '/health',
     summary: 'Gezondheidscontrole, zonder authenticatie.',
     roles: 'public',
+    access: 'public',
     responses: {
       200: {
         description: 'De dienst draait; `now` is de klok van de dienst (lokaal de testklok).',
@@ -77,6 +82,7 @@ export const OPERATIONS = {
     path: '/openapi.json',
     summary: 'Deze API-beschrijving (OpenAPI 3.1), gegenereerd uit de zod-schema’s.',
     roles: 'public',
+    access: 'public',
     responses: { 200: { description: 'OpenAPI-document.' } },
   },
   submitCareReport: {
@@ -85,6 +91,7 @@ export const OPERATIONS = {
     path: '/intake/care-reports',
     summary: 'Zorgmelding van de politie indienen (DESIGN C2).',
     roles: ['police'],
+    access: 'submit',
     body: careReportSchema,
     responses: {
       200: {
@@ -100,6 +107,7 @@ export const OPERATIONS = {
     path: '/intake/care-reports/{reportId}',
     summary: 'Terugkoppeling over een eigen zorgmelding (DESIGN C4).',
     roles: ['police'],
+    access: 'own-submissions',
     params: reportIdParamsSchema,
     responses: { 200: { description: 'Terugkoppeling.', schema: careReportFeedbackSchema } },
   },
@@ -109,6 +117,7 @@ export const OPERATIONS = {
     path: '/intake/rent-arrears',
     summary: 'Huurachterstandenlijst van een woningcorporatie aanleveren (DESIGN I1–I6, C1).',
     roles: ['housing-corporation'],
+    access: 'submit',
     query: rentArrearsQuerySchema,
     rawBody: {
       contentTypes: ['text/csv', 'multipart/form-data'],
@@ -125,6 +134,7 @@ export const OPERATIONS = {
     path: '/intake/energy-debts',
     summary: 'Batch energieschulden van Werk & Inkomen aanleveren (max. 1.000 signalen).',
     roles: ['energy-forwarder'],
+    access: 'submit',
     body: energyBatchSchema,
     documentedBody: energyBatchDocumentSchema,
     responses: {
@@ -137,6 +147,7 @@ export const OPERATIONS = {
     path: '/intake/uploads',
     summary: 'Eigen aanleveringen, nieuwste eerst (DESIGN P4).',
     roles: ['housing-corporation', 'energy-forwarder'],
+    access: 'own-submissions',
     query: uploadListQuerySchema,
     responses: { 200: { description: 'Aanleveringen met tellingen.', schema: uploadListSchema } },
   },
@@ -146,6 +157,7 @@ export const OPERATIONS = {
     path: '/intake/uploads/{uploadId}',
     summary: 'Ontvangstbewijs van een eigen aanlevering met terugkoppeling per rij (DESIGN C4).',
     roles: ['housing-corporation', 'energy-forwarder'],
+    access: 'own-submissions',
     params: uploadParamsSchema,
     responses: { 200: { description: 'Ontvangstbewijs met terugkoppeling.', schema: uploadReceiptSchema } },
   },
@@ -155,6 +167,7 @@ export const OPERATIONS = {
     path: '/teams/{teamId}/signals',
     summary: 'Werkvoorraad van een team, gesorteerd op termijn.',
     roles: TEAM_READERS,
+    access: 'team-view',
     params: teamParamsSchema,
     query: teamSignalsQuerySchema,
     responses: { 200: { description: 'Signalen van het team.', schema: signalListSchema } },
@@ -165,6 +178,7 @@ export const OPERATIONS = {
     path: '/signals/{signalId}',
     summary: 'Alle gegevens van één signaal (gelogd, DESIGN P3).',
     roles: TEAM_READERS,
+    access: 'team-view',
     params: signalParamsSchema,
     responses: { 200: { description: 'Het signaal.', schema: signalDetailSchema } },
   },
@@ -174,6 +188,7 @@ export const OPERATIONS = {
     path: '/signals/{signalId}/contact-attempts',
     summary: 'Contactpoging vastleggen; de eerste bereikte stopt de klok (DESIGN D3).',
     roles: ['team-member', 'coordinator'],
+    access: 'team-work',
     params: signalParamsSchema,
     body: contactAttemptSchema,
     responses: { 201: { description: 'Het bijgewerkte signaal.', schema: signalDetailSchema } },
@@ -184,6 +199,7 @@ export const OPERATIONS = {
     path: '/signals/{signalId}/reroute',
     summary: 'Signaal doorzetten naar een ander team; de termijn blijft staan.',
     roles: ['team-member', 'coordinator'],
+    access: 'team-work',
     params: signalParamsSchema,
     body: rerouteSchema,
     responses: { 200: { description: 'Het bijgewerkte signaal.', schema: signalDetailSchema } },
@@ -194,9 +210,21 @@ export const OPERATIONS = {
     path: '/signals/{signalId}/close',
     summary: 'Signaal afsluiten met een uitkomstcode uit de DDAS-lijst (DESIGN O1).',
     roles: ['team-member', 'coordinator'],
+    access: 'team-work',
     params: signalParamsSchema,
     body: closeSchema,
     responses: { 200: { description: 'Het afgesloten signaal.', schema: signalDetailSchema } },
+  },
+  getSignalAudit: {
+    operationId: 'getSignalAudit',
+    method: 'GET',
+    path: '/signals/{signalId}/audit',
+    summary: 'Wie heeft dit signaal ingezien of gewijzigd, en wanneer (DESIGN P3), nieuwste eerst.',
+    roles: ['coordinator', 'admin'],
+    access: 'signal-audit',
+    params: signalParamsSchema,
+    query: pageQuerySchema,
+    responses: { 200: { description: 'Auditregels.', schema: auditListSchema } },
   },
   listTeamEscalations: {
     operationId: 'listTeamEscalations',
@@ -204,6 +232,7 @@ export const OPERATIONS = {
     path: '/teams/{teamId}/escalations',
     summary: 'Escalaties van een team, nieuwste eerst (DESIGN D4).',
     roles: ['coordinator', 'manager', 'admin'],
+    access: 'team-view',
     params: teamParamsSchema,
     query: pageQuerySchema,
     responses: { 200: { description: 'Escalaties.', schema: escalationListSchema } },
@@ -215,6 +244,7 @@ export const OPERATIONS = {
     summary:
       'Eerste contact binnen de termijn, per team en in totaal, voor signalen met een uiterste datum in de periode.',
     roles: ['coordinator', 'manager', 'municipality', 'admin'],
+    access: 'aggregates',
     query: firstContactQuerySchema,
     responses: { 200: { description: 'Tellingen per team.', schema: firstContactMetricsSchema } },
   },
@@ -224,6 +254,7 @@ export const OPERATIONS = {
     path: '/teams/{teamId}/signal-counts',
     summary: 'Aantal signalen per tabblad van de werkvoorraad: open, over de termijn, afgesloten.',
     roles: TEAM_READERS,
+    access: 'team-view',
     params: teamParamsSchema,
     responses: { 200: { description: 'Aantallen.', schema: signalCountsSchema } },
   },
@@ -233,6 +264,7 @@ export const OPERATIONS = {
     path: '/metrics/signal-volume',
     summary: 'Gerouteerde signalen per bron per maand van ontvangst (dashboard), binnen de eigen scope.',
     roles: ['coordinator', 'manager', 'municipality', 'admin'],
+    access: 'aggregates',
     query: firstContactQuerySchema,
     responses: { 200: { description: 'Aantallen per maand en bron.', schema: signalVolumeSchema } },
   },

@@ -157,6 +157,21 @@ export const escalationListSchema = z
   })
   .meta({ id: 'EscalationList' });
 
+/** DESIGN P3: who did what with a signal, when — ids and codes, no personal data. */
+export const auditListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        signalId: z.string(),
+        at: z.string(),
+        action: z.string().meta({ description: 'The operationId of the request, e.g. getSignal.' }),
+        principal: z.object({ id: z.string(), role: z.string(), scope: z.string() }),
+      }),
+    ),
+    cursor: z.string().optional(),
+  })
+  .meta({ id: 'AuditList' });
+
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(2000).optional(),

@@ -1,29 +1,24 @@
-import type { Principal } from '../auth/principal.ts';
+import { assertAllowed, metricTeamsOf } from '../auth/access-policy.ts';
 import { addCalendarDays, amsterdamDateOf, type CalendarDate } from '../domain/amsterdam-time.ts';
-import { DomainError } from '../domain/domain-error.ts';
-import { isTeamId, organisationOf, TEAM_IDS, VEILIG_THUIS } from '../domain/teams.ts';
 import { isPastDeadline } from '../domain/working-days.ts';
 import type { DueSignal, SignalRepository } from './ports.ts';
-
-/** Veilig Thuis works by its own rules (Meldcode); the KPI is about the Buurtteams' first contact. */
-const KPI_TEAMS = TEAM_IDS.filter((teamId) => teamId !== VEILIG_THUIS);
+import type { Caller } from './team-signals.ts';
 
 /**
- * Which teams a principal may see figures of (API.md): a coordinator its own team, a manager the
- * teams of its organisation, the municipality and admins all. 403 for a team outside that.
+ * The teams whose figures a caller asked for and may see (API.md): all it may see, or the one team
+ * asked for — 404 for an unknown team, 403 for one outside its scope (shared/auth/access-policy.ts).
  */
-export function kpiTeams(principal: Principal, teamId: string | undefined): string[] {
-  const visible = KPI_TEAMS.filter((team) => {
-    if (principal.role === 'municipality' || principal.role === 'admin') return true;
-    if (principal.role === 'manager') return organisationOf(team) === principal.scope;
-    return principal.role === 'coordinator' && principal.scope === team;
-  });
-  if (teamId === undefined) return visible;
-  if (!isTeamId(teamId) || teamId === VEILIG_THUIS)
-    throw new DomainError('not-found', 'team-not-found', 'Dit team bestaat niet.');
-  if (!visible.includes(teamId))
-    throw new DomainError('forbidden', 'forbidden', 'Geen toegang tot de cijfers van dit team.');
-  return [teamId];
+export function kpiTeams(caller: Caller, teamId: string | undefined): string[] {
+  assertAllowed(
+    caller.principal,
+    caller.operation,
+    { metricsTeamId: teamId },
+    {
+      forbidden: 'Geen toegang tot de cijfers van dit team.',
+      notFound: { code: 'team-not-found', message: 'Dit team bestaat niet.' },
+    },
+  );
+  return teamId === undefined ? metricTeamsOf(caller.principal) : [teamId];
 }
 
 export interface KpiRow {

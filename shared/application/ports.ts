@@ -89,6 +89,27 @@ export interface SignalRepository {
   countForTeam(teamId: string, now: Date): Promise<Record<InboxView, number>>;
 }
 
+/**
+ * One line of the audit trail (DESIGN P3): who (principal id, role, scope), when, which action (the
+ * operationId) on which signal. Nothing else — never a name, an address or a note.
+ */
+export interface AuditEntry {
+  readonly signalId: string;
+  readonly at: string;
+  readonly action: string;
+  readonly principal: { readonly id: string; readonly role: string; readonly scope: string };
+}
+
+export interface AuditTrail {
+  /** Appends entries; an error means they were not all written (the caller must not go on). */
+  record(entries: readonly AuditEntry[]): Promise<void>;
+  /** A signal's entries, newest first. */
+  list(
+    signalId: string,
+    page: { readonly limit: number; readonly cursor?: string | undefined },
+  ): Promise<{ items: AuditEntry[]; cursor?: string | undefined }>;
+}
+
 /** What the first-contact KPI needs of a signal. */
 export interface DueSignal {
   readonly signalId: string;

@@ -1,24 +1,64 @@
-import { canViewTeam, canWorkOnTeam } from '../auth/access.ts';
+import type { OperationDefinition } from '../api/operations.ts';
+import { assertAllowed } from '../auth/access-policy.ts';
 import type { Principal } from '../auth/principal.ts';
+import type { Clock } from '../domain/clock.ts';
 import { DomainError } from '../domain/domain-error.ts';
 import type { Signal } from '../domain/signal.ts';
-import { ConcurrentUpdateError, type SignalRepository } from './ports.ts';
+import { type AuditTrail, ConcurrentUpdateError, type SignalRepository } from './ports.ts';
+
+/** Who asks, and through which operation: what the access policy and the audit trail need. */
+export interface Caller {
+  readonly principal: Principal;
+  readonly operation: OperationDefinition;
+}
+
+/** What reading or changing a signal needs. */
+export interface SignalDeps {
+  readonly signals: SignalRepository;
+  readonly audit: AuditTrail;
+  readonly clock: Clock;
+}
+
+/** DESIGN P3: one entry per signal the caller saw or changed; the action is the operationId. */
+export function auditEntries(caller: Caller, signalIds: readonly string[], at: Date) {
+  const { id, role, scope } = caller.principal;
+  return signalIds.map((signalId) => ({
+    signalId,
+    at: at.toISOString(),
+    action: caller.operation.operationId,
+    principal: { id, role, scope },
+  }));
+}
 
 /**
- * Loads a signal for a principal: 404 when it does not exist, 403 when it belongs to a team the
- * principal may not view (`view`) or work on (`work`) — DESIGN P4.
+ * Loads a signal for a caller: 404 when it does not exist (or has expired, P1), 403 when the access
+ * policy says its team is not the caller's to see or work on (DESIGN P4).
  */
 export async function findSignalFor(
-  principal: Principal,
+  caller: Caller,
   signalId: string,
-  access: 'view' | 'work',
   signals: SignalRepository,
 ): Promise<Signal> {
   const signal = await signals.get(signalId);
   if (!signal) throw new DomainError('not-found', 'signal-not-found', 'Dit signaal bestaat niet (meer).');
-  const allowed =
-    access === 'view' ? canViewTeam(principal, signal.teamId) : canWorkOnTeam(principal, signal.teamId);
-  if (!allowed) throw new DomainError('forbidden', 'forbidden', 'Dit signaal hoort bij een ander team.');
+  assertAllowed(
+    caller.principal,
+    caller.operation,
+    { teamId: signal.teamId },
+    {
+      forbidden: 'Dit signaal hoort bij een ander team.',
+    },
+  );
+  return signal;
+}
+
+/**
+ * A signal with its personal data, for someone allowed to see it. The read is in the audit trail
+ * before the data leaves (P3): if the entry cannot be written, nothing is shown.
+ */
+export async function readSignal(caller: Caller, signalId: string, deps: SignalDeps): Promise<Signal> {
+  const signal = await findSignalFor(caller, signalId, deps.signals);
+  await deps.audit.record(auditEntries(caller, [signal.signalId], deps.clock.now()));
   return signal;
 }
 
@@ -54,12 +94,22 @@ export async function updateSignal(
   }
 }
 
-/** A team action on a signal of the principal's own team (DESIGN P4). */
-export function changeSignal(
-  principal: Principal,
+/**
+ * A team action on a signal of the caller's own team (DESIGN P4), written to the audit trail once
+ * it is stored (P3). Should that write fail, the request fails although the change stands; the
+ * SDK's retries make that rare, and the signal's own history still shows the change.
+ */
+export async function changeSignal(
+  caller: Caller,
   signalId: string,
-  signals: SignalRepository,
+  deps: SignalDeps,
   change: (current: Signal) => Signal,
 ): Promise<Signal> {
-  return updateSignal(() => findSignalFor(principal, signalId, 'work', signals), signals, change);
+  const signal = await updateSignal(
+    () => findSignalFor(caller, signalId, deps.signals),
+    deps.signals,
+    change,
+  );
+  await deps.audit.record(auditEntries(caller, [signal.signalId], deps.clock.now()));
+  return signal;
 }

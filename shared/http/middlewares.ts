@@ -8,6 +8,7 @@ import type {
 } from 'aws-lambda';
 import type { OperationDefinition } from '../api/operations.ts';
 import { fieldErrors } from '../api/zod-dutch.ts';
+import { decide } from '../auth/access-policy.ts';
 import { type Principal, principalFromClaims } from '../auth/principal.ts';
 import { DomainError } from '../domain/domain-error.ts';
 import { errorResponse, forbidden, HttpError, unauthorized } from './http-error.ts';
@@ -86,7 +87,7 @@ export function authenticate(operation: OperationDefinition, logger: Logger): Ap
       const principal = claims ? principalFromClaims(claims) : undefined;
       if (!principal) throw unauthorized();
       logger.appendKeys({ principalId: principal.id, role: principal.role });
-      if (!operation.roles.includes(principal.role)) throw forbidden();
+      if (decide(principal, operation) !== 'allow') throw forbidden();
       request.context.principal = principal;
     },
   };

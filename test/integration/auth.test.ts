@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS, type OperationName } from '../../shared/api/operations.ts';
+import { ROLES } from '../../shared/auth/principal.ts';
 import { sampleCareReports } from '../support/samples.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
-// API.md "Auth": missing/invalid token → 401; valid but not allowed (role or scope) → 403.
-// Every protected route of the contract must appear here, with who may and who may not.
+// Issue 6, DESIGN P4: every route against every role, and a member of the same role with the wrong
+// scope, against an explicit expected matrix. API.md "Auth": missing or unknown token → 401; a role
+// or scope that may not → 403; another partner's submission → 404 (its existence is not theirs).
+// The resources belong to Buurtteam Sociaal Overvecht (sample care report …456) and to Bo-Ex.
 const report = sampleCareReports()[0] as { reportId: string }; // routes to bt-sociaal-overvecht
 let t: TestRuntime;
 let signalId = '';
 let uploadId = '';
-let rerouteId = '';
-let closeId = '';
+/** Fresh open signals of bt-sociaal-overvecht: each re-route or close gets its own. */
+const pool: string[] = [];
+/** Two routes take one each, per caller and per 401 check. */
+const POOL_SIZE = 2 * (12 + 2);
+let reportCounter = 0;
 
 interface Request {
   method: string;
@@ -19,21 +25,40 @@ interface Request {
   headers?: Record<string, string>;
 }
 
-interface Case {
-  readonly request: () => Request;
-  readonly allowed: readonly [token: string, status: number][];
-  readonly wrongRole: readonly string[];
-  readonly wrongScope: readonly string[];
-  /** Another partner's upload is not found rather than forbidden: its existence is not theirs to know. */
-  readonly wrongScopeStatus?: number;
-}
+/**
+ * The columns. Werk & Inkomen, the police, the municipality and admins exist in one scope only, so
+ * they have no wrong-scope twin; for the partner routes the other partners are that twin.
+ */
+const CALLERS = [
+  ['housing-corporation', 'dev-bo-ex'],
+  ['housing-corporation, other corporation', 'dev-mitros'],
+  ['energy-forwarder', 'dev-werk-en-inkomen'],
+  ['police', 'dev-politie'],
+  ['team-member', 'dev-bt-sociaal-overvecht'],
+  ['team-member, other team', 'dev-bt-jg-noordwest'],
+  ['coordinator', 'dev-coordinator-bt-sociaal-overvecht'],
+  ['coordinator, other team', 'dev-coordinator-bt-jg-noordwest'],
+  ['manager', 'dev-manager-sociaal'],
+  ['manager, other organisation', 'dev-manager-jg'],
+  ['municipality', 'dev-gemeente'],
+  ['admin', 'dev-admin'],
+] as const;
+
+type Statuses = readonly number[];
 
 const csv =
   'huurdernummer;achternaam;geboortedatum;postcode;huisnummer;achterstand_bedrag;achterstand_sinds\nHN-1;Test;01-01-1980;3561AB;1;500,00;01-09-2026\n';
-
 const contact = { kind: 'telefoon', reached: false };
+const metricsQuery = 'from=2026-11-01&to=2026-11-30&teamId=bt-sociaal-overvecht';
 
-const MATRIX: Record<Exclude<OperationName, 'health' | 'openApi'>, Case> = {
+type ProtectedOperation = Exclude<OperationName, 'health' | 'openApi'>;
+
+/**
+ * `expected`: one status per CALLERS column, in order — bo-ex, mitros, Werk & Inkomen, police,
+ * member, member of another team, coordinator, coordinator of another team, manager, manager of the
+ * other organisation, municipality, admin.
+ */
+const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Statuses }> = {
   submitRentArrears: {
     request: () => ({
       method: 'POST',
@@ -41,173 +66,91 @@ const MATRIX: Record<Exclude<OperationName, 'health' | 'openApi'>, Case> = {
       body: csv,
       headers: { 'content-type': 'text/csv' },
     }),
-    allowed: [['dev-mitros', 202]],
-    wrongRole: [
-      'dev-politie',
-      'dev-werk-en-inkomen',
-      'dev-bt-sociaal-overvecht',
-      'dev-gemeente',
-      'dev-admin',
-    ],
-    wrongScope: [],
+    expected: [202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   submitEnergyDebts: {
     request: () => ({
       method: 'POST',
       path: '/intake/energy-debts',
-      body: { batchId: 'wi-auth', signals: [{}] },
+      body: { batchId: `wi-auth-${++reportCounter}`, signals: [{}] },
     }),
-    allowed: [['dev-werk-en-inkomen', 202]],
-    wrongRole: ['dev-bo-ex', 'dev-politie', 'dev-bt-sociaal-overvecht', 'dev-admin'],
-    wrongScope: [],
-  },
-  listUploads: {
-    request: () => ({ method: 'GET', path: '/intake/uploads' }),
-    allowed: [
-      ['dev-bo-ex', 200],
-      ['dev-werk-en-inkomen', 200],
-    ],
-    wrongRole: [
-      'dev-politie',
-      'dev-bt-sociaal-overvecht',
-      'dev-manager-sociaal',
-      'dev-gemeente',
-      'dev-admin',
-    ],
-    wrongScope: [],
-  },
-  getUpload: {
-    request: () => ({ method: 'GET', path: `/intake/uploads/${uploadId}` }),
-    allowed: [['dev-bo-ex', 200]],
-    wrongRole: ['dev-politie', 'dev-bt-sociaal-overvecht', 'dev-gemeente'],
-    wrongScope: ['dev-mitros', 'dev-portaal', 'dev-werk-en-inkomen'],
-    wrongScopeStatus: 404,
+    expected: [403, 403, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   submitCareReport: {
     request: () => ({
       method: 'POST',
       path: '/intake/care-reports',
-      body: { ...report, reportId: `PL-AUTH-${Date.now()}` },
+      body: { ...report, reportId: `PL-AUTH-S${++reportCounter}` },
     }),
-    allowed: [['dev-politie', 202]],
-    wrongRole: ['dev-bo-ex', 'dev-werk-en-inkomen', 'dev-bt-sociaal-overvecht', 'dev-gemeente', 'dev-admin'],
-    wrongScope: [],
+    expected: [403, 403, 403, 202, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  listUploads: {
+    request: () => ({ method: 'GET', path: '/intake/uploads' }),
+    expected: [200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  getUpload: {
+    request: () => ({ method: 'GET', path: `/intake/uploads/${uploadId}` }),
+    expected: [200, 404, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   getCareReport: {
     request: () => ({ method: 'GET', path: `/intake/care-reports/${report.reportId}` }),
-    allowed: [['dev-politie', 200]],
-    wrongRole: ['dev-mitros', 'dev-bt-sociaal-overvecht', 'dev-manager-sociaal', 'dev-gemeente'],
-    wrongScope: [],
+    expected: [403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   listTeamSignals: {
     request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/signals' }),
-    allowed: [
-      ['dev-bt-sociaal-overvecht', 200],
-      ['dev-coordinator-bt-sociaal-overvecht', 200],
-      ['dev-manager-sociaal', 200],
-      ['dev-admin', 200],
-    ],
-    wrongRole: ['dev-politie', 'dev-bo-ex', 'dev-gemeente'],
-    wrongScope: [
-      'dev-bt-sociaal-oost',
-      'dev-bt-jg-overvecht',
-      'dev-coordinator-bt-jg-overvecht',
-      'dev-manager-jg',
-    ],
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200],
+  },
+  countTeamSignals: {
+    request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/signal-counts' }),
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200],
   },
   getSignal: {
     request: () => ({ method: 'GET', path: `/signals/${signalId}` }),
-    allowed: [
-      ['dev-bt-sociaal-overvecht', 200],
-      ['dev-coordinator-bt-sociaal-overvecht', 200],
-      ['dev-manager-sociaal', 200],
-      ['dev-admin', 200],
-    ],
-    wrongRole: ['dev-politie', 'dev-portaal', 'dev-gemeente'],
-    wrongScope: [
-      'dev-bt-sociaal-oost',
-      'dev-veilig-thuis',
-      'dev-coordinator-bt-jg-overvecht',
-      'dev-manager-jg',
-    ],
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200],
+  },
+  getSignalAudit: {
+    request: () => ({ method: 'GET', path: `/signals/${signalId}/audit` }),
+    expected: [403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+  },
+  recordContactAttempt: {
+    request: () => ({ method: 'POST', path: `/signals/${signalId}/contact-attempts`, body: contact }),
+    expected: [403, 403, 403, 403, 201, 403, 201, 403, 403, 403, 403, 403],
   },
   rerouteSignal: {
     request: () => ({
       method: 'POST',
-      path: `/signals/${rerouteId}/reroute`,
+      path: `/signals/${freshSignal()}/reroute`,
       body: { teamId: 'bt-jg-overvecht', reason: 'Er zijn kinderen in beeld.' },
     }),
-    allowed: [['dev-bt-sociaal-overvecht', 200]],
-    wrongRole: ['dev-politie', 'dev-manager-sociaal', 'dev-gemeente', 'dev-admin'],
-    wrongScope: ['dev-bt-sociaal-oost', 'dev-coordinator-bt-jg-overvecht'],
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403],
   },
   closeSignal: {
     request: () => ({
       method: 'POST',
-      path: `/signals/${closeId}/close`,
+      path: `/signals/${freshSignal()}/close`,
       body: { outcome: 'advies-quick-fix' },
     }),
-    allowed: [['dev-coordinator-bt-sociaal-overvecht', 200]],
-    wrongRole: ['dev-politie', 'dev-manager-sociaal', 'dev-gemeente', 'dev-admin', 'dev-bo-ex'],
-    wrongScope: ['dev-bt-jg-noordwest', 'dev-coordinator-bt-sociaal-zuid'],
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403],
   },
   listTeamEscalations: {
     request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/escalations' }),
-    allowed: [
-      ['dev-coordinator-bt-sociaal-overvecht', 200],
-      ['dev-manager-sociaal', 200],
-      ['dev-admin', 200],
-    ],
-    wrongRole: ['dev-bt-sociaal-overvecht', 'dev-politie', 'dev-gemeente', 'dev-bo-ex'],
-    wrongScope: ['dev-coordinator-bt-sociaal-oost', 'dev-manager-jg'],
-  },
-  countTeamSignals: {
-    request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/signal-counts' }),
-    allowed: [
-      ['dev-bt-sociaal-overvecht', 200],
-      ['dev-manager-sociaal', 200],
-      ['dev-admin', 200],
-    ],
-    wrongRole: ['dev-politie', 'dev-gemeente', 'dev-bo-ex'],
-    wrongScope: ['dev-bt-sociaal-oost', 'dev-manager-jg'],
-  },
-  signalVolume: {
-    request: () => ({
-      method: 'GET',
-      path: '/metrics/signal-volume?from=2026-11-01&to=2026-11-30&teamId=bt-sociaal-overvecht',
-    }),
-    allowed: [
-      ['dev-coordinator-bt-sociaal-overvecht', 200],
-      ['dev-manager-sociaal', 200],
-      ['dev-gemeente', 200],
-    ],
-    wrongRole: ['dev-bt-sociaal-overvecht', 'dev-politie', 'dev-werk-en-inkomen'],
-    wrongScope: ['dev-coordinator-bt-sociaal-oost', 'dev-manager-jg'],
+    expected: [403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 200],
   },
   firstContactMetrics: {
-    request: () => ({
-      method: 'GET',
-      path: '/metrics/first-contact?from=2026-11-01&to=2026-11-30&teamId=bt-sociaal-overvecht',
-    }),
-    allowed: [
-      ['dev-coordinator-bt-sociaal-overvecht', 200],
-      ['dev-manager-sociaal', 200],
-      ['dev-gemeente', 200],
-      ['dev-admin', 200],
-    ],
-    wrongRole: ['dev-bt-sociaal-overvecht', 'dev-politie', 'dev-bo-ex', 'dev-werk-en-inkomen'],
-    wrongScope: ['dev-coordinator-bt-sociaal-oost', 'dev-manager-jg'],
+    request: () => ({ method: 'GET', path: `/metrics/first-contact?${metricsQuery}` }),
+    expected: [403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200],
   },
-  recordContactAttempt: {
-    request: () => ({ method: 'POST', path: `/signals/${signalId}/contact-attempts`, body: contact }),
-    allowed: [
-      ['dev-bt-sociaal-overvecht', 201],
-      ['dev-coordinator-bt-sociaal-overvecht', 201],
-    ],
-    wrongRole: ['dev-politie', 'dev-manager-sociaal', 'dev-gemeente', 'dev-admin'],
-    wrongScope: ['dev-bt-sociaal-oost', 'dev-coordinator-bt-sociaal-zuid'],
+  signalVolume: {
+    request: () => ({ method: 'GET', path: `/metrics/signal-volume?${metricsQuery}` }),
+    expected: [403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200],
   },
 };
+
+function freshSignal(): string {
+  const id = pool.pop();
+  if (!id) throw new Error('the pool of fresh signals is empty: raise POOL_SIZE');
+  return id;
+}
 
 async function call(request: Request, token?: string) {
   return t.api.request(request.method, request.path, {
@@ -235,16 +178,12 @@ beforeAll(async () => {
     },
   );
   uploadId = upload.body.uploadId;
-  // Two more signals of bt-sociaal-overvecht, to re-route and to close.
-  for (const [suffix, assign] of [
-    ['R', (id: string) => (rerouteId = id)],
-    ['C', (id: string) => (closeId = id)],
-  ] as const) {
+  for (let index = 0; index < POOL_SIZE; index++) {
     const response = await t.api.request<{ signalId: string }>('POST', '/intake/care-reports', {
       token: 'dev-politie',
-      body: { ...report, reportId: `PL-AUTH-${suffix}` },
+      body: { ...report, reportId: `PL-AUTH-P${index}` },
     });
-    assign(response.body.signalId);
+    pool.push(response.body.signalId);
   }
   await t.drain();
 });
@@ -253,7 +192,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-describe('authentication and authorisation on every route', () => {
+describe('authentication and authorisation on every route (issue 6, P4)', () => {
   it('the matrix covers every protected operation of the contract', () => {
     const protectedOperations = Object.entries(OPERATIONS)
       .filter(([, operation]) => operation.roles !== 'public')
@@ -262,28 +201,27 @@ describe('authentication and authorisation on every route', () => {
     expect(Object.keys(MATRIX).sort()).toEqual(protectedOperations);
   });
 
-  describe.each(Object.entries(MATRIX))('%s', (_name, matrix) => {
+  it('every role of API.md has a column, and every row a status per column', () => {
+    expect(new Set(CALLERS.map(([label]) => label.split(',')[0]))).toEqual(new Set(ROLES));
+    for (const { expected } of Object.values(MATRIX)) expect(expected).toHaveLength(CALLERS.length);
+  });
+
+  describe.each(Object.entries(MATRIX))('%s', (_name, { request, expected }) => {
     it('refuses a missing or unknown token with 401', async () => {
-      expect((await call(matrix.request())).status).toBe(401);
-      expect((await call(matrix.request(), 'not-a-token')).status).toBe(401);
+      expect((await call(request())).status).toBe(401);
+      expect((await call(request(), 'not-a-token')).status).toBe(401);
     });
 
-    it.each(matrix.wrongRole)('refuses the wrong role (%s) with 403', async (token) => {
-      const response = await call(matrix.request(), token);
-      expect(response.status).toBe(403);
-      expect(response.body).toMatchObject({ error: { code: 'forbidden' } });
-    });
-
-    it.runIf(matrix.wrongScope.length > 0).each(matrix.wrongScope)(
-      'refuses the wrong scope (%s)',
-      async (token) => {
-        expect((await call(matrix.request(), token)).status).toBe(matrix.wrongScopeStatus ?? 403);
+    it.each(CALLERS.map(([label, token], column) => [label, token, expected[column] as number] as const))(
+      '%s (%s) → %i',
+      async (_label, token, status) => {
+        const response = await call(request(), token);
+        expect(response.status).toBe(status);
+        if (status === 403) expect(response.body).toMatchObject({ error: { code: 'forbidden' } });
+        if (status === 404)
+          expect(response.body).toMatchObject({ error: { code: expect.stringMatching(/not-found$/) } });
       },
     );
-
-    it.each(matrix.allowed)('admits %s (%i)', async (token, status) => {
-      expect((await call(matrix.request(), token)).status).toBe(status);
-    });
   });
 
   it('health and openapi.json are public', async () => {

@@ -243,6 +243,8 @@ describe('care-reports.expected.md', () => {
   });
 
   it('the same reportId again is a duplicate (200) with the same signalId, and creates nothing (I5)', async () => {
+    // Counted just before: the reads above have added audit entries (P3) since `table` was taken.
+    const before = (await scanTable()).length;
     const response = await t.api.request('POST', '/intake/care-reports', {
       token: 'dev-politie',
       body: given,
@@ -251,7 +253,7 @@ describe('care-reports.expected.md', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ signalId: signalIds[given.reportId], status: 'duplicate' });
-    expect((await scanTable()).length).toBe(table.length);
+    expect((await scanTable()).length).toBe(before);
   });
 
   it('feedback for the police: ontvangen until the team makes contact (C4)', async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { canViewTeam, canWorkOnTeam } from '../../shared/auth/access.ts';
 import { localTokenTable, principalFromClaims } from '../../shared/auth/principal.ts';
 
 describe('principal from JWT claims (AWS: Cognito via the HTTP API JWT authorizer)', () => {
@@ -49,25 +48,5 @@ describe('local token table (API.md)', () => {
     expect(tokens.get('dev-gemeente')?.role).toBe('municipality');
     expect(tokens.get('dev-admin')?.role).toBe('admin');
     expect(tokens.size).toBe(3 + 1 + 1 + 22 + 22 + 2 + 1 + 1);
-  });
-});
-
-describe('P4 team access', () => {
-  const tokens = localTokenTable();
-  const who = (token: string) => tokens.get(token) as NonNullable<ReturnType<typeof tokens.get>>;
-
-  it.each([
-    ['dev-bt-jg-oost', 'bt-jg-oost', true, true],
-    ['dev-bt-jg-oost', 'bt-jg-west', false, false],
-    ['dev-coordinator-bt-jg-oost', 'bt-jg-oost', true, true],
-    ['dev-manager-jg', 'bt-jg-oost', true, false],
-    ['dev-manager-jg', 'bt-sociaal-oost', false, false],
-    ['dev-manager-sociaal', 'toegang', false, false],
-    ['dev-admin', 'veilig-thuis', true, false],
-    ['dev-gemeente', 'bt-jg-oost', false, false],
-    ['dev-bo-ex', 'bt-jg-oost', false, false],
-  ])('%s on %s: view %s, work %s', (token, teamId, view, work) => {
-    expect(canViewTeam(who(token), teamId)).toBe(view);
-    expect(canWorkOnTeam(who(token), teamId)).toBe(work);
   });
 });

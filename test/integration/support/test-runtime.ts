@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type LocalRuntime, startLocalRuntime } from '../../../infra/local/local-runtime.ts';
+import { documentClientOf } from '../../../shared/adapters/aws-clients.ts';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -50,6 +52,8 @@ export interface TestRuntime {
   setClock(now: string): Promise<void>;
   /** `POST /_local/drain`; returns the number of records processed. */
   drain(): Promise<number>;
+  /** Every item in the table, read through the real SDK client (page by page). */
+  scan(): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
 }
 
@@ -76,6 +80,19 @@ export async function startTestRuntime(options: { retryDelaySeconds?: number } =
       });
       if (response.status !== 200) throw new Error(`drain failed: ${response.status}`);
       return response.body.processed;
+    },
+    async scan() {
+      const client = documentClientOf(runtime.dynamodb);
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new ScanCommand({ TableName: runtime.tableName, ExclusiveStartKey: start }),
+        );
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
     },
     async stop() {
       await runtime.stop();
