@@ -124,6 +124,15 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     timeoutSeconds: 60,
   },
   {
+    id: 'PurgeExpired',
+    entry: 'functions/signals/purge-expired.ts',
+    environment: 'purge',
+    // DESIGN P1: hourly, so the purge (with its deletion log) comes long before TTL's lag.
+    schedule: 'rate(1 hour)',
+    table: 'read-write',
+    timeoutSeconds: 300,
+  },
+  {
     id: 'Escalate',
     entry: 'functions/signals/escalate.ts',
     environment: 'escalate',

@@ -32,6 +32,7 @@ export const ENVIRONMENTS = {
   teamSignals: table,
   sweep: table.extend(escalationsQueue.shape),
   escalate: table.extend(notifier.shape),
+  purge: table,
 } as const;
 
 export type EnvironmentName = keyof typeof ENVIRONMENTS;

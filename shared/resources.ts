@@ -11,7 +11,7 @@ export const TABLE = {
   ttlAttribute: 'expiresAt',
   indexes: {
     /** A team's signals per state, ordered by deadline (GET /teams/{teamId}/signals). */
-    inbox: { name: 'inbox', partitionKey: 'inboxPk', sortKey: 'inboxSk' },
+    inbox: { name: 'inbox', partitionKey: 'inboxPk', sortKey: 'inboxSk', projection: 'all' },
     /**
      * Sparse (DESIGN D5): only signals still awaiting first contact with an escalation ahead, spread
      * over a few shards, sorted by the moment the next escalation falls due. The sweep reads just
@@ -22,6 +22,19 @@ export const TABLE = {
       partitionKey: 'awaitingPk',
       sortKey: 'awaitingSk',
       shards: 4,
+      // Its keys hold the signal id and the level: nothing else is read from it.
+      projection: 'keys-only',
+    },
+    /**
+     * Sparse (DESIGN P1): every signal whose personal data has an expiry, sorted by it, over a few
+     * shards. The purge reads just what has expired; a signal being worked on has no keys here.
+     */
+    retention: {
+      name: 'retention',
+      partitionKey: 'retentionPk',
+      sortKey: 'retentionSk',
+      shards: 4,
+      projection: 'keys-only',
     },
   },
 } as const;

@@ -1,4 +1,5 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoDeletionLog } from '../../shared/adapters/dynamodb-deletion-log.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
@@ -11,7 +12,10 @@ import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
 const NOT_FOUND = 'Er is geen zorgmelding met dit reportId van uw organisatie.';
 const env = parseEnvironment(ENVIRONMENTS.getCareReport);
 const receipts = dynamoReceiptStore(dynamoDocumentClient(), env.TABLE_NAME);
-const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
+const feedbackSources = {
+  signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
+  deletions: dynamoDeletionLog(dynamoDocumentClient(), env.TABLE_NAME),
+};
 
 /**
  * `GET /intake/care-reports/{reportId}` — the partner's feedback (C4). Receipts are keyed by the
@@ -28,9 +32,17 @@ export const handler = apiHandler(OPERATIONS.getCareReport, async ({ principal, 
       notFound: { code: 'report-not-found', message: NOT_FOUND },
     },
   );
-  const signal = receipt.outcome ? undefined : await signals.get(receipt.signalId);
-  return jsonResponse(200, {
-    reportId: receipt.reportId,
-    feedback: partnerFeedback(receipt.outcome, signal),
-  });
+  // Not routed at all (C2): the receipt knows the outcome. Else the signal, or once it is deleted
+  // (P1) the deletion log, knows the partner's view of it.
+  if (receipt.outcome) {
+    return jsonResponse(200, {
+      reportId: receipt.reportId,
+      feedback: partnerFeedback(receipt.outcome, undefined),
+    });
+  }
+  const states = await feedbackSources.signals.getStates([receipt.signalId]);
+  const state =
+    states.get(receipt.signalId) ??
+    (await feedbackSources.deletions.states([receipt.signalId])).get(receipt.signalId);
+  return jsonResponse(200, { reportId: receipt.reportId, feedback: state?.feedback ?? 'ontvangen' });
 });

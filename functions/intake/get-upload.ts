@@ -1,4 +1,5 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoDeletionLog } from '../../shared/adapters/dynamodb-deletion-log.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
@@ -11,7 +12,10 @@ import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
 const NOT_FOUND = 'Er is geen aanlevering met dit id van uw organisatie.';
 const env = parseEnvironment(ENVIRONMENTS.uploads);
 const uploads = dynamoUploadStore(dynamoDocumentClient(), env.TABLE_NAME);
-const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
+const feedbackSources = {
+  signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
+  deletions: dynamoDeletionLog(dynamoDocumentClient(), env.TABLE_NAME),
+};
 
 /**
  * `GET /intake/uploads/{uploadId}` — the receipt with per-row feedback (C4). Another partner's
@@ -28,5 +32,5 @@ export const handler = apiHandler(OPERATIONS.getUpload, async ({ principal, para
       notFound: { code: 'upload-not-found', message: NOT_FOUND },
     },
   );
-  return jsonResponse(200, await withFeedback(receipt, signals));
+  return jsonResponse(200, await withFeedback(receipt, feedbackSources));
 });

@@ -1,9 +1,10 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoAuditTrail } from '../../shared/adapters/dynamodb-audit-trail.ts';
+import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
-import { changeSignal } from '../../shared/application/team-signals.ts';
+import { changeSignalAndHousehold } from '../../shared/application/team-actions.ts';
 import { recordContactAttempt } from '../../shared/domain/contact-attempts.ts';
 import { toDetail } from '../../shared/domain/signal.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
@@ -14,15 +15,20 @@ import { logger } from '../../shared/observability.ts';
 const env = parseEnvironment(ENVIRONMENTS.teamSignals);
 const deps = {
   signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
+  households: dynamoHouseholdStore(dynamoDocumentClient(), env.TABLE_NAME),
   audit: dynamoAuditTrail(dynamoDocumentClient(), env.TABLE_NAME),
   clock: runtimeClock,
 };
 
-/** `POST /signals/{signalId}/contact-attempts` — the first reached contact stops the clock (D3). */
+/**
+ * `POST /signals/{signalId}/contact-attempts` — the first reached contact stops the clock (D3). The
+ * household learns of it too: a picked-up signal is kept while it is worked on (P1), and so is its
+ * household entry (M3's open case).
+ */
 export const handler = apiHandler(OPERATIONS.recordContactAttempt, async ({ principal, params, body }) => {
   const now = deps.clock.now();
   const attempt = { ...body, at: body.at ? new Date(body.at) : undefined };
-  const signal = await changeSignal(
+  const signal = await changeSignalAndHousehold(
     { principal, operation: OPERATIONS.recordContactAttempt },
     params.signalId,
     deps,

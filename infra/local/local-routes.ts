@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../../shared/auth/principal.ts';
 import { readBody, sendJson } from './http-gateway.ts';
+import type { ScheduleRun } from './local-runtime.ts';
 import type { TestClock } from './test-clock.ts';
 
 export interface LocalControls {
   readonly clock: TestClock;
   drain(timeoutMs?: number): Promise<number>;
-  sweep(): Promise<number>;
+  sweep(): Promise<ScheduleRun>;
   outbox(): Promise<Record<string, unknown>[]>;
   setNotifierOutage(outage: boolean): void;
 }
@@ -50,8 +51,7 @@ async function setClock(
   const mode = body?.mode === 'running' ? 'running' : 'frozen';
   controls.clock.set(instant, mode);
   // API.md: setting the clock runs the sweep (and waits for its escalations to be handled).
-  const escalated = await controls.sweep();
-  sendJson(response, 200, { ...controls.clock.describe(), escalated });
+  sendJson(response, 200, { ...controls.clock.describe(), ...(await controls.sweep()) });
   return true;
 }
 
@@ -89,7 +89,7 @@ export async function handleLocalRoute(
     case 'POST /_local/clock':
       return setClock(request, response, controls);
     case 'POST /_local/sweep':
-      sendJson(response, 200, { escalated: await controls.sweep() });
+      sendJson(response, 200, await controls.sweep());
       return true;
     case 'GET /_local/outbox':
       sendJson(response, 200, { items: await controls.outbox() });

@@ -54,8 +54,8 @@ export interface LocalRuntime {
   readonly sqs: SQSClient;
   /** Waits until every queue is empty and no handler runs; returns the records delivered meanwhile. */
   drain(timeoutMs?: number): Promise<number>;
-  /** Runs the sweep now and drains; returns the escalations it found due. */
-  sweep(): Promise<number>;
+  /** Runs the scheduled functions (sweep, purge) now and drains; says what they did. */
+  sweep(): Promise<ScheduleRun>;
   /** The local notifier's outbox, newest first. */
   outbox(): Promise<Record<string, unknown>[]>;
   /** Makes the local notifier fail (true) or work again (false): fault injection for demos and tests. */
@@ -90,7 +90,16 @@ function localHouseholdSecret(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<{ due?: number } | undefined>;
+type ScheduledHandler = (
+  event: ScheduledEvent,
+  context: Context,
+) => Promise<{ due?: number; purged?: number } | undefined>;
+
+/** What one run of the scheduled functions did: escalations sent (D4), signals purged (P1). */
+export interface ScheduleRun {
+  readonly escalated: number;
+  readonly purged: number;
+}
 
 function scheduledEvent(): ScheduledEvent {
   return {
@@ -221,14 +230,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   }
 
   /** Runs the scheduled functions (the sweep) like EventBridge would, then waits for the queues. */
-  async function sweep(): Promise<number> {
+  async function sweep(): Promise<ScheduleRun> {
     let escalated = 0;
+    let purged = 0;
     for (const { functionName, timeoutSeconds, handler } of scheduled) {
       const result = await handler(scheduledEvent(), lambdaContext(functionName, timeoutSeconds));
       escalated += result?.due ?? 0;
+      purged += result?.purged ?? 0;
     }
     await drain();
-    return escalated;
+    return { escalated, purged };
   }
 
   const documents = documentClientOf(dynamodb);

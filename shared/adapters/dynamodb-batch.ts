@@ -44,25 +44,44 @@ export async function inParallel<T, R>(
 /** Exponential backoff with jitter: 50, 100, 200 … ms, so a throttled table gets room. */
 const backoff = (round: number) => pause(Math.random() * 50 * 2 ** round);
 
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
+
 /**
- * Writes items 25 at a time. DynamoDB may leave some unprocessed (throttling, partition limits);
- * those are retried with backoff until written — an error only when they never get through.
- * Puts are unconditional: callers only batch what is safe to write twice.
+ * Sends write requests 25 at a time. DynamoDB may leave some unprocessed (throttling, partition
+ * limits); those are retried with backoff until written — an error only when they never get through.
  */
-export async function batchWrite(
+async function batchRequests(
   client: DynamoDBDocumentClient,
   tableName: string,
-  items: readonly Item[],
+  requests: readonly WriteRequest[],
 ): Promise<void> {
-  await inParallel(chunks(items, WRITE_CHUNK), async (chunk) => {
-    let pending = chunk.map((item) => ({ PutRequest: { Item: item } }));
+  await inParallel(chunks(requests, WRITE_CHUNK), async (chunk) => {
+    let pending: WriteRequest[] = chunk;
     for (let round = 0; pending.length > 0; round++) {
       if (round === MAX_ROUNDS) throw new Error(`BatchWrite left ${pending.length} items unprocessed`);
       if (round > 0) await backoff(round);
       const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
+      pending = (result.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }
   });
+}
+
+/** Puts items in batches. Unconditional: callers only batch what is safe to write twice. */
+export function batchWrite(client: DynamoDBDocumentClient, tableName: string, items: readonly Item[]) {
+  return batchRequests(
+    client,
+    tableName,
+    items.map((item) => ({ PutRequest: { Item: item } })),
+  );
+}
+
+/** Deletes items by key in batches; deleting what is already gone is fine. */
+export function batchDelete(client: DynamoDBDocumentClient, tableName: string, keys: readonly Key[]) {
+  return batchRequests(
+    client,
+    tableName,
+    keys.map((key) => ({ DeleteRequest: { Key: key } })),
+  );
 }
 
 /** Reads items 100 keys at a time, retrying unprocessed keys with backoff. Missing items are absent. */

@@ -1,8 +1,15 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import {
   ConcurrentUpdateError,
   type DueSignal,
+  type ExpiredRecord,
   type InboxView,
   InvalidCursorError,
   isNotRouted,
@@ -12,15 +19,18 @@ import {
   type StoredSignal,
 } from '../application/ports.ts';
 import { amsterdamInstant } from '../domain/amsterdam-time.ts';
+import type { Clock } from '../domain/clock.ts';
 import { nextEscalation } from '../domain/escalation-ladder.ts';
 import { partnerFeedback } from '../domain/feedback.ts';
 import { municipalCalendar } from '../domain/municipal-calendar.ts';
 import type { PartnerFeedback } from '../domain/outcomes.ts';
+import { epochSeconds, isExpired, type RetainedRecord, retentionOf } from '../domain/retention.ts';
 import type { Signal, SignalStatus } from '../domain/signal.ts';
 import { TABLE } from '../resources.ts';
-import { batchGet, batchWrite, queryAll } from './dynamodb-batch.ts';
+import { batchDelete, batchGet, batchWrite, queryAll } from './dynamodb-batch.ts';
+import { runtimeClock } from './runtime-clock.ts';
 
-const { inbox, awaitingContact } = TABLE.indexes;
+const { inbox, awaitingContact, retention } = TABLE.indexes;
 type IndexKeys = { readonly partitionKey: string; readonly sortKey: string };
 
 const signalKey = (signalId: string) => ({ pk: `SIGNAL#${signalId}`, sk: 'SIGNAL' });
@@ -30,12 +40,32 @@ function deadlineSortKey(signal: Signal): string {
   return new Date(Date.parse(signal.deadlineAt) + 999).toISOString();
 }
 
-/** Spreads signals over the sweep's shards by their (random or keyed-hash) id. */
-export function shardOf(signalId: string): number {
+/** Spreads signals over an index's shards by their (random or keyed-hash) id. */
+export function shardOf(signalId: string, shards: number = awaitingContact.shards): number {
   let sum = 0;
   for (const character of signalId) sum = (sum * 31 + character.charCodeAt(0)) % 1_000_003;
-  return sum % awaitingContact.shards;
+  return sum % shards;
 }
+
+/**
+ * DESIGN P1 on the item: the TTL attribute (epoch seconds) and the sparse `retention` index keys,
+ * sorted by expiry, so the purge reads only what has expired. A signal being worked on has neither.
+ */
+function retentionAttributes(record: RetainedRecord & { readonly signalId: string }) {
+  const kept = retentionOf(record);
+  if (!kept) return {};
+  return {
+    [TABLE.ttlAttribute]: epochSeconds(kept.expiresAt),
+    retentionReason: kept.reason,
+    [retention.partitionKey]: `SHARD#${shardOf(record.signalId, retention.shards)}`,
+    [retention.sortKey]: `${kept.expiresAt.toISOString()}#${record.signalId}`,
+  };
+}
+
+const expiresAtOf = (item: Record<string, unknown>) => item[TABLE.ttlAttribute] as number | undefined;
+
+/** DynamoDB filter: the item has not expired (P1: TTL lags, reads must not). */
+const NOT_EXPIRED = '(attribute_not_exists(#expiresAt) OR #expiresAt > :nowEpoch)';
 
 /**
  * The stored item: the signal plus the index keys derived from it. A full put keeps them in step
@@ -53,6 +83,7 @@ function toItem(signal: Signal): Record<string, unknown> {
     partnerFeedback: partnerFeedback(undefined, signal),
     [inbox.partitionKey]: `TEAM#${signal.teamId}#${active ? 'open' : 'closed'}`,
     [inbox.sortKey]: `${deadlineSortKey(signal)}#${signal.signalId}`,
+    ...retentionAttributes(signal),
     ...(next
       ? {
           [awaitingContact.partitionKey]: `SHARD#${shardOf(signal.signalId)}`,
@@ -69,6 +100,7 @@ function notRoutedItem(record: NotRoutedSignal): Record<string, unknown> {
     type: 'not-routed-signal',
     ...record,
     partnerFeedback: partnerFeedback(record.outcome, undefined),
+    ...retentionAttributes(record),
   };
 }
 
@@ -81,6 +113,10 @@ const KEY_ATTRIBUTES = new Set([
   inbox.sortKey,
   awaitingContact.partitionKey,
   awaitingContact.sortKey,
+  retention.partitionKey,
+  retention.sortKey,
+  TABLE.ttlAttribute,
+  'retentionReason',
 ]);
 
 function fromItem(item: Record<string, unknown>): Signal {
@@ -102,13 +138,17 @@ function inboxQuery(teamId: string, view: InboxView, now: Date) {
   return {
     IndexName: inbox.name,
     KeyConditionExpression: overdue ? '#pk = :pk AND #sk < :now' : '#pk = :pk',
-    ...(overdue ? { FilterExpression: '#status = :open AND attribute_not_exists(firstContactAt)' } : {}),
+    FilterExpression: overdue
+      ? `${NOT_EXPIRED} AND #status = :open AND attribute_not_exists(firstContactAt)`
+      : NOT_EXPIRED,
     ExpressionAttributeNames: {
       '#pk': inbox.partitionKey,
+      '#expiresAt': TABLE.ttlAttribute,
       ...(overdue ? { '#sk': inbox.sortKey, '#status': 'status' } : {}),
     },
     ExpressionAttributeValues: {
       ':pk': `TEAM#${teamId}#${overdue ? 'open' : view}`,
+      ':nowEpoch': epochSeconds(now),
       ...(overdue ? { ':now': now.toISOString(), ':open': 'open' } : {}),
     },
   };
@@ -136,7 +176,16 @@ function decodeCursor(cursor: string | undefined, index: IndexKeys, partitionVal
   throw new InvalidCursorError();
 }
 
-export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName: string): SignalRepository {
+/**
+ * Signals in DynamoDB. `clock` decides what has expired (P1): the runtime clock, which is the test
+ * clock under `npm start`.
+ */
+export function dynamoSignalRepository(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  clock: Clock = runtimeClock,
+): SignalRepository {
+  const live = (item: Record<string, unknown>) => !isExpired(expiresAtOf(item), clock.now());
   return {
     async create(signal) {
       try {
@@ -156,13 +205,13 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
 
     async get(signalId) {
       const result = await client.send(new GetCommand({ TableName: tableName, Key: signalKey(signalId) }));
-      return result.Item?.type === 'signal' ? fromItem(result.Item) : undefined;
+      return result.Item?.type === 'signal' && live(result.Item) ? fromItem(result.Item) : undefined;
     },
 
     async getStates(signalIds) {
       const items = await batchGet(client, tableName, [...new Set(signalIds)].map(signalKey), {
-        expression: 'signalId, #status, amount, partnerFeedback',
-        names: { '#status': 'status' },
+        expression: 'signalId, #status, amount, partnerFeedback, #expiresAt',
+        names: { '#status': 'status', '#expiresAt': TABLE.ttlAttribute },
       });
       return new Map(
         items.map((item): [string, SignalState] => [
@@ -172,6 +221,8 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
             status: item.status as SignalStatus,
             amount: item.amount as number | undefined,
             feedback: item.partnerFeedback as PartnerFeedback,
+            // Still stored, but as good as gone (P1): intake treats its key as new again.
+            ...(live(item) ? {} : { expired: true }),
           },
         ]),
       );
@@ -179,7 +230,7 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
 
     async getMany(signalIds) {
       const items = await batchGet(client, tableName, [...new Set(signalIds)].map(signalKey));
-      return new Map(items.map((item) => [item.signalId as string, fromStoredItem(item)]));
+      return new Map(items.filter(live).map((item) => [item.signalId as string, fromStoredItem(item)]));
     },
 
     async putNew(records) {
@@ -198,9 +249,15 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
             new PutCommand({
               TableName: tableName,
               Item: notRoutedItem(record),
-              ConditionExpression: 'attribute_not_exists(pk) OR (#status = :notRouted AND amount < :amount)',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':notRouted': 'not-routed', ':amount': record.amount ?? 0 },
+              // Nothing there, a lower not-routed record, or an expired one (P1: as good as gone).
+              ConditionExpression:
+                'attribute_not_exists(pk) OR (#status = :notRouted AND amount < :amount) OR #expiresAt <= :nowEpoch',
+              ExpressionAttributeNames: { '#status': 'status', '#expiresAt': TABLE.ttlAttribute },
+              ExpressionAttributeValues: {
+                ':notRouted': 'not-routed',
+                ':amount': record.amount ?? 0,
+                ':nowEpoch': epochSeconds(clock.now()),
+              },
             }),
           );
         } catch (error) {
@@ -286,6 +343,84 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
       return { open, overdue, closed };
     },
 
+    async expired(now, limit) {
+      const keys = (
+        await Promise.all(
+          Array.from({ length: retention.shards }, (_, shard) =>
+            client.send(
+              new QueryCommand({
+                TableName: tableName,
+                IndexName: retention.name,
+                KeyConditionExpression: '#pk = :pk AND #sk < :now',
+                ExpressionAttributeNames: { '#pk': retention.partitionKey, '#sk': retention.sortKey },
+                // Up to and including now: `~` sorts after every `#<signalId>` of the same instant.
+                ExpressionAttributeValues: { ':pk': `SHARD#${shard}`, ':now': `${now.toISOString()}#~` },
+                Limit: limit,
+              }),
+            ),
+          ),
+        )
+      )
+        .flatMap((page) => page.Items ?? [])
+        .sort((a, b) => String(a[retention.sortKey]).localeCompare(String(b[retention.sortKey])))
+        .slice(0, limit);
+      // The index is eventually consistent: the item itself decides (contact may have come since).
+      const items = await batchGet(
+        client,
+        tableName,
+        keys.map((key) => ({ pk: key.pk, sk: key.sk })),
+      );
+      return items
+        .filter((item) => isExpired(expiresAtOf(item), now))
+        .map(
+          (item): ExpiredRecord => ({
+            signalId: item.signalId as string,
+            source: item.source as string,
+            kind: item.kind as ExpiredRecord['kind'],
+            status: item.status as SignalStatus,
+            receivedAt: item.receivedAt as string,
+            closedAt: item.closedAt as string | undefined,
+            householdKey: item.householdKey as string | undefined,
+            expiresAt: String(item[retention.sortKey]).split('#')[0] as string,
+            reason: item.retentionReason as ExpiredRecord['reason'],
+            feedback: item.partnerFeedback as PartnerFeedback,
+          }),
+        );
+    },
+
+    async purge(signalId, now) {
+      const key = signalKey(signalId);
+      // The escalation records first: should we stop halfway, the next run finds the signal again.
+      const related = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': key.pk },
+        ProjectionExpression: 'pk, sk',
+      });
+      await batchDelete(
+        client,
+        tableName,
+        related.filter((item) => item.sk !== key.sk).map((item) => ({ pk: item.pk, sk: item.sk })),
+      );
+      try {
+        await client.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: key,
+            ConditionExpression: '#expiresAt <= :nowEpoch',
+            ExpressionAttributeNames: { '#expiresAt': TABLE.ttlAttribute },
+            ExpressionAttributeValues: { ':nowEpoch': epochSeconds(now) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        // Not expired any more (revived), or already gone (TTL came first: deleted all the same).
+        const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key }));
+        return !Item;
+      }
+    },
+
     async dueBetween(teamId, from, to) {
       // The inbox index is sorted by deadline, the end of the due date (D2): a key range per state.
       const lower = amsterdamInstant(from, '23:59:59.999').toISOString();
@@ -296,6 +431,7 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
             TableName: tableName,
             IndexName: inbox.name,
             KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lower AND :upper',
+            FilterExpression: NOT_EXPIRED,
             ProjectionExpression:
               'signalId, #status, deadlineAt, firstContactAt, firstContactInTime, #source, receivedAt',
             ExpressionAttributeNames: {
@@ -303,8 +439,14 @@ export function dynamoSignalRepository(client: DynamoDBDocumentClient, tableName
               '#sk': inbox.sortKey,
               '#status': 'status',
               '#source': 'source',
+              '#expiresAt': TABLE.ttlAttribute,
             },
-            ExpressionAttributeValues: { ':pk': `TEAM#${teamId}#${state}`, ':lower': lower, ':upper': upper },
+            ExpressionAttributeValues: {
+              ':pk': `TEAM#${teamId}#${state}`,
+              ':lower': lower,
+              ':upper': upper,
+              ':nowEpoch': epochSeconds(clock.now()),
+            },
           }),
         ),
       );

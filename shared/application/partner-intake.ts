@@ -62,7 +62,9 @@ export async function enqueuePartnerItems(
   const actions = new Map<string, Action>();
   const highest = new Map<string, number>();
   for (const item of withIds) {
-    const stored = known.get(item.signalId);
+    const found = known.get(item.signalId);
+    // An expired record is as good as gone (P1): the same key now starts a new signal.
+    const stored = found?.expired ? undefined : found;
     const previous = highest.get(item.signalId) ?? stored?.amount;
     const canUpdate = !stored || stored.status === 'open' || stored.status === 'not-routed';
     const isNew = !stored && !highest.has(item.signalId);

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../domain/amsterdam-time.ts';
 import type { HouseholdEntry } from '../domain/household-history.ts';
 import type { PartnerFeedback } from '../domain/outcomes.ts';
+import type { RetentionReason } from '../domain/retention.ts';
 import type { Signal, SignalKind, SignalStatus } from '../domain/signal.ts';
 import type { SignalMessage } from '../messages.ts';
 
@@ -54,6 +55,35 @@ export interface SignalState {
   readonly status: SignalStatus;
   readonly amount?: number | undefined;
   readonly feedback: PartnerFeedback;
+  /** Past its retention (P1) but not yet deleted: for intake, as good as absent. */
+  readonly expired?: boolean | undefined;
+}
+
+/** What the purge needs of a signal whose personal data has expired (P1) — no personal data. */
+export interface ExpiredRecord {
+  readonly signalId: string;
+  readonly source: string;
+  readonly kind: SignalKind;
+  readonly status: SignalStatus;
+  readonly receivedAt: string;
+  readonly closedAt?: string | undefined;
+  readonly householdKey?: string | undefined;
+  readonly expiresAt: string;
+  readonly reason: RetentionReason;
+  readonly feedback: PartnerFeedback;
+}
+
+/** DESIGN P1: the deletion log keeps id, source, dates and reason; never personal data. */
+export interface DeletionEntry extends Omit<ExpiredRecord, 'householdKey'> {
+  readonly deletedAt: string;
+}
+
+export interface DeletionLog {
+  record(entries: readonly DeletionEntry[]): Promise<void>;
+  /** Takes an entry back: the signal turned out not to be deleted (revived by a re-sent row). */
+  withdraw(signalId: string): Promise<void>;
+  /** What partners still see of deleted signals (C4): their last status and feedback. */
+  states(signalIds: readonly string[]): Promise<Map<string, SignalState>>;
 }
 
 export interface SignalPage {
@@ -87,6 +117,14 @@ export interface SignalRepository {
   dueBetween(teamId: string, from: CalendarDate, to: CalendarDate): Promise<DueSignal[]>;
   /** How many signals each inbox tab of a team holds (counted on the index, nothing read out). */
   countForTeam(teamId: string, now: Date): Promise<Record<InboxView, number>>;
+  /** P1: up to `limit` signals whose personal data expired before `now`, from the sparse index. */
+  expired(now: Date, limit: number): Promise<ExpiredRecord[]>;
+  /**
+   * P1: deletes what is stored under the signal — its escalation records, then the signal itself,
+   * the latter only if still expired at `now`. False when the signal is still there: a re-sent row
+   * gave it a new life. Already gone (TTL came first) counts as deleted.
+   */
+  purge(signalId: string, now: Date): Promise<boolean>;
 }
 
 /**
@@ -132,6 +170,8 @@ export interface HouseholdStore {
     entries: ReadonlyMap<string, readonly HouseholdEntry[]>,
     known?: ReadonlyMap<string, readonly HouseholdEntry[]>,
   ): Promise<void>;
+  /** P1: removes deleted signals from a household, and the household once it has none left. */
+  forget(householdKey: string, signalIds: readonly string[]): Promise<void>;
 }
 
 /** A partner upload's receipt (API.md): per row or element, its status; never personal data. */

@@ -2,6 +2,7 @@ import { careReportToSignal } from '../domain/care-report.ts';
 import { debtSignalToSignal } from '../domain/debt-signal.ts';
 import { type HouseholdEntry, householdFindings } from '../domain/household-history.ts';
 import { householdKey } from '../domain/household-key.ts';
+import { retentionOf } from '../domain/retention.ts';
 import type { Signal } from '../domain/signal.ts';
 import type { WorkingDayCalendar } from '../domain/working-days.ts';
 import type { CareReportMessage, DebtSignalsMessage, SignalMessage } from '../messages.ts';
@@ -41,6 +42,7 @@ function entryOf(stored: StoredSignal): HouseholdEntry {
     teamId: isNotRouted(stored) ? undefined : stored.teamId,
     amount: stored.amount,
     outcome: stored.outcome,
+    expiresAt: retentionOf(stored)?.expiresAt.toISOString(),
   };
 }
 

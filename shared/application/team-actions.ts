@@ -5,7 +5,7 @@ import { type Caller, changeSignal, type SignalDeps } from './team-signals.ts';
 
 /**
  * A team action that also changes what the household index knows (M3: which team holds the open
- * case; C3: a closed case and its outcome).
+ * case; C3: a closed case and its outcome; P1: until when the entry is kept).
  */
 export async function changeSignalAndHousehold(
   caller: Caller,

@@ -10,6 +10,8 @@ export interface HouseholdEntry {
   readonly amount?: number | undefined;
   readonly outcome?: string | undefined;
   readonly closedAt?: string | undefined;
+  /** When the signal's own data expires (P1, ISO); absent while a team works on it. */
+  readonly expiresAt?: string | undefined;
 }
 
 export interface HouseholdFindings {

@@ -2,6 +2,7 @@ import { formatAmsterdam } from './amsterdam-time.ts';
 import { DomainError } from './domain-error.ts';
 import type { HouseholdEntry } from './household-history.ts';
 import { outcomeCode } from './outcomes.ts';
+import { retentionOf } from './retention.ts';
 import type { Signal } from './signal.ts';
 import { isTeamId, teamLabel } from './teams.ts';
 
@@ -69,5 +70,6 @@ export function householdEntryOf(signal: Signal): HouseholdEntry {
     amount: signal.amount,
     outcome: signal.outcome,
     closedAt: signal.closedAt,
+    expiresAt: retentionOf(signal)?.expiresAt.toISOString(),
   };
 }

@@ -80,6 +80,16 @@ async function careReport(reportId: string, address: object): Promise<string> {
   return response.body.signalId;
 }
 
+/** A first contact attempt, not reached: the team has picked the signal up (C4 `opgepakt`). */
+async function pickUp(signalId: string): Promise<void> {
+  const { teamId } = await signal(signalId);
+  const response = await t.api.request('POST', `/signals/${signalId}/contact-attempts`, {
+    token: `dev-${teamId}`,
+    body: { kind: 'brief', reached: false },
+  });
+  expect(response.status).toBe(201);
+}
+
 async function signal(signalId: string): Promise<Signal> {
   const response = await t.api.request<Signal>('GET', `/signals/${signalId}`, { token: 'dev-admin' });
   expect(response.status).toBe(200);
@@ -150,6 +160,8 @@ describe('three signals on one address from three partners across two months (M2
     await at('2026-10-05T10:00:00+02:00');
     const firstP = await energy('P-1', P, 0);
     const firstQ = await energy('Q-1', Q, 0);
+    // Picked up, so kept while the team works on it: unanswered for 6 months it would be deleted (P1).
+    for (const picked of [firstP, firstQ]) await pickUp(picked);
     await at('2027-04-12T10:00:00+02:00');
     const april = await energy('P-2', P, 0);
     await at('2027-05-17T10:00:00+02:00');
