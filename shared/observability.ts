@@ -1,13 +1,96 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { LogFormatter, Logger, LogItem } from '@aws-lambda-powertools/logger';
+import type {
+  ConstructorOptions,
+  LogAttributes,
+  UnformattedAttributes,
+} from '@aws-lambda-powertools/logger/types';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
+import { redactLogValue } from './log-redaction.ts';
 import { SERVICE_NAME } from './resources.ts';
 
 /**
- * One logger, metrics and tracer per function, created once at module scope. DESIGN P2: log ids and
- * codes only — handlers never log events, bodies or stored items, and the tracer never records
- * responses or error messages (both may hold personal data).
+ * The Powertools log format, with every entry run through the redaction of log-redaction.ts first:
+ * a handler that logs a signal, a household or an error quoting its input by accident still writes
+ * no personal data (DESIGN P2). The standard keys (level, timestamp, service, function_request_id,
+ * xray_trace_id, cold_start, …) come from Powertools and the Lambda context and stay as they are.
  */
-export const logger = new Logger({ serviceName: SERVICE_NAME });
+class RedactingLogFormatter extends LogFormatter {
+  override formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
+    const context = attributes.lambdaContext;
+    const standard = {
+      level: attributes.logLevel,
+      message: this.#redact(attributes.message),
+      timestamp: this.formatTimestamp(attributes.timestamp),
+      service: attributes.serviceName,
+      cold_start: context?.coldStart,
+      function_arn: context?.invokedFunctionArn,
+      function_memory_size: context?.memoryLimitInMB,
+      function_name: context?.functionName,
+      function_request_id: context?.awsRequestId,
+      sampling_rate: attributes.sampleRateValue,
+      xray_trace_id: attributes.xRayTraceId,
+      tenant_id: context?.tenantId,
+    };
+    return new LogItem({ attributes: standard }).addAttributes(this.#redact(additional) as LogAttributes);
+  }
+
+  /** Powertools also formats errors while writing the entry; those pass the redaction too. */
+  override formatError(error: Error): LogAttributes {
+    return this.#redact(error) as LogAttributes;
+  }
+
+  #redact(value: unknown): unknown {
+    return redactLogValue(value, { formatError: (error) => super.formatError(error) });
+  }
+}
+
+/**
+ * A logger that never logs the invocation event, whatever `injectLambdaContext({ logEvent })` or
+ * POWERTOOLS_LOGGER_LOG_EVENT say: an event holds the request body, and with it names, addresses
+ * and BSNs (DESIGN P2). Powertools reads the variable at construction, so it is overruled here
+ * rather than trusted to be unset.
+ */
+class NoEventLogger extends Logger {
+  override getLogEvent(): boolean {
+    return false;
+  }
+
+  override shouldLogEvent(): boolean {
+    return false;
+  }
+
+  override logEventIfEnabled(): void {}
+
+  protected override createLogger(options?: ConstructorOptions): Logger {
+    return new NoEventLogger(options);
+  }
+}
+
+/**
+ * A tracer that never records a response or an error's message and stack as trace metadata: both
+ * may quote personal data (DESIGN P2), and X-Ray is outside the redaction of the logs. A failed
+ * invocation still marks its segment as failed. This holds whatever the middleware options or
+ * POWERTOOLS_TRACER_CAPTURE_RESPONSE / POWERTOOLS_TRACER_CAPTURE_ERROR say (the stack sets both to
+ * false as well); Powertools 2.x has no constructor option for either.
+ */
+class NoPayloadTracer extends Tracer {
+  override addResponseAsMetadata(): void {}
+
+  override addErrorAsMetadata(): void {
+    if (!this.isTracingEnabled()) return;
+    this.getSegment()?.addErrorFlag();
+  }
+}
+
+/**
+ * One logger, metrics and tracer per function, created once at module scope. DESIGN P2: log ids and
+ * codes only — handlers never log events, bodies or stored items, and the classes above make sure
+ * that a mistake does not reach the logs or the traces either.
+ */
+export const logger: Logger = new NoEventLogger({
+  serviceName: SERVICE_NAME,
+  logFormatter: new RedactingLogFormatter(),
+});
 export const metrics = new Metrics({ namespace: 'Buurtsignaal', serviceName: SERVICE_NAME });
-export const tracer = new Tracer({ serviceName: SERVICE_NAME, captureHTTPsRequests: false });
+export const tracer: Tracer = new NoPayloadTracer({ serviceName: SERVICE_NAME, captureHTTPsRequests: false });

@@ -53,5 +53,5 @@ export const handler = middy(async (event: SQSEvent, context: Context) =>
   processPartialResponse(event, escalateRecord, processor, { context }),
 )
   .use(captureLambdaHandler(tracer, { captureResponse: false }))
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
   .use(logMetrics(metrics));

@@ -43,9 +43,11 @@ export function apiHandler<Op extends OperationDefinition>(
   route: (request: ApiRequest<Op>) => Promise<ApiResult>,
   options: ApiHandlerOptions = {},
 ) {
+  // Never the response in a trace, never the event in a log: both carry personal data (DESIGN P2).
+  // observability.ts enforces the same whatever these options or POWERTOOLS_* variables say.
   const handler = middy<ApiEvent, ApiResult, Error, ApiContext>()
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(logMetrics(metrics))
     .use(countResponses(metrics))
     .use(httpErrorHandler(logger))
