@@ -126,6 +126,12 @@ describe('web app (issue 5)', () => {
     await expect.poll(() => escalations.getByRole('listitem').count()).toBe(1);
     await expect.poll(() => textOf(escalations.getByRole('listitem'))).toContain('Niveau 1');
     await expect.poll(() => textOf(escalations.getByRole('listitem'))).toContain('naar coördinator');
+
+    // The coordinator follows the escalation to the signal and sees who has looked at it (P3).
+    await escalations.getByRole('link').click();
+    const audit = page.getByRole('region', { name: 'Auditspoor' });
+    await expect.poll(() => textOf(audit)).toContain(`Signaal geopend${COORDINATOR}`);
+    await expectNoSeriousAccessibilityFindings(page, 'signal-page-coordinator');
   });
 
   it('a J&G Overvecht worker finds the signal, registers a reached phone call and it leaves the overdue tab (D3)', async () => {

@@ -92,6 +92,15 @@ const monthFormat = new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'nu
 /** `2026-11` → `nov 2026`. */
 export const formatMonth = (month: string) => monthFormat.format(new Date(`${month}-15T12:00:00Z`));
 
+/** The audit trail's actions (operationIds, P3) in words. */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  getSignal: 'Signaal geopend',
+  listTeamSignals: 'Gezien in de werkvoorraad',
+  recordContactAttempt: 'Contactpoging vastgelegd',
+  rerouteSignal: 'Doorgezet naar ander team',
+  closeSignal: 'Afgesloten',
+};
+
 export const RECIPIENT_LABELS: Record<string, string> = {
   coordinator: 'coördinator',
   manager: 'manager',

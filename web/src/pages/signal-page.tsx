@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
-import { Badge, ErrorMessage, Flags, Loading, SelectField } from '../components/ui.tsx';
+import { Badge, ErrorMessage, Flags, Loading, ScrollTable, SelectField } from '../components/ui.tsx';
 import {
+  AUDIT_ACTIONS,
   CONTACT_KINDS,
   deadlineText,
   formatDate,
@@ -9,6 +10,7 @@ import {
   formatEuro,
   KIND_LABELS,
   OUTCOMES,
+  principalLabel,
   problemLabel,
   RECIPIENT_LABELS,
   SOURCE_LABELS,
@@ -97,6 +99,9 @@ export function SignalPage({ api, session, signalId }: { api: Api; session: Sess
   const works =
     (session.role === 'team-member' || session.role === 'coordinator') && session.scope === signal.teamId;
   const open = signal.status === 'open';
+  // Only to decide whether to show the panel: the server's access policy decides what it answers.
+  const readsAudit =
+    session.role === 'admin' || (session.role === 'coordinator' && session.scope === signal.teamId);
   return (
     <>
       <p>
@@ -243,7 +248,62 @@ export function SignalPage({ api, session, signalId }: { api: Api; session: Sess
           </ul>
         )}
       </section>
+
+      {readsAudit && <AuditTrail api={api} signalId={signal.signalId} />}
     </>
+  );
+}
+
+interface AuditEntry {
+  at: string;
+  action: string;
+  principal: { id: string; role: string; scope: string };
+}
+
+/** DESIGN P3 for the coordinator of the team and admins: who saw or changed this signal, when. */
+function AuditTrail({ api, signalId }: { api: Api; signalId: string }) {
+  const [entries, setEntries] = useState<AuditEntry[]>();
+  const [error, setError] = useState<unknown>();
+  useEffect(
+    () =>
+      void api
+        .get<{ items: AuditEntry[] }>(`/signals/${signalId}/audit?limit=20`)
+        .then((page) => setEntries(page.items), setError),
+    [signalId],
+  );
+  return (
+    <section aria-labelledby="audit-title" class="panel">
+      <h2 id="audit-title">Auditspoor</h2>
+      <ErrorMessage error={error} />
+      {entries && entries.length === 0 && <p class="empty">Nog niemand heeft dit signaal ingezien.</p>}
+      {entries && entries.length > 0 && (
+        <ScrollTable label="Auditregels">
+          <table>
+            <caption class="visually-hidden">
+              Wie heeft dit signaal ingezien of gewijzigd, nieuwste eerst
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Moment</th>
+                <th scope="col">Handeling</th>
+                <th scope="col">Wie</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={`${entry.at}-${entry.action}-${entry.principal.id}`}>
+                  <td>{formatDateTime(entry.at)}</td>
+                  <td>{AUDIT_ACTIONS[entry.action] ?? entry.action}</td>
+                  <td>
+                    {entry.principal.id} <span class="muted">({principalLabel(entry.principal)})</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+    </section>
   );
 }
 
