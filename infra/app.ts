@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Tags } from 'aws-cdk-lib';
+import { App, Aspects, Tags } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { SERVICE_NAME } from '../shared/resources.ts';
 import { BuurtsignaalStack } from './buurtsignaal-stack.ts';
 
@@ -25,5 +26,9 @@ new BuurtsignaalStack(app, 'Buurtsignaal', {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.BUURTSIGNAAL_REGION ?? 'eu-west-1' },
   description: 'Buurtsignaal: intake en signalen van de Utrechtse Buurtteams',
 });
+
+// The AWS Solutions checks a security officer runs: an unacknowledged error fails the synth, a
+// warning is printed. Acknowledgements, each with its reason, are in nag-acknowledgements.ts.
+Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
 
 app.synth();

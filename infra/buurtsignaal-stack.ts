@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  type HttpRoute,
   type HttpStage,
+  LogGroupLogDestination,
+  type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -17,21 +22,47 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { OPERATIONS, type OperationDefinition, type OperationName } from '../shared/api/operations.ts';
+import {
+  OPERATIONS,
+  type OperationDefinition,
+  type OperationName,
+  routeKey,
+} from '../shared/api/operations.ts';
 import { QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
-import { hostedUiUrl, Identity } from './constructs/identity.ts';
+import { grantCatalogAccess } from './constructs/grants.ts';
+import { hostedUiUrl, Identity, PARTNER_ROLES } from './constructs/identity.ts';
 import { MonitoredQueue } from './constructs/monitored-queue.ts';
 import { pascalCase } from './constructs/naming.ts';
 import { createServiceFunction } from './constructs/service-function.ts';
 import { WebHosting } from './constructs/web-hosting.ts';
 import { environmentFor, FUNCTIONS } from './function-catalog.ts';
+import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
 
 /** Entries, package-lock.json and node_modules are resolved from the repository root. */
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 const METRICS_NAMESPACE = 'Buurtsignaal';
+
+/**
+ * Per-route throttle of the partner routes (uploads, care reports, receipts), well under the stage
+ * default. Partners send a list or batch a month and a few care reports a minute; 5 requests a
+ * second with bursts of 10 leaves room for a partner catching up after an outage, while a runaway
+ * or stolen client credential cannot flood the 29-second, 1 GB upload functions, the table and the
+ * signals queue. API Gateway counts per route for all callers together (HTTP APIs have no usage
+ * plans), so one misbehaving partner slows its own kind of intake, never the teams' routes.
+ */
+const PARTNER_ROUTE_THROTTLE: Required<ThrottleSettings> = { rateLimit: 5, burstLimit: 10 };
+
+/** Operations only partner organisations may call: their routes get PARTNER_ROUTE_THROTTLE. */
+function partnerOperations(): OperationName[] {
+  return (Object.keys(OPERATIONS) as OperationName[]).filter((name) => {
+    const roles: OperationDefinition['roles'] = OPERATIONS[name].roles;
+    return roles !== 'public' && roles.every((role) => PARTNER_ROLES.includes(role));
+  });
+}
 
 export interface BuurtsignaalStackProps extends StackProps {
   /** The built web app; `web/dist` (`npm run build:web`) unless given. Tests pass a stub. */
@@ -53,6 +84,9 @@ export class BuurtsignaalStack extends Stack {
   readonly notificationTopic: Topic;
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
+  /** By operation, so tests and the nag acknowledgements can find a route. */
+  readonly routes: Readonly<Record<OperationName, HttpRoute>>;
   /** By catalog id, so tests can find a function's logical id. */
   readonly functions: Readonly<Record<string, NodejsFunction>>;
 
@@ -93,9 +127,8 @@ export class BuurtsignaalStack extends Stack {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        // The sweep's index needs only its keys (they hold the signal id and the level, D5).
-        projectionType:
-          index === TABLE.indexes.awaitingContact ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
+        // The sweep's and the purge's indexes need only their keys (ids and dates, D5, P1).
+        projectionType: index.projection === 'keys-only' ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
       });
     }
 
@@ -140,11 +173,34 @@ export class BuurtsignaalStack extends Stack {
         maxAge: Duration.days(1),
       },
     });
+    // One line per request: who (token subject, IP), which route, the outcome and the timings.
+    // Route keys, not paths, and no bodies or query strings: nothing personal beyond the caller (P2).
+    this.accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS });
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       // Roughly 1,500 signals a month plus team traffic; this caps a runaway client, not real use.
       throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            responseLatency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            error: '$context.error.message',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            subject: '$context.authorizer.claims.sub',
+            sourceIp: '$context.identity.sourceIp',
+          }),
+        ),
+      },
     });
     const publicAccess = new HttpNoneAuthorizer();
 
@@ -173,7 +229,7 @@ export class BuurtsignaalStack extends Stack {
       ) as Record<QueueName, string>,
     };
     const functions: Record<string, NodejsFunction> = {};
-    const routed = new Set<OperationName>();
+    const routes: Partial<Record<OperationName, HttpRoute>> = {};
     for (const definition of FUNCTIONS) {
       const fn = createServiceFunction(this, {
         definition,
@@ -185,12 +241,8 @@ export class BuurtsignaalStack extends Stack {
       });
       functions[definition.id] = fn;
 
-      // Least privilege, straight from the catalog.
-      if (definition.table === 'read') this.table.grantReadData(fn);
-      if (definition.table === 'read-write') this.table.grantReadWriteData(fn);
-      for (const queueName of definition.sendsTo ?? []) this.queues[queueName].queue.grantSendMessages(fn);
-      if (definition.householdSecret) this.householdSecret.grantRead(fn);
-      if (definition.notifies) this.notificationTopic.grantPublish(fn);
+      // Least privilege, straight from the catalog, as explicit actions (no wildcards, no Scan).
+      grantCatalogAccess(fn, definition, this);
       if (definition.schedule) {
         new Rule(this, `${definition.id}Schedule`, {
           description: `Buurtsignaal: ${definition.id} (DESIGN D5)`,
@@ -212,10 +264,9 @@ export class BuurtsignaalStack extends Stack {
       if (!definition.operations?.length) continue;
       const integration = new HttpLambdaIntegration(`${definition.id}Integration`, fn);
       for (const name of definition.operations) {
-        if (routed.has(name)) throw new Error(`Operation ${name} is served by more than one function`);
-        routed.add(name);
+        if (routes[name]) throw new Error(`Operation ${name} is served by more than one function`);
         const operation: OperationDefinition = OPERATIONS[name];
-        this.api.addRoutes({
+        [routes[name]] = this.api.addRoutes({
           path: operation.path,
           methods: [HttpMethod[operation.method]],
           integration,
@@ -226,8 +277,24 @@ export class BuurtsignaalStack extends Stack {
     this.functions = functions;
 
     // Every operation of API.md must have a route; a missing one fails the synth, not a request.
-    const unrouted = (Object.keys(OPERATIONS) as OperationName[]).filter((name) => !routed.has(name));
+    const unrouted = (Object.keys(OPERATIONS) as OperationName[]).filter((name) => !routes[name]);
     if (unrouted.length > 0) throw new Error(`Operations without a function: ${unrouted.join(', ')}`);
+    this.routes = routes as Record<OperationName, HttpRoute>;
+
+    // HttpStage has no per-route settings, so they go on the L1 stage. CloudFormation refuses route
+    // settings for a route key that does not exist yet, hence the dependency on those routes.
+    const partnerRoutes = partnerOperations();
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      partnerRoutes.map((name) => [
+        routeKey(OPERATIONS[name]),
+        {
+          ThrottlingRateLimit: PARTNER_ROUTE_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: PARTNER_ROUTE_THROTTLE.burstLimit,
+        },
+      ]),
+    );
+    for (const name of partnerRoutes) this.stage.node.addDependency(this.routes[name]);
 
     // DESIGN D4/D5: escalations falling due mean first contacts are overdue; the sweep counts them.
     new Alarm(this, 'OverdueSignalsAlarm', {
@@ -259,5 +326,8 @@ export class BuurtsignaalStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.identity.webClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+
+    // Last, so that every resource they name exists (the same set for `npm run synth` and the tests).
+    acknowledgeNagFindings(this);
   }
 }

@@ -17,7 +17,13 @@ export interface FunctionDefinition {
   readonly schedule?: string;
   /** Publishes escalation notifications (the SNS topic on AWS). */
   readonly notifies?: boolean;
-  readonly table?: 'read' | 'read-write';
+  /**
+   * Access to the table, granted as explicit actions by infra/constructs/grants.ts: `read` is GetItem,
+   * BatchGetItem, Query and ConditionCheckItem; `read-audited` adds PutItem and BatchWriteItem on
+   * audit-trail items only (P3); `read-write` adds PutItem, UpdateItem, DeleteItem and BatchWriteItem
+   * anywhere. No level includes Scan.
+   */
+  readonly table?: 'read' | 'read-audited' | 'read-write';
   readonly sendsTo?: readonly QueueName[];
   /** Reads the household-key secret (M1): Secrets Manager on AWS. */
   readonly householdSecret?: boolean;
@@ -195,7 +201,7 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     environment: 'teamSignals',
     operations: ['listTeamSignals'],
     // Writes the audit entries of the listed signals (P3).
-    table: 'read-write',
+    table: 'read-audited',
     timeoutSeconds: API_TIMEOUT_SECONDS,
   },
   {
@@ -204,7 +210,7 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     environment: 'teamSignals',
     operations: ['getSignal'],
     // Writes the audit entry of the read (P3).
-    table: 'read-write',
+    table: 'read-audited',
     timeoutSeconds: API_TIMEOUT_SECONDS,
   },
   {

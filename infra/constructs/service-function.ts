@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -22,6 +23,16 @@ export interface ServiceFunctionOptions {
  */
 export function createServiceFunction(scope: Construct, options: ServiceFunctionOptions): NodejsFunction {
   const { definition, projectRoot } = options;
+  // Logs hold ids and codes only (DESIGN P2); three months covers incident follow-up.
+  const logGroup = new LogGroup(scope, `${definition.id}Logs`, { retention: RetentionDays.THREE_MONTHS });
+  // An own role instead of CDK's default with AWSLambdaBasicExecutionRole, which may create and
+  // write every log group in the account: this one writes only to the function's own log group.
+  // What else it may touch is granted from the catalog (grants.ts).
+  const role = new Role(scope, `${definition.id}Role`, {
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    description: `Buurtsignaal: ${definition.id}`,
+  });
+  logGroup.grantWrite(role);
   return new NodejsFunction(scope, definition.id, {
     entry: join(projectRoot, definition.entry),
     handler: 'handler',
@@ -42,8 +53,8 @@ export function createServiceFunction(scope: Construct, options: ServiceFunction
       POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
       POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
     },
-    // Logs hold ids and codes only (DESIGN P2); three months covers incident follow-up.
-    logGroup: new LogGroup(scope, `${definition.id}Logs`, { retention: RetentionDays.THREE_MONTHS }),
+    logGroup,
+    role,
     bundling: {
       format: OutputFormat.ESM,
       target: 'node24',

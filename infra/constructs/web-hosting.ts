@@ -46,6 +46,8 @@ export interface WebAppSettings {
  */
 export class WebHosting extends Construct {
   readonly bucket: Bucket;
+  /** Access logs of the bucket and the distribution: who fetched the app, from where, and when. */
+  readonly accessLogBucket: Bucket;
   readonly distribution: Distribution;
   /** `https://<distribution domain>` — the CORS origin (an Origin header never ends in a slash). */
   readonly origin: string;
@@ -59,7 +61,24 @@ export class WebHosting extends Construct {
     super(scope, id);
     this.appDirectory = props.appDirectory;
 
+    // CloudFront's standard logs and S3 server access logs are delivered by AWS accounts that write
+    // with ACLs, so this bucket keeps ACLs on (objects still belong to the bucket owner). The logs
+    // hold client IPs and paths (ids, the one-time OAuth code), no signal data; kept three months
+    // like the function logs.
+    this.accessLogBucket = new Bucket(this, 'AccessLogBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      lifecycleRules: [
+        { expiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     this.bucket = new Bucket(this, 'Bucket', {
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 's3/',
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       encryption: BucketEncryption.S3_MANAGED,
@@ -116,6 +135,9 @@ export class WebHosting extends Construct {
         responsePagePath: '/index.html',
         ttl: Duration.seconds(0),
       })),
+      enableLogging: true,
+      logBucket: this.accessLogBucket,
+      logFilePrefix: 'cloudfront/',
       httpVersion: HttpVersion.HTTP2_AND_3,
       // The users are in Utrecht; the cheapest class already has the European edge locations.
       priceClass: PriceClass.PRICE_CLASS_100,

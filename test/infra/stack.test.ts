@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
@@ -9,10 +9,10 @@ import { BuurtsignaalStack } from '../../infra/buurtsignaal-stack.ts';
 import { WebHosting } from '../../infra/constructs/web-hosting.ts';
 import { environmentFor, FUNCTIONS, type FunctionDefinition } from '../../infra/function-catalog.ts';
 import { OPERATIONS, type OperationDefinition, routeKey } from '../../shared/api/operations.ts';
-import { ROLES } from '../../shared/auth/principal.ts';
+import { ROLES, type Role } from '../../shared/auth/principal.ts';
 import { ENVIRONMENTS } from '../../shared/environments.ts';
+import { buildStack, type StackFixture } from './stack-fixture.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const POWERTOOLS_VARIABLES = [
   'POWERTOOLS_SERVICE_NAME',
   'POWERTOOLS_METRICS_NAMESPACE',
@@ -35,34 +35,25 @@ interface CfnResource {
   readonly DependsOn?: string[];
 }
 
+let fixture: StackFixture;
 let stack: BuurtsignaalStack;
 let template: Template;
 let resources: Record<string, CfnResource>;
 let assemblyDirectory: string;
-/** Stands in for `web/dist`, so these tests never depend on (or wait for) a web build. */
 let webAppDirectory: string;
 
 // One synthesis for the whole file: esbuild bundles every function for real, as `npm run synth` does.
 beforeAll(() => {
-  webAppDirectory = mkdtempSync(join(tmpdir(), 'buurtsignaal-web-'));
-  writeFileSync(
-    join(webAppDirectory, 'index.html'),
-    '<!doctype html><script type="module" src="/assets/app.js">',
-  );
-  mkdirSync(join(webAppDirectory, 'assets'));
-  writeFileSync(join(webAppDirectory, 'assets', 'app-0123abcd.js'), 'export {};');
-  // The same feature flags as `npm run synth`, so the tested template is the deployed one.
-  const { context } = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: Properties };
-  const app = new App({ context });
-  stack = new BuurtsignaalStack(app, 'Buurtsignaal', { env: { region: 'eu-west-1' }, webAppDirectory });
+  fixture = buildStack();
+  ({ stack, webAppDirectory } = fixture);
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, CfnResource>;
   // Cached by the synthesis above: no second bundling.
-  assemblyDirectory = app.synth().directory;
+  assemblyDirectory = fixture.app.synth().directory;
 });
 
 afterAll(() => {
-  rmSync(webAppDirectory, { recursive: true, force: true });
+  fixture.dispose();
 });
 
 function idOf(construct: IConstruct): string {
@@ -163,9 +154,11 @@ describe('functions (DESIGN §2)', () => {
 
   it('takes each timeout from the catalog and gives each function a log group with retention', () => {
     for (const definition of FUNCTIONS) {
-      expect(functionProperties(definition).Timeout).toBe(definition.timeoutSeconds);
+      const properties = functionProperties(definition);
+      expect(properties.Timeout).toBe(definition.timeoutSeconds);
+      const logGroup = (properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      expect(resources[logGroup]?.Properties.RetentionInDays, definition.id).toBe(90);
     }
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, FUNCTIONS.length);
   });
 
   it('sets exactly the variables of the zod environment schema plus the Powertools ones', () => {
@@ -201,6 +194,8 @@ describe('functions (DESIGN §2)', () => {
       if (!definition.table) expect(tableActions, definition.id).toEqual([]);
       if (definition.table === 'read') expect(tableActions, definition.id).toContain('dynamodb:Query');
       if (definition.table === 'read') expect(writes, definition.id).toEqual([]);
+      if (definition.table === 'read-audited')
+        expect(writes.sort(), definition.id).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:PutItem']);
       if (definition.table === 'read-write')
         expect(writes.sort(), definition.id).toEqual([...WRITE_ACTIONS].sort());
       expect(actions.includes('sqs:SendMessage'), definition.id).toBe(Boolean(definition.sendsTo?.length));
@@ -209,8 +204,152 @@ describe('functions (DESIGN §2)', () => {
   });
 });
 
+describe('IAM: least privilege, no wildcard actions', () => {
+  /** Wildcard actions are refused everywhere except in these policies, each with its reason. */
+  const WILDCARD_ACTIONS_ALLOWED: readonly {
+    readonly policy: string;
+    readonly matches: (logicalId: string) => boolean;
+    readonly actions: readonly string[];
+    readonly reason: string;
+  }[] = [
+    {
+      policy: "CDK's BucketDeployment handler role",
+      matches: isBucketDeploymentHandler,
+      actions: ['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'],
+      reason:
+        'aws-cdk-lib grants them to copy the static build from the asset bucket into the web bucket ' +
+        'at deploy time; the construct cannot narrow them (acknowledged in nag-acknowledgements.ts).',
+    },
+  ];
+  /** X-Ray has no resource-level permissions: these are the only actions allowed on '*'. */
+  const ACTIONS_ON_EVERY_RESOURCE = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+  const READ_ACTIONS = [
+    'dynamodb:BatchGetItem',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+  ];
+
+  interface Statement {
+    readonly Effect: string;
+    readonly Action: string | string[];
+    readonly Resource: unknown;
+    readonly Condition?: unknown;
+  }
+
+  /** Every statement of every AWS::IAM::Policy, with the policy's logical id. */
+  function statements(): [string, Statement][] {
+    return resourcesOfType('AWS::IAM::Policy').flatMap(([id, policy]) =>
+      (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement.map(
+        (statement): [string, Statement] => [id, statement],
+      ),
+    );
+  }
+
+  function statementsOf(definition: FunctionDefinition): Statement[] {
+    const role = stack.functions[definition.id]?.role as IConstruct;
+    return statements()
+      .filter(
+        ([id]) => JSON.stringify(resources[id]?.Properties.Roles) === JSON.stringify([{ Ref: idOf(role) }]),
+      )
+      .map(([, statement]) => statement);
+  }
+
+  it('grants no wildcard action outside the named allow-list', () => {
+    const refused = statements().flatMap(([id, statement]) =>
+      [statement.Action]
+        .flat()
+        .filter((action) => action.includes('*'))
+        .filter(
+          (action) =>
+            !WILDCARD_ACTIONS_ALLOWED.some(
+              (allowed) => allowed.matches(id) && allowed.actions.includes(action),
+            ),
+        )
+        .map((action) => `${id}: ${action}`),
+    );
+    expect(refused, `wildcard actions:\n${refused.join('\n')}`).toEqual([]);
+    expect(statements().length).toBeGreaterThan(FUNCTIONS.length);
+  });
+
+  it("grants nothing but X-Ray on '*'", () => {
+    const onEverything = statements()
+      .filter(([, statement]) => [statement.Resource].flat().includes('*'))
+      .flatMap(([id, statement]) => [statement.Action].flat().map((action) => `${id}: ${action}`))
+      .filter((line) => !ACTIONS_ON_EVERY_RESOURCE.some((action) => line.endsWith(`: ${action}`)));
+    expect(onEverything).toEqual([]);
+  });
+
+  it('gives read functions only the read actions, read-write ones the four writes too, and nobody Scan', () => {
+    const table = { 'Fn::GetAtt': [idOf(stack.table), 'Arn'] };
+    for (const definition of FUNCTIONS) {
+      const tableStatements = statementsOf(definition).filter((statement) =>
+        [statement.Action].flat().some((action) => action.startsWith('dynamodb:')),
+      );
+      const actions = tableStatements.flatMap((statement) => [statement.Action].flat()).sort();
+      const expected = {
+        none: [],
+        read: READ_ACTIONS,
+        'read-audited': [...READ_ACTIONS, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem'].sort(),
+        'read-write': [...READ_ACTIONS, ...WRITE_ACTIONS].sort(),
+      }[definition.table ?? 'none'];
+      expect(actions, definition.id).toEqual(expected);
+      for (const statement of tableStatements) {
+        if (statement.Condition) {
+          // read-audited (P3): it may put audit entries, and only items whose partition is AUDIT#…
+          expect(definition.table, definition.id).toBe('read-audited');
+          expect(statement.Resource, definition.id).toEqual(table);
+          expect(statement.Condition).toEqual({
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] },
+          });
+        } else {
+          expect(statement.Resource, definition.id).toEqual([
+            table,
+            { 'Fn::Join': ['', [table, '/index/*']] },
+          ]);
+        }
+      }
+    }
+    const scans = statements().filter(([, statement]) => [statement.Action].flat().includes('dynamodb:Scan'));
+    expect(scans).toEqual([]);
+  });
+
+  it('lets functions only decrypt with the data key, and make data keys where they send messages', () => {
+    for (const definition of FUNCTIONS) {
+      const keyActions = statementsOf(definition)
+        .filter((statement) => JSON.stringify(statement.Resource).includes(idOf(stack.encryptionKey)))
+        .flatMap((statement) => [statement.Action].flat());
+      const sends = Boolean(definition.sendsTo?.length || definition.notifies);
+      const usesKey = sends || Boolean(definition.table || definition.consumes || definition.householdSecret);
+      expect([...new Set(keyActions)].sort(), definition.id).toEqual([
+        ...(usesKey ? ['kms:Decrypt'] : []),
+        ...(sends ? ['kms:GenerateDataKey'] : []),
+      ]);
+    }
+  });
+
+  it('lets each function write only to its own log group, with no managed policy', () => {
+    for (const definition of FUNCTIONS) {
+      const properties = functionProperties(definition);
+      const logGroup = (properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      const logStatements = statementsOf(definition).filter((statement) =>
+        [statement.Action].flat().some((action) => action.startsWith('logs:')),
+      );
+      expect(logStatements, definition.id).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [logGroup, 'Arn'] },
+        },
+      ]);
+      const role = (properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      expect(resources[role]?.Properties.ManagedPolicyArns, definition.id).toBeUndefined();
+    }
+  });
+});
+
 describe('table (DESIGN §4, P1)', () => {
-  it('has pk/sk, both GSIs, TTL on expiresAt, PITR, on-demand billing and the customer key', () => {
+  it('has pk/sk, the three GSIs, TTL on expiresAt, PITR, on-demand billing and the customer key', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
@@ -233,6 +372,15 @@ describe('table (DESIGN §4, P1)', () => {
             { AttributeName: 'awaitingSk', KeyType: 'RANGE' },
           ],
           // D5: the sweep needs only the keys (signal id and level are in the sort key).
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
+        {
+          IndexName: 'retention',
+          KeySchema: [
+            { AttributeName: 'retentionPk', KeyType: 'HASH' },
+            { AttributeName: 'retentionSk', KeyType: 'RANGE' },
+          ],
+          // P1: the purge needs only the keys (signal id and expiry).
           Projection: { ProjectionType: 'KEYS_ONLY' },
         },
       ],
@@ -394,6 +542,55 @@ describe('HTTP API and identity (DESIGN P4)', () => {
     }
   });
 
+  it('throttles the partner routes to 5 requests a second (bursts of 10), and only those', () => {
+    const partnerRoles: readonly Role[] = ['housing-corporation', 'energy-forwarder', 'police'];
+    const partnerOnly = (Object.values(OPERATIONS) as OperationDefinition[]).filter(
+      (operation) =>
+        operation.roles !== 'public' && operation.roles.every((role) => partnerRoles.includes(role)),
+    );
+    const partnerRouteKeys = partnerOnly.map(routeKey);
+    // The intake routes themselves must be among them, whatever else partners may call.
+    expect(partnerRouteKeys).toEqual(
+      expect.arrayContaining([
+        'POST /intake/rent-arrears',
+        'POST /intake/energy-debts',
+        'POST /intake/care-reports',
+      ]),
+    );
+    const throttle = { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 };
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      RouteSettings: Object.fromEntries(partnerRouteKeys.map((key) => [key, throttle])),
+    });
+    const [[, stage] = []] = resourcesOfType('AWS::ApiGatewayV2::Stage');
+    expect(Object.keys(stage?.Properties.RouteSettings as Properties).sort()).toEqual(
+      [...partnerRouteKeys].sort(),
+    );
+    // CloudFormation rejects route settings for a route that does not exist yet.
+    const routeIds = resourcesOfType('AWS::ApiGatewayV2::Route')
+      .filter(([, route]) => partnerRouteKeys.includes(route.Properties.RouteKey as string))
+      .map(([id]) => id);
+    expect(routeIds).toHaveLength(partnerRouteKeys.length);
+    expect(stage?.DependsOn).toEqual(expect.arrayContaining(routeIds));
+  });
+
+  it('writes an access log line per request: request id, route, status, caller, no paths or bodies', () => {
+    const [[, stage] = []] = resourcesOfType('AWS::ApiGatewayV2::Stage');
+    const settings = stage?.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };
+    expect(settings.DestinationArn).toEqual({ 'Fn::GetAtt': [idOf(stack.accessLogs), 'Arn'] });
+    const format = JSON.parse(settings.Format) as Record<string, string>;
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      subject: '$context.authorizer.claims.sub',
+      sourceIp: '$context.identity.sourceIp',
+    });
+    // Paths carry ids at most, but query strings and bodies may carry anything (P2).
+    expect(Object.values(format).join(' ')).not.toMatch(/\$context\.(path|requestBody|querystring)/i);
+    expect(resources[idOf(stack.accessLogs)]?.Properties.RetentionInDays).toBe(90);
+  });
+
   it('throttles the default stage', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -405,6 +602,20 @@ describe('HTTP API and identity (DESIGN P4)', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
+      // TOTP only, no SMS.
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      // Threat protection: leaked-password detection and risk-based challenges for people.
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
       Schema: Match.arrayWith([
         Match.objectLike({ Name: 'scope', AttributeDataType: 'String', Mutable: true }),
       ]),
@@ -494,6 +705,31 @@ describe('web app on S3 + CloudFront (DESIGN §2)', () => {
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: bucket },
+      PolicyDocument: denyingInsecureTransport('s3:*'),
+    });
+  });
+
+  it('logs the bucket and the distribution into a private, HTTPS-only log bucket that keeps 90 days', () => {
+    const logBucket = idOf(stack.webApp.accessLogBucket);
+    expect(propertiesOf(stack.webApp.bucket).LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: logBucket },
+      LogFilePrefix: 's3/',
+    });
+    expect((propertiesOf(stack.webApp.distribution).DistributionConfig as Properties).Logging).toEqual({
+      Bucket: { 'Fn::GetAtt': [logBucket, 'RegionalDomainName'] },
+      Prefix: 'cloudfront/',
+    });
+    expect(propertiesOf(stack.webApp.accessLogBucket)).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 90 })] },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logBucket },
       PolicyDocument: denyingInsecureTransport('s3:*'),
     });
   });
