@@ -2,11 +2,10 @@ import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoAuditTrail } from '../../shared/adapters/dynamodb-audit-trail.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
-import { InvalidCursorError } from '../../shared/application/ports.ts';
 import { assertAllowed, decide } from '../../shared/auth/access-policy.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { HttpError, jsonResponse, notFound } from '../../shared/http/http-error.ts';
+import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.teamSignals);
 const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
@@ -28,20 +27,9 @@ export const handler = apiHandler(operation, async ({ principal, params, query }
   assertAllowed(principal, operation, resource, {
     forbidden: 'Alleen de coördinator van het team van dit signaal mag het auditspoor inzien.',
   });
-  try {
-    const page = await audit.list(params.signalId, { limit: query.limit, cursor: query.cursor });
-    if (!signal && page.items.length === 0 && !query.cursor) {
-      throw notFound('signal-not-found', 'Van dit signaal is niets bekend.');
-    }
-    return jsonResponse(200, page);
-  } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw new HttpError(
-        400,
-        'invalid-cursor',
-        'De cursor hoort niet bij deze lijst; begin opnieuw zonder cursor.',
-      );
-    }
-    throw error;
+  const page = await audit.list(params.signalId, { limit: query.limit, cursor: query.cursor });
+  if (!signal && page.items.length === 0 && !query.cursor) {
+    throw notFound('signal-not-found', 'Van dit signaal is niets bekend.');
   }
+  return jsonResponse(200, page);
 });

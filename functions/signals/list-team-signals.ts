@@ -5,7 +5,6 @@ import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-re
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import type { signalListSchema } from '../../shared/api/signal-schemas.ts';
-import { InvalidCursorError } from '../../shared/application/ports.ts';
 import { auditEntries } from '../../shared/application/team-signals.ts';
 import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { formatAmsterdam } from '../../shared/domain/amsterdam-time.ts';
@@ -13,7 +12,7 @@ import { toListItem } from '../../shared/domain/signal.ts';
 import { isTeamId } from '../../shared/domain/teams.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { HttpError, jsonResponse, notFound } from '../../shared/http/http-error.ts';
+import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.teamSignals);
 const signals = dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME);
@@ -29,34 +28,23 @@ export const handler = apiHandler(OPERATIONS.listTeamSignals, async ({ principal
     { forbidden: 'Geen toegang tot de signalen van dit team.' },
   );
   const now = runtimeClock.now();
-  try {
-    const page = await signals.listForTeam(params.teamId, query.status, {
-      limit: query.limit,
-      cursor: query.cursor,
+  const page = await signals.listForTeam(params.teamId, query.status, {
+    limit: query.limit,
+    cursor: query.cursor,
+    now,
+  });
+  // The list shows names and addresses: each listed signal gets its audit entry first (P3).
+  await audit.record(
+    auditEntries(
+      { principal, operation: OPERATIONS.listTeamSignals },
+      page.items.map((signal) => signal.signalId),
       now,
-    });
-    // The list shows names and addresses: each listed signal gets its audit entry first (P3).
-    await audit.record(
-      auditEntries(
-        { principal, operation: OPERATIONS.listTeamSignals },
-        page.items.map((signal) => signal.signalId),
-        now,
-      ),
-    );
-    const body: z.input<typeof signalListSchema> = {
-      asOf: formatAmsterdam(now),
-      items: page.items.map((signal) => toListItem(signal, now)),
-      ...(page.cursor ? { cursor: page.cursor } : {}),
-    };
-    return jsonResponse(200, body);
-  } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw new HttpError(
-        400,
-        'invalid-cursor',
-        'De cursor hoort niet bij deze lijst; begin opnieuw zonder cursor.',
-      );
-    }
-    throw error;
-  }
+    ),
+  );
+  const body: z.input<typeof signalListSchema> = {
+    asOf: formatAmsterdam(now),
+    items: page.items.map((signal) => toListItem(signal, now)),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
+  return jsonResponse(200, body);
 });

@@ -8,6 +8,7 @@ import type {
 } from 'aws-lambda';
 import type { OperationDefinition } from '../api/operations.ts';
 import { fieldErrors } from '../api/zod-dutch.ts';
+import { InvalidCursorError } from '../application/ports.ts';
 import { decide } from '../auth/access-policy.ts';
 import { type Principal, principalFromClaims } from '../auth/principal.ts';
 import { DomainError } from '../domain/domain-error.ts';
@@ -48,6 +49,13 @@ export function httpErrorHandler(logger: Logger): ApiMiddleware {
           ? [{ field: error.field, code: error.code, message: error.message }]
           : undefined;
         request.response = errorResponse(status, error.code, error.message, details);
+      } else if (error instanceof InvalidCursorError) {
+        // Any paged list: a cursor from another list, or one that was tampered with.
+        request.response = errorResponse(
+          400,
+          'invalid-cursor',
+          'De cursor hoort niet bij deze lijst; begin opnieuw zonder cursor.',
+        );
       } else if (isClientError(error)) {
         // A middy middleware refused the request (e.g. an unreadable multipart body).
         const status = (error as unknown as { statusCode: number }).statusCode;
