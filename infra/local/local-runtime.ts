@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
+import { documentClientOf, instrumentable } from '../../shared/adapters/aws-clients.ts';
 import { readOutbox } from '../../shared/adapters/notifiers.ts';
 import { useClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
@@ -40,6 +40,11 @@ export interface LocalRuntimeOptions {
   readonly webRoot?: string;
   /** How often the sweep runs by itself; 0 or absent: only on clock changes and `/_local/sweep`. */
   readonly sweepIntervalMs?: number;
+  /**
+   * Wraps each queue consumer's handler (by function id) before its poller calls it: the seam the
+   * fault-tolerance tests use to make the router fail records, or crash mid-batch.
+   */
+  readonly wrapQueueHandler?: (functionName: string, handler: SqsHandler) => SqsHandler;
   /** Called after each request: method, path (ids only, never bodies), status, milliseconds. */
   readonly onRequest?: (entry: { method: string; path: string; status: number; ms: number }) => void;
 }
@@ -156,8 +161,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   );
 
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-  const dynamodb = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamoServer.endpoint, credentials });
-  const sqs = new SQSClient({ region: LOCAL_REGION, endpoint: sqsServer.endpoint, credentials });
+  // Instrumentable like the handlers' clients: the poller's receives and deletes count as SQS
+  // requests in the benchmark, as the event source mapping's polling does on AWS.
+  const dynamodb = instrumentable(
+    new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamoServer.endpoint, credentials }),
+  );
+  const sqs = instrumentable(
+    new SQSClient({ region: LOCAL_REGION, endpoint: sqsServer.endpoint, credentials }),
+  );
   await ensureTable(dynamodb, LOCAL_TABLE_NAME);
   const queues = await ensureQueues(sqs);
   const resources = {
@@ -195,13 +206,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
     if (definition.consumes) {
       const queue = queues[definition.consumes];
+      const handler = await importHandler<SqsHandler>(definition.entry);
       pollers.push(
         new EventSourcePoller({
           sqs,
           queueUrl: queue.url,
           queueArn: queue.arn,
           functionName: definition.id,
-          handler: await importHandler<SqsHandler>(definition.entry),
+          handler: options.wrapQueueHandler?.(definition.id, handler) ?? handler,
           batchSize: QUEUES[definition.consumes].batchSize,
           timeoutSeconds: definition.timeoutSeconds,
           retryDelaySeconds: options.retryDelaySeconds ?? 2,

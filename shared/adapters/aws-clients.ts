@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { HandlerOptions, MiddlewareStack, RelativeMiddlewareOptions } from '@smithy/types';
 import { tracer } from '../observability.ts';
 
 /**
@@ -12,7 +13,7 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let sqsClient: SQSClient | undefined;
 
 export function dynamoDocumentClient(): DynamoDBDocumentClient {
-  documentClient ??= documentClientOf(tracer.captureAWSv3Client(new DynamoDBClient({})));
+  documentClient ??= documentClientOf(instrumentable(tracer.captureAWSv3Client(new DynamoDBClient({}))));
   return documentClient;
 }
 
@@ -22,6 +23,44 @@ export function documentClientOf(client: DynamoDBClient): DynamoDBDocumentClient
 }
 
 export function sqs(): SQSClient {
-  sqsClient ??= tracer.captureAWSv3Client(new SQSClient({}));
+  sqsClient ??= instrumentable(tracer.captureAWSv3Client(new SQSClient({})));
   return sqsClient;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a middleware here sees every client's commands.
+type AnyStack = MiddlewareStack<any, any>;
+// biome-ignore lint/suspicious/noExplicitAny: idem.
+type AnyMiddleware = Parameters<AnyStack['add']>[0] & ((...args: any[]) => any);
+type Placement = (HandlerOptions | RelativeMiddlewareOptions) & { readonly name: string };
+
+const clients = new Set<{ middlewareStack: AnyStack }>();
+const added = new Map<string, { middleware: AnyMiddleware; placement: Placement }>();
+
+function addTo(stack: AnyStack, middleware: AnyMiddleware, placement: Placement) {
+  if ('toMiddleware' in placement) stack.addRelativeTo(middleware, placement);
+  // The overloads tie each step to its handler type; the seam takes any, so the types cannot follow.
+  else stack.add(middleware, placement as never);
+}
+
+/**
+ * The seam for measuring and for fault injection: `addSdkMiddleware` puts a middleware on every
+ * client registered here, now and later — the handlers' clients above, and the local runtime's.
+ * The benchmark counts requests and items with it; the fault-tolerance tests make DynamoDB throttle
+ * or leave items unprocessed. Nothing is added on AWS.
+ */
+export function instrumentable<C extends { middlewareStack: AnyStack }>(client: C): C {
+  clients.add(client);
+  for (const { middleware, placement } of added.values())
+    addTo(client.middlewareStack, middleware, placement);
+  return client;
+}
+
+/** Adds a middleware to every instrumentable client; the returned function takes it off again. */
+export function addSdkMiddleware(middleware: AnyMiddleware, placement: Placement): () => void {
+  added.set(placement.name, { middleware, placement });
+  for (const client of clients) addTo(client.middlewareStack, middleware, placement);
+  return () => {
+    added.delete(placement.name);
+    for (const client of clients) client.middlewareStack.remove(placement.name);
+  };
 }
