@@ -1,7 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { HandlerOptions, MiddlewareStack, RelativeMiddlewareOptions } from '@smithy/types';
+import type {
+  AbsoluteLocation,
+  HandlerOptions,
+  MiddlewareStack,
+  RelativeMiddlewareOptions,
+} from '@smithy/types';
 import { tracer } from '../observability.ts';
 
 /**
@@ -31,7 +36,10 @@ export function sqs(): SQSClient {
 type AnyStack = MiddlewareStack<any, any>;
 // biome-ignore lint/suspicious/noExplicitAny: idem.
 type AnyMiddleware = Parameters<AnyStack['add']>[0] & ((...args: any[]) => any);
-type Placement = (HandlerOptions | RelativeMiddlewareOptions) & { readonly name: string };
+// An absolute placement may take a priority: `finalizeRequest` at 'low' sits inside the retry loop.
+type Placement = ((HandlerOptions & AbsoluteLocation) | RelativeMiddlewareOptions) & {
+  readonly name: string;
+};
 
 const clients = new Set<{ middlewareStack: AnyStack }>();
 const added = new Map<string, { middleware: AnyMiddleware; placement: Placement }>();
