@@ -41,17 +41,30 @@ function random(seed: number) {
 const pick = <T>(next: () => number, list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
 const two = (value: number) => String(value).padStart(2, '0');
 
-export function rentArrearsCsv(rows: number, seed = 2026): Buffer {
-  const next = random(seed);
+export interface RentArrearsFileOptions {
+  readonly seed?: number;
+  /** Tenant numbers start here, so two files can hold different tenants. */
+  readonly firstTenant?: number;
+  /** Only these PC4 areas (e.g. one wijk, for one team's inbox); default: all of Utrecht. */
+  readonly pc4?: readonly string[];
+  /** Every row with this number of minors (`'0'`: adults only, so Buurtteam Sociaal by R5). */
+  readonly minors?: string;
+}
+
+export function rentArrearsCsv(rows: number, options: RentArrearsFileOptions = {}): Buffer {
+  const next = random(options.seed ?? 2026);
+  const areas = options.pc4 ?? PC4;
+  const first = options.firstTenant ?? 0;
   const lines = [HEADER];
   for (let index = 0; index < rows; index++) {
     const euros = 80 + Math.floor(next() * 4000);
     const cents = Math.floor(next() * 100);
     const amount = `${euros >= 1000 ? `${Math.floor(euros / 1000)}.${String(euros % 1000).padStart(3, '0')}` : euros},${two(cents)}`;
-    const minors = next() < 0.3 ? '' : String(Math.floor(next() * 4));
+    const randomMinors = next() < 0.3 ? '' : String(Math.floor(next() * 4));
+    const minors = options.minors ?? randomMinors;
     lines.push(
       [
-        `HN-${String(index).padStart(7, '0')}`,
+        `HN-${String(first + index).padStart(7, '0')}`,
         'J.',
         next() < 0.3 ? 'van' : '',
         pick(next, SURNAMES),
@@ -59,10 +72,10 @@ export function rentArrearsCsv(rows: number, seed = 2026): Buffer {
         pick(next, STREETS),
         String(1 + Math.floor(next() * 300)),
         next() < 0.1 ? 'bis' : '',
-        `${pick(next, PC4)} ${String.fromCharCode(65 + Math.floor(next() * 26))}${String.fromCharCode(65 + Math.floor(next() * 26))}`,
+        `${pick(next, areas)} ${String.fromCharCode(65 + Math.floor(next() * 26))}${String.fromCharCode(65 + Math.floor(next() * 26))}`,
         'Utrecht',
         `06${String(Math.floor(next() * 1e8)).padStart(8, '0')}`,
-        `huurder${index}@voorbeeld.nl`,
+        `huurder${first + index}@voorbeeld.nl`,
         amount,
         `01-${two(1 + Math.floor(next() * 10))}-2026`,
         `${500 + Math.floor(next() * 400)},00`,

@@ -5,6 +5,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { LAMBDA_BUNDLING } from '../bundling.ts';
 import type { FunctionDefinition } from '../function-catalog.ts';
 
 export interface ServiceFunctionOptions {
@@ -56,17 +57,10 @@ export function createServiceFunction(scope: Construct, options: ServiceFunction
     logGroup,
     role,
     bundling: {
+      ...LAMBDA_BUNDLING,
+      externalModules: [...LAMBDA_BUNDLING.externalModules],
+      mainFields: [...LAMBDA_BUNDLING.mainFields],
       format: OutputFormat.ESM,
-      target: 'node24',
-      minify: true,
-      sourceMap: true,
-      // Names and line numbers are enough to read a stack trace; the sources would double the asset.
-      sourcesContent: false,
-      // Bundle the AWS SDK too: a pinned, tree-shaken client instead of whatever the runtime ships.
-      externalModules: [],
-      mainFields: ['module', 'main'],
-      // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-      banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
       forceDockerBundling: false,
     },
   });

@@ -18,7 +18,9 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let sqsClient: SQSClient | undefined;
 
 export function dynamoDocumentClient(): DynamoDBDocumentClient {
-  documentClient ??= documentClientOf(instrumentable(tracer.captureAWSv3Client(new DynamoDBClient({}))));
+  documentClient ??= documentClientOf(
+    instrumentable(withoutSdkLogging(tracer.captureAWSv3Client(new DynamoDBClient({})))),
+  );
   return documentClient;
 }
 
@@ -28,8 +30,20 @@ export function documentClientOf(client: DynamoDBClient): DynamoDBDocumentClient
 }
 
 export function sqs(): SQSClient {
-  sqsClient ??= instrumentable(tracer.captureAWSv3Client(new SQSClient({})));
+  sqsClient ??= instrumentable(withoutSdkLogging(tracer.captureAWSv3Client(new SQSClient({}))));
   return sqsClient;
+}
+
+/**
+ * Takes the SDK's logger middleware off. Its logger is a no-op here, yet it builds a filtered copy
+ * of every request and response for it — a tenth of the CPU of a large upload (issue 7's profile).
+ * And an SDK log of items would be personal data (DESIGN P2).
+ */
+export function withoutSdkLogging<C extends { middlewareStack: { remove(name: string): boolean } }>(
+  client: C,
+): C {
+  client.middlewareStack.remove('loggerMiddleware');
+  return client;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a middleware here sees every client's commands.

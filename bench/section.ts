@@ -1,0 +1,37 @@
+// One load section of `npm run bench`, in a process of its own (see run.ts): starts a local runtime
+// on a fresh data directory, measures, prints one JSON line.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalRuntime } from '../infra/local/local-runtime.ts';
+import { measureIngest } from './ingest.ts';
+import { rentArrearsCsv } from './rent-arrears-file.ts';
+import { startSdkMeter } from './sdk-meter.ts';
+import { measureTeamLoad } from './team-load.ts';
+
+const name = process.argv[2];
+const dataDir = mkdtempSync(join(tmpdir(), 'buurtsignaal-bench-'));
+const runtime = await startLocalRuntime({ dataDir, logLevel: 'ERROR' });
+const meter = startSdkMeter();
+try {
+  let figures: unknown;
+  if (name === 'ingest') {
+    figures = await measureIngest(runtime, meter, rentArrearsCsv(Number(process.env.ROWS ?? 30_000)));
+  } else if (name === 'team-load') {
+    // The module the runtime loaded, so the sweep runs with the runtime's clients and clock.
+    const { handler } = await import('../functions/signals/sweep.ts');
+    figures = await measureTeamLoad(
+      runtime,
+      meter,
+      handler as never,
+      Number(process.env.OPEN_SIGNALS ?? 10_000),
+    );
+  } else {
+    throw new Error(`unknown section ${name}`);
+  }
+  console.log(JSON.stringify(figures));
+} finally {
+  meter.stop();
+  await runtime.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
