@@ -32,7 +32,7 @@ import {
   type OperationName,
   routeKey,
 } from '../shared/api/operations.ts';
-import { QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
+import { METRICS_NAMESPACE, QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
 import { grantCatalogAccess } from './constructs/grants.ts';
 import { hostedUiUrl, Identity, PARTNER_ROLES } from './constructs/identity.ts';
 import { MonitoredQueue } from './constructs/monitored-queue.ts';
@@ -44,7 +44,6 @@ import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
 
 /** Entries, package-lock.json and node_modules are resolved from the repository root. */
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
-const METRICS_NAMESPACE = 'Buurtsignaal';
 
 /**
  * Per-route throttle of the partner routes (uploads, care reports, receipts), well under the stage

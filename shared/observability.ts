@@ -7,7 +7,7 @@ import type {
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { redactLogValue } from './log-redaction.ts';
-import { SERVICE_NAME } from './resources.ts';
+import { METRICS_NAMESPACE, SERVICE_NAME } from './resources.ts';
 
 /**
  * The Powertools log format, with every entry run through the redaction of log-redaction.ts first:
@@ -84,6 +84,21 @@ class NoPayloadTracer extends Tracer {
 }
 
 /**
+ * Metrics that check POWERTOOLS_METRICS_DISABLED when they flush, not only when created: Powertools
+ * reads it in its constructor, and the local runtime's own imports load this module before the
+ * runtime sets the variable, so locally it never took effect. On Lambda it is unset: no change.
+ */
+class SwitchableMetrics extends Metrics {
+  override publishStoredMetrics(): this {
+    if (process.env.POWERTOOLS_METRICS_DISABLED !== 'true') return super.publishStoredMetrics();
+    this.clearMetrics();
+    this.clearDimensions();
+    this.clearMetadata();
+    return this;
+  }
+}
+
+/**
  * One logger, metrics and tracer per function, created once at module scope. DESIGN P2: log ids and
  * codes only — handlers never log events, bodies or stored items, and the classes above make sure
  * that a mistake does not reach the logs or the traces either.
@@ -92,5 +107,8 @@ export const logger: Logger = new NoEventLogger({
   serviceName: SERVICE_NAME,
   logFormatter: new RedactingLogFormatter(),
 });
-export const metrics = new Metrics({ namespace: 'Buurtsignaal', serviceName: SERVICE_NAME });
+export const metrics: Metrics = new SwitchableMetrics({
+  namespace: METRICS_NAMESPACE,
+  serviceName: SERVICE_NAME,
+});
 export const tracer: Tracer = new NoPayloadTracer({ serviceName: SERVICE_NAME, captureHTTPsRequests: false });

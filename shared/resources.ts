@@ -49,6 +49,11 @@ export interface QueueDefinition {
   readonly batchSize: number;
   /** Timeout of the consuming function; the queue's visibility timeout is six times this. */
   readonly consumerTimeoutSeconds: number;
+  /**
+   * Metric the consumer counts when a record fails at its last receive, so goes to the DLQ next;
+   * the stack alarms on it (the DLQ-depth alarm only sees the queue a minute later).
+   */
+  readonly deadLetteredMetric: string;
 }
 
 export const QUEUES = {
@@ -58,6 +63,7 @@ export const QUEUES = {
     maxReceiveCount: 5,
     batchSize: 10,
     consumerTimeoutSeconds: 30,
+    deadLetteredMetric: 'SignalDeadLettered',
   },
   /** One message per (signal, level) that falls due (DESIGN D4). */
   escalations: {
@@ -66,6 +72,7 @@ export const QUEUES = {
     maxReceiveCount: 5,
     batchSize: 10,
     consumerTimeoutSeconds: 30,
+    deadLetteredMetric: 'EscalationDeadLettered',
   },
 } as const satisfies Record<string, QueueDefinition>;
 
@@ -77,3 +84,6 @@ export function visibilityTimeoutSeconds(queue: QueueDefinition): number {
 }
 
 export const SERVICE_NAME = 'buurtsignaal';
+
+/** The CloudWatch namespace of the handlers' Powertools metrics, and of the stack's alarms on them. */
+export const METRICS_NAMESPACE = 'Buurtsignaal';

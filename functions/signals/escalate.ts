@@ -13,9 +13,11 @@ import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-re
 import { outboxNotifier, snsNotifier } from '../../shared/adapters/notifiers.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
 import { escalate } from '../../shared/application/escalations.ts';
+import { countDeadLetters } from '../../shared/dead-letter-metric.ts';
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { logger, metrics, tracer } from '../../shared/observability.ts';
+import { QUEUES } from '../../shared/resources.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.escalate);
 const client = dynamoDocumentClient();
@@ -38,12 +40,13 @@ const messageSchema = z.object({
 
 const processor = new BatchProcessor(EventType.SQS, { logger });
 
-async function escalateRecord(record: SQSRecord): Promise<void> {
+// A record failing at its last try counts as EscalationDeadLettered: a coordinator was not told.
+const escalateRecord = countDeadLetters(QUEUES.escalations, async (record: SQSRecord): Promise<void> => {
   const message = messageSchema.parse(JSON.parse(record.body));
   const result = await escalate(message, record.messageId, deps);
   logger.info('Escalatie verwerkt', { signalId: message.signalId, level: message.level, result });
   if (result === 'escalated') metrics.addMetric(`EscalatedLevel${message.level}`, MetricUnit.Count, 1);
-}
+});
 
 /**
  * Consumer of the `escalations` queue (DESIGN D4): each (signal, level) is notified exactly once.

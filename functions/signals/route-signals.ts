@@ -13,10 +13,12 @@ import { loadHouseholdSecret } from '../../shared/adapters/household-secret.ts';
 import { sqsPublisher } from '../../shared/adapters/sqs-publisher.ts';
 import type { EscalationMessage } from '../../shared/application/ports.ts';
 import { routeSignalMessage } from '../../shared/application/route-signal.ts';
+import { countDeadLetters } from '../../shared/dead-letter-metric.ts';
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { signalMessageSchema } from '../../shared/messages.ts';
 import { logger, metrics, tracer } from '../../shared/observability.ts';
+import { QUEUES } from '../../shared/resources.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.routeSignals);
 const deps = {
@@ -29,7 +31,8 @@ const deps = {
 };
 
 // Records that fail to parse or to route are reported as batch item failures: SQS redelivers just
-// those, and after maxReceiveCount they land in the DLQ (DESIGN D4: never lost). The body is parsed
+// those, and after maxReceiveCount they land in the DLQ (DESIGN D4: never lost), counted as
+// SignalDeadLettered at their last try so the alarm goes off at once. The body is parsed
 // with our own zod schema rather than the Powertools parser integration, whose schemas import all of
 // zod's locales and would add some 400 KB to the bundle.
 const processor = new BatchProcessor(EventType.SQS, { logger });
@@ -41,7 +44,7 @@ const METRIC_BY_RESULT = {
   'already-routed': 'SignalRedelivered',
 } as const;
 
-async function routeRecord(record: SQSRecord): Promise<void> {
+const routeRecord = countDeadLetters(QUEUES.signals, async (record: SQSRecord): Promise<void> => {
   const message = signalMessageSchema.parse(JSON.parse(record.body));
   const outcomes = await routeSignalMessage(message, deps);
   const counts: Record<string, number> = {};
@@ -52,7 +55,7 @@ async function routeRecord(record: SQSRecord): Promise<void> {
   // Ids and codes only (P2): a single care report logs its decision, a pack of debt signals its counts.
   const detail = outcomes.length === 1 ? outcomes[0] : { results: counts };
   logger.info('Signaal verwerkt', { messageId: record.messageId, type: message.type, ...detail });
-}
+});
 
 /** Consumer of the `signals` queue: consent (C2), routing (R1–R6), due date (D2), store. */
 export const handler = middy(async (event: SQSEvent, context: Context) =>

@@ -1,9 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
-import { type Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type QueueDefinition, visibilityTimeoutSeconds } from '../../shared/resources.ts';
+import {
+  METRICS_NAMESPACE,
+  type QueueDefinition,
+  SERVICE_NAME,
+  visibilityTimeoutSeconds,
+} from '../../shared/resources.ts';
 
 export interface MonitoredQueueProps {
   readonly definition: QueueDefinition;
@@ -12,13 +17,15 @@ export interface MonitoredQueueProps {
 }
 
 /**
- * A work queue with its dead-letter queue and an alarm on the DLQ's depth, shaped by a
+ * A work queue with its dead-letter queue and two alarms, on the DLQ's depth and on the consumer's
+ * count of records failing their last try, shaped by a
  * `QueueDefinition` from shared/resources.ts (the local runtime creates the same pair).
  */
 export class MonitoredQueue extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly deadLetterAlarm: Alarm;
+  readonly deadLetteredAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: MonitoredQueueProps) {
     super(scope, id);
@@ -54,5 +61,22 @@ export class MonitoredQueue extends Construct {
         evaluationPeriods: 1,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       });
+
+    // The consumer's own count (shared/dead-letter-metric.ts), emitted as its last try fails: it
+    // names the failing message id in the function's log next to it, where the depth does not.
+    this.deadLetteredAlarm = new Alarm(this, 'DeadLetteredAlarm', {
+      alarmDescription: `De verwerker van '${definition.name}' gaf een bericht op (${definition.deadLetteredMetric}): zie het message id in de log, herstel en bied opnieuw aan.`,
+      metric: new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: definition.deadLetteredMetric,
+        dimensionsMap: { service: SERVICE_NAME },
+        statistic: 'Sum',
+        period: Duration.minutes(1),
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
 }

@@ -13,7 +13,7 @@ import { readOutbox } from '../../shared/adapters/notifiers.ts';
 import { useClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { localTokenTable } from '../../shared/auth/principal.ts';
-import { QUEUES, type QueueName } from '../../shared/resources.ts';
+import { METRICS_NAMESPACE, QUEUES, type QueueName, SERVICE_NAME } from '../../shared/resources.ts';
 import { environmentFor, FUNCTIONS } from '../function-catalog.ts';
 import { EventSourcePoller, type SqsHandler } from './event-source-poller.ts';
 import { type ApiHandler, createApiGateway, type GatewayRoute, sendJson } from './http-gateway.ts';
@@ -36,6 +36,11 @@ export interface LocalRuntimeOptions {
   readonly pollerConcurrency?: number;
   /** Powertools log level of the handlers. */
   readonly logLevel?: string;
+  /**
+   * Print the handlers' Powertools metrics (EMF JSON on stdout, as Lambda writes them for
+   * CloudWatch), for a test that checks a metric; off by default, as it is noise locally.
+   */
+  readonly metrics?: boolean;
   /** The built web app to serve at `/` (default web/dist). */
   readonly webRoot?: string;
   /** How often the sweep runs by itself; 0 or absent: only on clock changes and `/_local/sweep`. */
@@ -69,7 +74,10 @@ export interface LocalRuntime {
 }
 
 /** What the handlers' SDK clients and Powertools read; the same variables Lambda would give them. */
-function configureProcessEnvironment(servers: { dynamodb: string; sqs: string }, logLevel: string) {
+function configureProcessEnvironment(
+  servers: { dynamodb: string; sqs: string },
+  options: { logLevel: string; metrics: boolean },
+) {
   Object.assign(process.env, {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: 'local',
@@ -77,8 +85,10 @@ function configureProcessEnvironment(servers: { dynamodb: string; sqs: string },
     AWS_ENDPOINT_URL_DYNAMODB: servers.dynamodb,
     AWS_ENDPOINT_URL_SQS: servers.sqs,
     POWERTOOLS_TRACE_ENABLED: 'false',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: logLevel,
+    POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+    POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+    POWERTOOLS_METRICS_DISABLED: options.metrics ? 'false' : 'true',
+    POWERTOOLS_LOG_LEVEL: options.logLevel,
   });
 }
 
@@ -157,7 +167,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   started.push(sqsServer);
   configureProcessEnvironment(
     { dynamodb: dynamoServer.endpoint, sqs: sqsServer.endpoint },
-    options.logLevel ?? 'INFO',
+    { logLevel: options.logLevel ?? 'INFO', metrics: options.metrics ?? false },
   );
 
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };

@@ -491,6 +491,28 @@ describe('signals queue (DESIGN D4)', () => {
       EvaluationPeriods: 1,
     });
   });
+
+  it('alarms on the first record a consumer gives up on (issue 7, acceptance 4), like on the DLQ depth', () => {
+    for (const [queue, metricName] of [
+      [stack.queues.signals, 'SignalDeadLettered'],
+      [stack.queues.escalations, 'EscalationDeadLettered'],
+    ] as const) {
+      const alarm = resources[idOf(queue.deadLetteredAlarm)];
+      const depthAlarm = resources[idOf(queue.deadLetterAlarm)];
+
+      expect(alarm?.Properties).toMatchObject({
+        Namespace: 'Buurtsignaal',
+        MetricName: metricName,
+        Dimensions: [{ Name: 'service', Value: 'buurtsignaal' }],
+        Statistic: 'Sum',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        EvaluationPeriods: 1,
+      });
+      // Whatever notifies on the DLQ depth notifies on this one too.
+      expect(alarm?.Properties.AlarmActions).toEqual(depthAlarm?.Properties.AlarmActions);
+    }
+  });
 });
 
 describe('HTTP API and identity (DESIGN P4)', () => {

@@ -32,6 +32,7 @@ async function queueFor(name: string): Promise<LocalQueue> {
     maxReceiveCount: 3,
     batchSize: 10,
     consumerTimeoutSeconds: 5,
+    deadLetteredMetric: 'TestDeadLettered',
   });
 }
 
