@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { type LocalRuntime, startLocalRuntime } from '../../../infra/local/local-runtime.ts';
+import {
+  type LocalRuntime,
+  type LocalRuntimeOptions,
+  startLocalRuntime,
+} from '../../../infra/local/local-runtime.ts';
 import { documentClientOf } from '../../../shared/adapters/aws-clients.ts';
 
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -57,13 +61,19 @@ export interface TestRuntime {
   stop(): Promise<void>;
 }
 
-/** A fresh local runtime (dynalite + local-aws-sqs on free ports, empty data directory) per test file. */
-export async function startTestRuntime(options: { retryDelaySeconds?: number } = {}): Promise<TestRuntime> {
+/**
+ * A fresh local runtime (dynalite + local-aws-sqs on free ports, empty data directory) per test file.
+ * Options go to the runtime: a quicker retry, a wrapper around the queue consumers, metrics output.
+ */
+export async function startTestRuntime(
+  options: Omit<LocalRuntimeOptions, 'dataDir'> = {},
+): Promise<TestRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'buurtsignaal-test-'));
   const runtime = await startLocalRuntime({
+    logLevel: 'INFO',
+    ...options,
     dataDir,
     retryDelaySeconds: options.retryDelaySeconds ?? 1,
-    logLevel: 'INFO',
   });
   const api = apiClient(runtime.url);
   return {
