@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { documentClientOf, instrumentable } from '../../shared/adapters/aws-clients.ts';
+import { documentClientOf, instrumentable, withoutSdkLogging } from '../../shared/adapters/aws-clients.ts';
 import { readOutbox } from '../../shared/adapters/notifiers.ts';
 import { useClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
@@ -174,10 +174,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   // Instrumentable like the handlers' clients: the poller's receives and deletes count as SQS
   // requests in the benchmark, as the event source mapping's polling does on AWS.
   const dynamodb = instrumentable(
-    new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamoServer.endpoint, credentials }),
+    withoutSdkLogging(
+      new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamoServer.endpoint, credentials }),
+    ),
   );
   const sqs = instrumentable(
-    new SQSClient({ region: LOCAL_REGION, endpoint: sqsServer.endpoint, credentials }),
+    withoutSdkLogging(new SQSClient({ region: LOCAL_REGION, endpoint: sqsServer.endpoint, credentials })),
   );
   await ensureTable(dynamodb, LOCAL_TABLE_NAME);
   const queues = await ensureQueues(sqs);
