@@ -1,6 +1,7 @@
 // Generates a realistic rent-arrears export for load tests: `;`-separated, Windows-1252, CRLF,
 // Dutch amounts and dates, addresses spread over Utrecht's wijken. Deterministic for a seed.
 import reference from '../config/wijken.json' with { type: 'json' };
+import { mulberry32 } from '../test/integration/support/seeded-random.ts';
 
 const SURNAMES = [
   'de Vries',
@@ -26,18 +27,6 @@ const PC4 = Object.values(reference.wijken).flat();
 const HEADER =
   'Huurdernummer;Voorletters;Tussenvoegsel;Achternaam;Geboortedatum;Straat;Huisnummer;Toevoeging;Postcode;Woonplaats;Telefoon;Email;Achterstand bedrag;Achterstand sinds;Maandhuur;Aantal minderjarigen;Ontruimingsdatum;BSN;Bezwaar';
 
-/** A small deterministic PRNG (mulberry32), so every run measures the same file. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(next: () => number, list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
 const two = (value: number) => String(value).padStart(2, '0');
 
@@ -52,7 +41,8 @@ export interface RentArrearsFileOptions {
 }
 
 export function rentArrearsCsv(rows: number, options: RentArrearsFileOptions = {}): Buffer {
-  const next = random(options.seed ?? 2026);
+  // Seeded, so every run measures the same file.
+  const next = mulberry32(options.seed ?? 2026);
   const areas = options.pc4 ?? PC4;
   const first = options.firstTenant ?? 0;
   const lines = [HEADER];
