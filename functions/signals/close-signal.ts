@@ -1,24 +1,13 @@
-import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
-import { dynamoAuditTrail } from '../../shared/adapters/dynamodb-audit-trail.ts';
-import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
-import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
-import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
+import { teamActionDependencies } from '../../shared/adapters/team-action-dependencies.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { changeSignalAndHousehold } from '../../shared/application/team-actions.ts';
 import { toDetail } from '../../shared/domain/signal.ts';
 import { close } from '../../shared/domain/team-actions.ts';
-import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { jsonResponse } from '../../shared/http/http-error.ts';
 import { logger } from '../../shared/observability.ts';
 
-const env = parseEnvironment(ENVIRONMENTS.teamSignals);
-const deps = {
-  signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
-  households: dynamoHouseholdStore(dynamoDocumentClient(), env.TABLE_NAME),
-  audit: dynamoAuditTrail(dynamoDocumentClient(), env.TABLE_NAME),
-  clock: runtimeClock,
-};
+const deps = teamActionDependencies();
 
 /** `POST /signals/{signalId}/close` — with a DDAS outcome code (O1); stops any escalation. */
 export const handler = apiHandler(OPERATIONS.closeSignal, async ({ principal, params, body }) => {
