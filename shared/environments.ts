@@ -8,6 +8,17 @@ import * as z from 'zod';
 const table = z.object({ TABLE_NAME: z.string().min(1) });
 const signalsQueue = z.object({ SIGNALS_QUEUE_URL: z.string().min(1) });
 const escalationsQueue = z.object({ ESCALATIONS_QUEUE_URL: z.string().min(1) });
+const uploadsQueue = z.object({ UPLOADS_QUEUE_URL: z.string().min(1) });
+const milliseconds = z.string().regex(/^\d+$/, { error: 'a whole number of milliseconds' });
+/**
+ * Issue 11 (DESIGN I1). The upload's time budget: past it the answer is 202 `verwerken` and the rest
+ * continues from the `uploads` queue — well under API Gateway's 30 s and the function's timeout.
+ * After RECONCILE_AFTER_MS the reconciler sends on accepted intake that is not known to be stored.
+ */
+const intakeTiming = z.object({
+  UPLOAD_TIME_BUDGET_MS: milliseconds.default('15000'),
+  RECONCILE_AFTER_MS: milliseconds.default('300000'),
+});
 /** Where escalations are announced: the local outbox, or an SNS topic on AWS (D4). */
 const notifier = z.object({
   NOTIFIER: z.enum(['outbox', 'sns']),
@@ -24,9 +35,14 @@ const householdSecret = z.object({
 
 export const ENVIRONMENTS = {
   none: z.object({}),
-  submitCareReport: table.extend(signalsQueue.shape),
+  submitCareReport: table.extend(signalsQueue.shape).extend(intakeTiming.shape),
   getCareReport: table,
-  partnerIntake: table.extend(signalsQueue.shape).extend(householdSecret.shape),
+  partnerIntake: table
+    .extend(signalsQueue.shape)
+    .extend(uploadsQueue.shape)
+    .extend(householdSecret.shape)
+    .extend(intakeTiming.shape),
+  reconcileIntake: table.extend(signalsQueue.shape).extend(uploadsQueue.shape).extend(intakeTiming.shape),
   uploads: table,
   routeSignals: table.extend(householdSecret.shape).extend(escalationsQueue.shape),
   teamSignals: table,

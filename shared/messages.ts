@@ -54,6 +54,8 @@ export const debtSignalInputSchema = z.object({
 export const debtSignalsMessageSchema = z.object({
   type: z.literal('debt-signals'),
   uploadId: z.string().min(1),
+  /** The pack of the upload's plan: the router marks it routed when every item is stored (I1). */
+  pack: z.number().int().min(0).optional(),
   source: z.string().min(1),
   receivedAt: z.string().min(1),
   items: z
@@ -76,3 +78,16 @@ export const signalMessageSchema = z.discriminatedUnion('type', [
 export type SignalMessage = z.output<typeof signalMessageSchema>;
 export type CareReportMessage = z.output<typeof careReportMessageSchema>;
 export type DebtSignalsMessage = z.output<typeof debtSignalsMessageSchema>;
+
+/**
+ * What goes on the `uploads` queue: an upload whose packs are not all decided or routed — past the
+ * request's time budget, or found by the reconciler (DESIGN I1). The consumer reads the stored file
+ * again and does what is left; `republish` also sends decided packs that were never marked routed.
+ */
+export const uploadContinuationSchema = z.object({
+  type: z.literal('upload-continuation'),
+  uploadId: z.string().min(1),
+  republish: z.boolean(),
+});
+
+export type UploadContinuationMessage = z.output<typeof uploadContinuationSchema>;

@@ -65,6 +65,19 @@ export const QUEUES = {
     consumerTimeoutSeconds: 30,
     deadLetteredMetric: 'SignalDeadLettered',
   },
+  /**
+   * Partner uploads with packs left to decide or route (DESIGN I1): past the request's time budget,
+   * or sent on by the reconciler. One upload per invocation; a 30,000-row file fits well in the
+   * timeout, and work left at the end goes back on the queue.
+   */
+  uploads: {
+    name: 'uploads',
+    deadLetterName: 'uploads-dlq',
+    maxReceiveCount: 5,
+    batchSize: 1,
+    consumerTimeoutSeconds: 300,
+    deadLetteredMetric: 'UploadDeadLettered',
+  },
   /** One message per (signal, level) that falls due (DESIGN D4). */
   escalations: {
     name: 'escalations',

@@ -3,6 +3,7 @@ import { dynamoDeletionLog } from '../../shared/adapters/dynamodb-deletion-log.t
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
+import { linesOf, receiptOf } from '../../shared/application/partner-upload.ts';
 import { withFeedback } from '../../shared/application/upload-feedback.ts';
 import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
@@ -18,19 +19,20 @@ const feedbackSources = {
 };
 
 /**
- * `GET /intake/uploads/{uploadId}` — the receipt with per-row feedback (C4). Another partner's
- * upload is answered as not found: its existence is not theirs to know (P4).
+ * `GET /intake/uploads/{uploadId}` — the receipt with per-row feedback (C4); while `verwerken`, the
+ * lines decided so far and the progress (I1). Another partner's upload is answered as not found:
+ * its existence is not theirs to know (P4).
  */
 export const handler = apiHandler(OPERATIONS.getUpload, async ({ principal, params }) => {
-  const receipt = await uploads.get(params.uploadId);
-  if (!receipt) throw notFound('upload-not-found', NOT_FOUND);
+  const state = await uploads.read(params.uploadId);
+  if (!state) throw notFound('upload-not-found', NOT_FOUND);
   assertAllowed(
     principal,
     OPERATIONS.getUpload,
-    { source: receipt.source },
+    { source: state.header.source },
     {
       notFound: { code: 'upload-not-found', message: NOT_FOUND },
     },
   );
-  return jsonResponse(200, await withFeedback(receipt, feedbackSources));
+  return jsonResponse(200, await withFeedback(receiptOf(state.header, linesOf(state)), feedbackSources));
 });

@@ -1,26 +1,49 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { partnerIntakeDependencies } from '../../shared/adapters/partner-intake-dependencies.ts';
+import {
+  partnerIntakeDependencies,
+  workDeadline,
+} from '../../shared/adapters/partner-intake-dependencies.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { MAX_ENERGY_BATCH } from '../../shared/api/partner-intake-schemas.ts';
-import { receiveEnergyDebts } from '../../shared/application/energy-debt-intake.ts';
+import { receivePartnerUpload } from '../../shared/application/partner-upload.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { HttpError, jsonResponse } from '../../shared/http/http-error.ts';
+import { bodyBytes, idempotencyKeyOf, REPLAYED_HEADER } from '../../shared/http/idempotency-key.ts';
 import { logger, metrics } from '../../shared/observability.ts';
 
-const deps = await partnerIntakeDependencies(parseEnvironment(ENVIRONMENTS.partnerIntake));
+const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
+const deps = await partnerIntakeDependencies(env);
 
 /** `POST /intake/energy-debts` — Werk & Inkomen (API.md, DESIGN I1, I3–I6). */
-export const handler = apiHandler(OPERATIONS.submitEnergyDebts, async ({ principal, body }) => {
-  if (body.signals.length > MAX_ENERGY_BATCH) {
-    throw new HttpError(
-      413,
-      'batch-too-large',
-      `Een batch bevat hoogstens ${MAX_ENERGY_BATCH} signalen; deze bevat er ${body.signals.length}. Splits de batch.`,
+export const handler = apiHandler(
+  OPERATIONS.submitEnergyDebts,
+  async ({ principal, body, event, context }) => {
+    if (body.signals.length > MAX_ENERGY_BATCH) {
+      throw new HttpError(
+        413,
+        'batch-too-large',
+        `Een batch bevat hoogstens ${MAX_ENERGY_BATCH} signalen; deze bevat er ${body.signals.length}. Splits de batch.`,
+      );
+    }
+    // The body as sent is what is stored and read again (I1), and what identifies a re-sent batch (I5).
+    const { receipt, replayed } = await receivePartnerUpload(
+      {
+        kind: 'energy-debts',
+        source: principal.scope,
+        bytes: bodyBytes(event),
+        idempotencyKey: idempotencyKeyOf(event),
+      },
+      deps,
+      workDeadline(Number(env.UPLOAD_TIME_BUDGET_MS), context),
     );
-  }
-  const receipt = await receiveEnergyDebts(body, { source: principal.scope }, deps);
-  logger.info('Energieschulden ontvangen', { uploadId: receipt.uploadId, ...receipt.counts });
-  metrics.addMetric('PartnerRowsReceived', MetricUnit.Count, receipt.counts.received);
-  return jsonResponse(202, receipt);
-});
+    logger.info('Energieschulden ontvangen', {
+      uploadId: receipt.uploadId,
+      status: receipt.status,
+      replayed,
+      ...receipt.counts,
+    });
+    if (!replayed) metrics.addMetric('PartnerRowsReceived', MetricUnit.Count, receipt.counts.received);
+    return jsonResponse(202, receipt, replayed ? { [REPLAYED_HEADER]: 'true' } : {});
+  },
+);

@@ -1,18 +1,23 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type middy from '@middy/core';
 import multipartBodyParser from '@middy/http-multipart-body-parser';
-import { partnerIntakeDependencies } from '../../shared/adapters/partner-intake-dependencies.ts';
+import {
+  partnerIntakeDependencies,
+  workDeadline,
+} from '../../shared/adapters/partner-intake-dependencies.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
-import { receiveRentArrears } from '../../shared/application/rent-arrears-intake.ts';
+import { receivePartnerUpload } from '../../shared/application/partner-upload.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { HttpError, jsonResponse } from '../../shared/http/http-error.ts';
+import { idempotencyKeyOf, REPLAYED_HEADER } from '../../shared/http/idempotency-key.ts';
 import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/middlewares.ts';
 import { MAX_UPLOAD_BYTES, uploadedFile } from '../../shared/http/uploaded-file.ts';
 import { CsvFileError } from '../../shared/intake/csv-file.ts';
 import { logger, metrics } from '../../shared/observability.ts';
 
-const deps = await partnerIntakeDependencies(parseEnvironment(ENVIRONMENTS.partnerIntake));
+const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
+const deps = await partnerIntakeDependencies(env);
 
 // Multipart forms are parsed by middy; a raw text/csv body is left for uploadedFile().
 const multipart = multipartBodyParser({
@@ -23,7 +28,7 @@ const multipart = multipartBodyParser({
 /** `POST /intake/rent-arrears?attest=sociale-incasso` — housing corporations (API.md, DESIGN I1–I6, C1). */
 export const handler = apiHandler(
   OPERATIONS.submitRentArrears,
-  async ({ principal, query, event }) => {
+  async ({ principal, query, event, context }) => {
     const file = uploadedFile(event);
     if (query.attest !== 'sociale-incasso') {
       throw new HttpError(
@@ -33,14 +38,25 @@ export const handler = apiHandler(
       );
     }
     try {
-      const receipt = await receiveRentArrears(
-        file,
-        { source: principal.scope, attestation: query.attest },
+      const { receipt, replayed } = await receivePartnerUpload(
+        {
+          kind: 'rent-arrears',
+          source: principal.scope,
+          ...file,
+          attestation: query.attest,
+          idempotencyKey: idempotencyKeyOf(event),
+        },
         deps,
+        workDeadline(Number(env.UPLOAD_TIME_BUDGET_MS), context),
       );
-      logger.info('Huurachterstandenlijst ontvangen', { uploadId: receipt.uploadId, ...receipt.counts });
-      metrics.addMetric('PartnerRowsReceived', MetricUnit.Count, receipt.counts.received);
-      return jsonResponse(202, receipt);
+      logger.info('Huurachterstandenlijst ontvangen', {
+        uploadId: receipt.uploadId,
+        status: receipt.status,
+        replayed,
+        ...receipt.counts,
+      });
+      if (!replayed) metrics.addMetric('PartnerRowsReceived', MetricUnit.Count, receipt.counts.received);
+      return jsonResponse(202, receipt, replayed ? { [REPLAYED_HEADER]: 'true' } : {});
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
       logger.info('Huurachterstandenlijst geweigerd', { code: error.code });

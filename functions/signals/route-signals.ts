@@ -7,13 +7,15 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoDocumentClient, sqs } from '../../shared/adapters/aws-clients.ts';
 import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
+import { dynamoOutstandingIntake } from '../../shared/adapters/dynamodb-outstanding-intake.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
 import { loadHouseholdSecret } from '../../shared/adapters/household-secret.ts';
 import { sqsPublisher } from '../../shared/adapters/sqs-publisher.ts';
 import type { EscalationMessage } from '../../shared/application/ports.ts';
 import { routeSignalMessage } from '../../shared/application/route-signal.ts';
-import { countDeadLetters } from '../../shared/dead-letter-metric.ts';
+import { countDeadLetters, isLastAttempt } from '../../shared/dead-letter-metric.ts';
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { signalMessageSchema } from '../../shared/messages.ts';
@@ -25,6 +27,8 @@ const deps = {
   signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
   receipts: dynamoReceiptStore(dynamoDocumentClient(), env.TABLE_NAME),
   households: dynamoHouseholdStore(dynamoDocumentClient(), env.TABLE_NAME),
+  uploads: dynamoUploadStore(dynamoDocumentClient(), env.TABLE_NAME),
+  outstanding: dynamoOutstandingIntake(dynamoDocumentClient(), env.TABLE_NAME),
   calendar: municipalCalendar,
   secret: await loadHouseholdSecret(env),
   escalations: sqsPublisher<EscalationMessage>(sqs(), env.ESCALATIONS_QUEUE_URL),
@@ -46,7 +50,10 @@ const METRIC_BY_RESULT = {
 
 const routeRecord = countDeadLetters(QUEUES.signals, async (record: SQSRecord): Promise<void> => {
   const message = signalMessageSchema.parse(JSON.parse(record.body));
-  const outcomes = await routeSignalMessage(message, deps);
+  // At the last try an item that cannot be stored is recorded as failed (I1), then the DLQ.
+  const outcomes = await routeSignalMessage(message, deps, {
+    lastAttempt: isLastAttempt(QUEUES.signals, record),
+  });
   const counts: Record<string, number> = {};
   for (const [result, list] of Map.groupBy(outcomes, (outcome) => outcome.result)) {
     metrics.addMetric(METRIC_BY_RESULT[result], MetricUnit.Count, list.length);

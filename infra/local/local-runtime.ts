@@ -50,6 +50,10 @@ export interface LocalRuntimeOptions {
    * fault-tolerance tests use to make the router fail records, or crash mid-batch.
    */
   readonly wrapQueueHandler?: (functionName: string, handler: SqsHandler) => SqsHandler;
+  /** The partner uploads' time budget (UPLOAD_TIME_BUDGET_MS); the function catalog's default if absent. */
+  readonly uploadTimeBudgetMs?: number;
+  /** When the reconciler sends on intake not known to be stored (RECONCILE_AFTER_MS). */
+  readonly reconcileAfterMs?: number;
   /** Called after each request: method, path (ids only, never bodies), status, milliseconds. */
   readonly onRequest?: (entry: { method: string; path: string; status: number; ms: number }) => void;
 }
@@ -108,15 +112,19 @@ function localHouseholdSecret(dataDir: string): string {
 type ScheduledHandler = (
   event: ScheduledEvent,
   context: Context,
-) => Promise<{ due?: number; purged?: number } | undefined>;
+) => Promise<{ due?: number; purged?: number; reconciled?: number } | undefined>;
 
-/** What one run of the scheduled functions did: escalations sent (D4), signals purged (P1). */
+/**
+ * What one run of the scheduled functions did: escalations sent (D4), signals purged (P1), accepted
+ * intake sent on again by the reconciler (I1).
+ */
 export interface ScheduleRun {
   readonly escalated: number;
   readonly purged: number;
+  readonly reconciled: number;
 }
 
-function scheduledEvent(): ScheduledEvent {
+function scheduledEvent(detail: Record<string, unknown> = {}): ScheduledEvent {
   return {
     version: '0',
     id: randomUUID(),
@@ -126,7 +134,7 @@ function scheduledEvent(): ScheduledEvent {
     time: new Date().toISOString(),
     region: LOCAL_REGION,
     resources: [],
-    detail: {},
+    detail,
   };
 }
 
@@ -193,6 +201,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     >,
   };
   for (const definition of FUNCTIONS) Object.assign(process.env, environmentFor(definition, resources));
+  if (options.uploadTimeBudgetMs !== undefined) {
+    process.env.UPLOAD_TIME_BUDGET_MS = String(options.uploadTimeBudgetMs);
+  }
+  if (options.reconcileAfterMs !== undefined) {
+    process.env.RECONCILE_AFTER_MS = String(options.reconcileAfterMs);
+  }
 
   const clock = new TestClock();
   useClock(clock);
@@ -236,6 +250,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
   }
   for (const poller of pollers) poller.start();
+  // DESIGN I1: the local queues live in memory, so whatever they held before a stop or a crash is
+  // gone. The reconciler sends on everything accepted but not stored, at once and ignoring leases
+  // (nobody can be working on it now), before the runtime serves anything.
+  const reconcile = scheduled.find((entry) => entry.functionName === 'ReconcileIntake');
+  await reconcile?.handler(
+    scheduledEvent({ afterRestart: true }),
+    lambdaContext(reconcile.functionName, reconcile.timeoutSeconds),
+  );
 
   async function drain(timeoutMs = 120_000): Promise<number> {
     const deliveredBefore = pollers.reduce((sum, poller) => sum + poller.delivered, 0);
@@ -257,13 +279,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   async function sweep(): Promise<ScheduleRun> {
     let escalated = 0;
     let purged = 0;
+    let reconciled = 0;
     for (const { functionName, timeoutSeconds, handler } of scheduled) {
       const result = await handler(scheduledEvent(), lambdaContext(functionName, timeoutSeconds));
       escalated += result?.due ?? 0;
       purged += result?.purged ?? 0;
+      reconciled += result?.reconciled ?? 0;
     }
     await drain();
-    return { escalated, purged };
+    return { escalated, purged, reconciled };
   }
 
   const documents = documentClientOf(dynamodb);

@@ -5,6 +5,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { chunks, inParallel } from '../parallel.ts';
 
 type Item = Record<string, unknown>;
 type Key = Record<string, unknown>;
@@ -15,31 +16,6 @@ const MAX_ROUNDS = 8;
 const PARALLEL_REQUESTS = 4;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function chunks<T>(list: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < list.length; start += size) result.push(list.slice(start, start + size));
-  return result;
-}
-
-/** Runs `work` over the list with a few requests in flight, results in list order. */
-export async function inParallel<T, R>(
-  list: readonly T[],
-  work: (item: T) => Promise<R>,
-  limit = PARALLEL_REQUESTS,
-): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, list.length) }, async () => {
-      while (next < list.length) {
-        const index = next++;
-        results[index] = await work(list[index] as T);
-      }
-    }),
-  );
-  return results;
-}
 
 /** Exponential backoff with jitter: 50, 100, 200 … ms, so a throttled table gets room. */
 const backoff = (round: number) => pause(Math.random() * 50 * 2 ** round);
@@ -55,15 +31,19 @@ async function batchRequests(
   tableName: string,
   requests: readonly WriteRequest[],
 ): Promise<void> {
-  await inParallel(chunks(requests, WRITE_CHUNK), async (chunk) => {
-    let pending: WriteRequest[] = chunk;
-    for (let round = 0; pending.length > 0; round++) {
-      if (round === MAX_ROUNDS) throw new Error(`BatchWrite left ${pending.length} items unprocessed`);
-      if (round > 0) await backoff(round);
-      const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = (result.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
-    }
-  });
+  await inParallel(
+    chunks(requests, WRITE_CHUNK),
+    async (chunk) => {
+      let pending: WriteRequest[] = chunk;
+      for (let round = 0; pending.length > 0; round++) {
+        if (round === MAX_ROUNDS) throw new Error(`BatchWrite left ${pending.length} items unprocessed`);
+        if (round > 0) await backoff(round);
+        const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+        pending = (result.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
+      }
+    },
+    PARALLEL_REQUESTS,
+  );
 }
 
 /** Puts items in batches. Unconditional: callers only batch what is safe to write twice. */
@@ -91,29 +71,36 @@ export async function batchGet(
   keys: readonly Key[],
   projection?: { expression: string; names: Record<string, string> },
 ): Promise<Item[]> {
-  const pages = await inParallel(chunks(keys, GET_CHUNK), async (chunk) => {
-    const found: Item[] = [];
-    let pending: Key[] = chunk;
-    for (let round = 0; pending.length > 0; round++) {
-      if (round === MAX_ROUNDS) throw new Error(`BatchGet left ${pending.length} keys unprocessed`);
-      if (round > 0) await backoff(round);
-      const result = await client.send(
-        new BatchGetCommand({
-          RequestItems: {
-            [tableName]: {
-              Keys: pending,
-              ...(projection
-                ? { ProjectionExpression: projection.expression, ExpressionAttributeNames: projection.names }
-                : {}),
+  const pages = await inParallel(
+    chunks(keys, GET_CHUNK),
+    async (chunk) => {
+      const found: Item[] = [];
+      let pending: Key[] = chunk;
+      for (let round = 0; pending.length > 0; round++) {
+        if (round === MAX_ROUNDS) throw new Error(`BatchGet left ${pending.length} keys unprocessed`);
+        if (round > 0) await backoff(round);
+        const result = await client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [tableName]: {
+                Keys: pending,
+                ...(projection
+                  ? {
+                      ProjectionExpression: projection.expression,
+                      ExpressionAttributeNames: projection.names,
+                    }
+                  : {}),
+              },
             },
-          },
-        }),
-      );
-      found.push(...((result.Responses?.[tableName] ?? []) as Item[]));
-      pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Key[];
-    }
-    return found;
-  });
+          }),
+        );
+        found.push(...((result.Responses?.[tableName] ?? []) as Item[]));
+        pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Key[];
+      }
+      return found;
+    },
+    PARALLEL_REQUESTS,
+  );
   return pages.flat();
 }
 

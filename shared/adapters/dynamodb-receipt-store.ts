@@ -17,7 +17,7 @@ export function dynamoReceiptStore(client: DynamoDBDocumentClient, tableName: st
   async function setOnReceipt(
     source: string,
     reportId: string,
-    attribute: 'enqueued' | 'outcome',
+    attribute: 'enqueued' | 'outcome' | 'failure',
     value: unknown,
   ) {
     await client.send(
@@ -54,6 +54,9 @@ export function dynamoReceiptStore(client: DynamoDBDocumentClient, tableName: st
     markEnqueued: (source, reportId) => setOnReceipt(source, reportId, 'enqueued', true),
 
     recordOutcome: (source, reportId, outcome) => setOnReceipt(source, reportId, 'outcome', outcome),
+
+    recordFailure: (source, reportId, code) =>
+      setOnReceipt(source, reportId, 'failure', { code, at: new Date().toISOString() }),
 
     async getCareReportReceipt(source, reportId) {
       const result = await client.send(

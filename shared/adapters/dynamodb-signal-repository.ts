@@ -23,7 +23,7 @@ import type { Clock } from '../domain/clock.ts';
 import { nextEscalation } from '../domain/escalation-ladder.ts';
 import { partnerFeedback } from '../domain/feedback.ts';
 import { municipalCalendar } from '../domain/municipal-calendar.ts';
-import type { PartnerFeedback } from '../domain/outcomes.ts';
+import { type PartnerFeedback, PROCESSING_FAILED } from '../domain/outcomes.ts';
 import { epochSeconds, isExpired, type RetainedRecord, retentionOf } from '../domain/retention.ts';
 import type { Signal, SignalStatus } from '../domain/signal.ts';
 import { TABLE } from '../resources.ts';
@@ -34,6 +34,8 @@ const { inbox, awaitingContact, retention } = TABLE.indexes;
 type IndexKeys = { readonly partitionKey: string; readonly sortKey: string };
 
 const signalKey = (signalId: string) => ({ pk: `SIGNAL#${signalId}`, sk: 'SIGNAL' });
+const FAILED_TYPE = 'failed-signal';
+const FAILED_STATUS = 'failed';
 
 /** The deadline as a sortable UTC string: the end of the due date, to the millisecond (D2). */
 function deadlineSortKey(signal: Signal): string {
@@ -230,7 +232,9 @@ export function dynamoSignalRepository(
 
     async getMany(signalIds) {
       const items = await batchGet(client, tableName, [...new Set(signalIds)].map(signalKey));
-      return new Map(items.filter(live).map((item) => [item.signalId as string, fromStoredItem(item)]));
+      // A failure record (I1) is no signal: the router decides such an item again.
+      const stored = items.filter((item) => live(item) && item.type !== FAILED_TYPE);
+      return new Map(stored.map((item) => [item.signalId as string, fromStoredItem(item)]));
     },
 
     async putNew(records) {
@@ -249,15 +253,43 @@ export function dynamoSignalRepository(
             new PutCommand({
               TableName: tableName,
               Item: notRoutedItem(record),
-              // Nothing there, a lower not-routed record, or an expired one (P1: as good as gone).
+              // Nothing there, a lower not-routed record, an expired one (P1: as good as gone), or
+              // the failure record of an earlier try (I1).
               ConditionExpression:
-                'attribute_not_exists(pk) OR (#status = :notRouted AND amount < :amount) OR #expiresAt <= :nowEpoch',
+                'attribute_not_exists(pk) OR (#status = :notRouted AND amount < :amount) OR #expiresAt <= :nowEpoch OR #status = :failed',
               ExpressionAttributeNames: { '#status': 'status', '#expiresAt': TABLE.ttlAttribute },
               ExpressionAttributeValues: {
                 ':notRouted': 'not-routed',
+                ':failed': FAILED_STATUS,
                 ':amount': record.amount ?? 0,
                 ':nowEpoch': epochSeconds(clock.now()),
               },
+            }),
+          );
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
+    },
+
+    async recordFailures(failures) {
+      for (const failure of failures) {
+        try {
+          await client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...signalKey(failure.signalId),
+                type: FAILED_TYPE,
+                ...failure,
+                status: FAILED_STATUS,
+                // What the partner sees (C4): that it failed, never why.
+                partnerFeedback: PROCESSING_FAILED,
+              },
+              // Never over a signal or record that did get stored (a concurrent or earlier try).
+              ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':failed': FAILED_STATUS },
             }),
           );
         } catch (error) {

@@ -1,71 +1,160 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ItemReceipt, UploadReceipt, UploadStore, UploadSummary } from '../application/ports.ts';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  UploadHeader,
+  UploadProgress,
+  UploadState,
+  UploadStore,
+  UploadSummary,
+} from '../application/ports.ts';
+import { countLines, type PackDecision, type ReceiptLine } from '../domain/upload-plan.ts';
+import { chunks } from '../parallel.ts';
 import { batchWrite, queryAll } from './dynamodb-batch.ts';
 
-/** Rows per stored chunk: a 30,000-row receipt becomes 30 items, each far below 400 KB. */
-const ROWS_PER_CHUNK = 1000;
+/** Lines per stored chunk of lines the file decided: a 30,000-row receipt is 30 items, far below 400 KB. */
+const LINES_PER_CHUNK = 1000;
 
 const uploadPk = (uploadId: string) => `UPLOAD#${uploadId}`;
 const listingPk = (source: string) => `SOURCE#${source}#UPLOADS`;
+const number = (value: number) => String(value).padStart(5, '0');
+const packSk = (pack: number) => `PACK#${number(pack)}`;
+const routedSk = (pack: number) => `ROUTED#${number(pack)}`;
 
-function summaryOf(receipt: UploadReceipt): UploadSummary {
-  const { rows: _rows, items: _items, warnings: _warnings, ...summary } = receipt;
-  return summary;
+/** What the list shows (API.md `GET /intake/uploads`): the header without what the list leaves out. */
+function summaryOf(header: UploadHeader): UploadSummary {
+  const { charset: _charset, packs: _packs, received, warnings: _warnings, counts, ...summary } = header;
+  return {
+    ...summary,
+    counts: counts ?? { received, accepted: 0, rejected: 0, duplicate: 0, updated: 0 },
+  };
+}
+
+/** A header from before uploads had a status and packs: it was complete when stored. */
+function headerOf(item: Record<string, unknown>): UploadHeader {
+  const { pk: _pk, sk: _sk, type: _type, ...header } = item;
+  const counts = header.counts as UploadHeader['counts'];
+  return {
+    status: 'klaar',
+    packs: 0,
+    received: counts?.received ?? 0,
+    ...(header as unknown as Partial<UploadHeader>),
+  } as UploadHeader;
 }
 
 /**
- * Upload receipts (DESIGN §4 "rows in chunks"): a header item, the rows in chunks under the upload,
- * and a listing item under the partner so `GET /intake/uploads` is one query. No personal data: row
- * numbers, statuses, signal ids and value-free error messages only.
+ * Upload receipts (DESIGN §4 "rows in chunks"), under `UPLOAD#<id>`: a header, the lines the file
+ * decided in chunks, one item per decided pack (its lines and the items sent to the router: row
+ * numbers and signal ids) and a marker per routed pack; a listing item under the partner makes
+ * `GET /intake/uploads` one query. No personal data: row numbers, statuses, signal ids and
+ * value-free error messages only.
  */
 export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: string): UploadStore {
+  const listing = (header: UploadHeader) => ({
+    pk: listingPk(header.source),
+    sk: `${header.receivedAt}#${header.uploadId}`,
+    type: 'upload-listing',
+    ...summaryOf(header),
+  });
+
   return {
-    async save(receipt) {
-      const lines = receipt.rows ?? receipt.items ?? [];
-      const field = receipt.rows ? 'rows' : 'items';
-      const chunks: Record<string, unknown>[] = [];
-      for (let start = 0; start < lines.length; start += ROWS_PER_CHUNK) {
-        chunks.push({
-          pk: uploadPk(receipt.uploadId),
-          sk: `CHUNK#${String(start / ROWS_PER_CHUNK).padStart(5, '0')}`,
+    async begin(header, fixedLines) {
+      const field = header.kind === 'rent-arrears' ? 'rows' : 'items';
+      await batchWrite(
+        client,
+        tableName,
+        chunks(fixedLines, LINES_PER_CHUNK).map((lines, index) => ({
+          pk: uploadPk(header.uploadId),
+          sk: `CHUNK#${number(index)}`,
           type: 'upload-chunk',
           field,
-          lines: lines.slice(start, start + ROWS_PER_CHUNK),
-        });
-      }
+          lines,
+        })),
+      );
+      // The header last: its presence means the upload is committed (I1).
       await batchWrite(client, tableName, [
-        {
-          pk: uploadPk(receipt.uploadId),
-          sk: 'HEADER',
-          type: 'upload',
-          ...summaryOf(receipt),
-          warnings: receipt.warnings,
-        },
-        {
-          pk: listingPk(receipt.source),
-          sk: `${receipt.receivedAt}#${receipt.uploadId}`,
-          type: 'upload-listing',
-          ...summaryOf(receipt),
-        },
-        ...chunks,
+        { pk: uploadPk(header.uploadId), sk: 'HEADER', type: 'upload', ...header },
+        listing({ ...header, counts: { ...countLines(fixedLines), received: header.received } }),
       ]);
     },
 
-    async get(uploadId) {
+    async saveDecisions(uploadId, decisions) {
+      await batchWrite(
+        client,
+        tableName,
+        decisions.map((decision) => ({
+          pk: uploadPk(uploadId),
+          sk: packSk(decision.pack),
+          type: 'upload-pack',
+          ...decision,
+          // For the reconciler's light read: whether the pack had anything to route.
+          itemCount: decision.items.length,
+        })),
+      );
+    },
+
+    async markPackRouted(uploadId, pack) {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: uploadPk(uploadId), sk: routedSk(pack), type: 'upload-pack-routed', pack },
+        }),
+      );
+    },
+
+    async finish(header) {
+      await batchWrite(client, tableName, [
+        { pk: uploadPk(header.uploadId), sk: 'HEADER', type: 'upload', ...header },
+        listing(header),
+      ]);
+    },
+
+    async read(uploadId): Promise<UploadState | undefined> {
       const items = await queryAll(client, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': uploadPk(uploadId) },
+        // A continuation reads what its request wrote a moment ago.
+        ConsistentRead: true,
       });
-      const header = items.find((item) => item.sk === 'HEADER');
-      if (!header) return undefined;
-      const { pk: _pk, sk: _sk, type: _type, ...receipt } = header;
-      const chunks = items.filter((item) => item.type === 'upload-chunk');
-      const lines = chunks.flatMap((chunk) => chunk.lines as ItemReceipt[]);
-      const field =
-        (chunks[0]?.field as 'rows' | 'items' | undefined) ??
-        (receipt.kind === 'rent-arrears' ? 'rows' : 'items');
-      return { ...(receipt as unknown as UploadReceipt), [field]: lines };
+      const headerItem = items.find((item) => item.sk === 'HEADER');
+      if (!headerItem) return undefined;
+      const decisions = new Map<number, PackDecision>();
+      const routed = new Set<number>();
+      const fixedLines: ReceiptLine[] = [];
+      for (const item of items) {
+        if (item.type === 'upload-chunk') fixedLines.push(...(item.lines as ReceiptLine[]));
+        if (item.type === 'upload-pack') {
+          const { pack, lines, items: packItems } = item as unknown as PackDecision;
+          decisions.set(pack, { pack, lines, items: packItems });
+        }
+        if (item.type === 'upload-pack-routed') routed.add(item.pack as number);
+      }
+      return { header: headerOf(headerItem), fixedLines, decisions, routed };
+    },
+
+    async progress(uploadId): Promise<UploadProgress> {
+      const [header, items] = await Promise.all([
+        client.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: { pk: uploadPk(uploadId), sk: 'HEADER' },
+            ConsistentRead: true,
+          }),
+        ),
+        queryAll(client, {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': uploadPk(uploadId), ':from': 'PACK#', ':to': 'ROUTED#~' },
+          ProjectionExpression: 'sk, pack, itemCount',
+          ConsistentRead: true,
+        }),
+      ]);
+      const decided = new Map<number, number>();
+      const routed = new Set<number>();
+      for (const item of items) {
+        if (String(item.sk).startsWith('PACK#')) decided.set(item.pack as number, item.itemCount as number);
+        else routed.add(item.pack as number);
+      }
+      return { header: header.Item ? headerOf(header.Item) : undefined, decided, routed };
     },
 
     async list(source, { limit, cursor }) {
@@ -80,9 +169,11 @@ export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: str
         }),
       );
       return {
-        items: (page.Items ?? []).map(
-          ({ pk: _pk, sk: _sk, type: _type, ...summary }) => summary as unknown as UploadSummary,
-        ),
+        items: (page.Items ?? []).map(({ pk: _pk, sk: _sk, type: _type, ...item }) => {
+          const summary = item as unknown as UploadSummary;
+          // Listed before uploads had a status: complete when stored.
+          return { ...summary, status: summary.status ?? 'klaar' };
+        }),
         cursor: page.LastEvaluatedKey?.sk as string | undefined,
       };
     },

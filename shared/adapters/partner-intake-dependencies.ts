@@ -1,24 +1,52 @@
+import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import type { RentArrearsDependencies } from '../application/rent-arrears-intake.ts';
+import { planEnergyDebts } from '../application/energy-debt-intake.ts';
+import type { PartnerUploadDependencies } from '../application/partner-upload.ts';
+import { planRentArrears } from '../application/rent-arrears-intake.ts';
+import { systemTimer } from '../domain/clock.ts';
 import { newUploadId } from '../domain/ids.ts';
 import type { ENVIRONMENTS } from '../environments.ts';
+import type { UploadContinuationMessage } from '../messages.ts';
+import { logger } from '../observability.ts';
 import { dynamoDocumentClient, sqs } from './aws-clients.ts';
+import { dynamoIdempotencyStore } from './dynamodb-idempotency-store.ts';
+import { dynamoOutstandingIntake } from './dynamodb-outstanding-intake.ts';
 import { dynamoSignalRepository } from './dynamodb-signal-repository.ts';
+import { dynamoUploadFileStore } from './dynamodb-upload-file-store.ts';
 import { dynamoUploadStore } from './dynamodb-upload-store.ts';
 import { loadHouseholdSecret } from './household-secret.ts';
 import { runtimeClock } from './runtime-clock.ts';
 import { sqsPublisher } from './sqs-publisher.ts';
 
-/** What both partner-intake handlers (rent arrears, energy debts) work with, built once per instance. */
+type PartnerIntakeEnvironment = z.output<(typeof ENVIRONMENTS)['partnerIntake']>;
+
+/** What the partner uploads and their continuation work with, built once per instance. */
 export async function partnerIntakeDependencies(
-  env: z.output<(typeof ENVIRONMENTS)['partnerIntake']>,
-): Promise<RentArrearsDependencies> {
+  env: PartnerIntakeEnvironment,
+): Promise<PartnerUploadDependencies> {
+  const client = dynamoDocumentClient();
   return {
-    signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
-    uploads: dynamoUploadStore(dynamoDocumentClient(), env.TABLE_NAME),
+    signals: dynamoSignalRepository(client, env.TABLE_NAME),
+    uploads: dynamoUploadStore(client, env.TABLE_NAME),
+    files: dynamoUploadFileStore(client, env.TABLE_NAME),
+    outstanding: dynamoOutstandingIntake(client, env.TABLE_NAME),
+    idempotency: dynamoIdempotencyStore(client, env.TABLE_NAME),
     publisher: sqsPublisher(sqs(), env.SIGNALS_QUEUE_URL),
+    continuations: sqsPublisher<UploadContinuationMessage>(sqs(), env.UPLOADS_QUEUE_URL),
+    planners: { 'rent-arrears': planRentArrears, 'energy-debts': planEnergyDebts },
     secret: await loadHouseholdSecret(env),
     clock: runtimeClock,
+    timer: systemTimer,
     newUploadId,
+    settings: { reconcileAfterMs: Number(env.RECONCILE_AFTER_MS), leaseMarginMs: 10_000 },
+    log: (message, details) => logger.info(message, details),
   };
+}
+
+/**
+ * Until when (real time) this invocation may work before it must answer: the configured budget, and
+ * never closer than `reserveMs` to the function's own timeout (the answer must still leave).
+ */
+export function workDeadline(budgetMs: number, context: Context, reserveMs = 3_000): number {
+  return systemTimer.now() + Math.max(0, Math.min(budgetMs, context.getRemainingTimeInMillis() - reserveMs));
 }

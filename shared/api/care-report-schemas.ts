@@ -54,7 +54,14 @@ export const careReportAcceptedSchema = z
   })
   .meta({ id: 'CareReportReceipt' });
 
-export const feedbackSchema = z.enum(['ontvangen', 'opgepakt', 'niet-opgepakt', 'afgerond']);
+/** DESIGN C4: a partner's view of its submission; `fout-bij-verwerking` when it could not be stored (I1). */
+export const feedbackSchema = z.enum([
+  'ontvangen',
+  'opgepakt',
+  'niet-opgepakt',
+  'afgerond',
+  'fout-bij-verwerking',
+]);
 
 export const careReportFeedbackSchema = z
   .object({ reportId: z.string(), feedback: feedbackSchema })

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { validBsn } from '../domain/dutch-formats.ts';
+import { feedbackSchema } from './care-report-schemas.ts';
 import { addressSchema, calendarDateSchema, personSchema } from './common-schemas.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
@@ -63,7 +64,6 @@ export const rentArrearsQuerySchema = z.object({
 });
 
 const fieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
-const feedback = z.enum(['ontvangen', 'opgepakt', 'niet-opgepakt', 'afgerond']);
 const status = z.enum(['accepted', 'rejected', 'duplicate', 'updated']);
 
 /** One row or element of a receipt (API.md); rows add `row`, batch elements `index` and `reference`. */
@@ -71,7 +71,7 @@ const receiptLine = z.object({
   status,
   signalId: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
-  feedback: feedback.optional(),
+  feedback: feedbackSchema.optional(),
 });
 
 const countsSchema = z.object({
@@ -90,12 +90,19 @@ const uploadSummarySchema = z.object({
   receivedAt: z.string(),
   batchId: z.string().optional(),
   fileName: z.string().optional(),
-  counts: countsSchema,
+  status: z.enum(['verwerken', 'klaar']).meta({
+    description:
+      "'verwerken' zolang niet alle rijen beoordeeld zijn (het antwoord kwam na het tijdsbudget; vraag het ontvangstbewijs later op), daarna 'klaar'.",
+  }),
+  counts: countsSchema.meta({ description: 'Bij verwerken: de tellingen tot nu toe.' }),
 });
 
 export const uploadReceiptSchema = uploadSummarySchema
   .extend({
     warnings: z.array(z.object({ code: z.string(), column: z.string().optional() })),
+    progress: z
+      .object({ received: z.number().int(), processed: z.number().int() })
+      .meta({ description: 'Ontvangen rijen of elementen, en hoeveel daarvan al beoordeeld zijn.' }),
     rows: z.array(receiptLine.extend({ row: z.number().int() })).optional(),
     items: z
       .array(receiptLine.extend({ index: z.number().int(), reference: z.string().optional() }))

@@ -1,11 +1,14 @@
-import { type EnergySignalInput, energySignalSchema } from '../api/partner-intake-schemas.ts';
+import {
+  type EnergySignalInput,
+  energyBatchSchema,
+  energySignalSchema,
+} from '../api/partner-intake-schemas.ts';
 import { type FieldError, fieldErrors } from '../api/zod-dutch.ts';
-import { amsterdamDateOf, type CalendarDate, formatAmsterdam } from '../domain/amsterdam-time.ts';
+import type { CalendarDate } from '../domain/amsterdam-time.ts';
 import type { DebtSignalInput } from '../domain/debt-signal.ts';
 import { ageOn } from '../domain/household.ts';
-import { countStatuses, enqueuePartnerItems, type ValidPartnerItem } from './partner-intake.ts';
-import type { ItemReceipt, UploadReceipt } from './ports.ts';
-import type { RentArrearsDependencies } from './rent-arrears-intake.ts';
+import { planUpload, type ReceiptLine, type ValidItem } from '../domain/upload-plan.ts';
+import type { UploadPlanner } from './partner-upload.ts';
 
 /** DESIGN I3 checks that need the date of receipt (zod checks the formats). */
 function dateErrors(signal: EnergySignalInput, today: CalendarDate): FieldError[] {
@@ -48,36 +51,32 @@ function toDebtSignal(signal: EnergySignalInput): DebtSignalInput {
 }
 
 /**
- * Receives an energy-debt batch from Werk & Inkomen (API.md, DESIGN I1, I3–I5): each element is
- * validated on its own, valid ones are enqueued, and the receipt lists every element's status.
+ * Reads an energy-debt batch from Werk & Inkomen (API.md, DESIGN I1, I3–I5): each element is
+ * validated on its own and the valid ones are planned; the receipt lists every element. The bytes
+ * are the request body as received, so a stored batch is read again exactly the same way (I1).
  */
-export async function receiveEnergyDebts(
-  batch: { readonly batchId: string; readonly signals: readonly unknown[] },
-  context: { readonly source: string },
-  deps: RentArrearsDependencies,
-): Promise<UploadReceipt> {
-  const now = deps.clock.now();
-  const today = amsterdamDateOf(now);
-  const valid: ValidPartnerItem[] = [];
-  const items = new Map<number, ItemReceipt>();
-
+export const planEnergyDebts: UploadPlanner = async (bytes, { source, today, secret }) => {
+  const batch = energyBatchSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
+  const valid: ValidItem[] = [];
+  const rejected: ReceiptLine[] = [];
   batch.signals.forEach((element, index) => {
     const reference =
       typeof (element as { reference?: unknown })?.reference === 'string'
         ? ((element as { reference: string }).reference.slice(0, 64) as string)
         : undefined;
+    const label = { index, reference };
     const parsed = energySignalSchema.safeParse(element);
     const errors = parsed.success ? dateErrors(parsed.data, today) : fieldErrors(parsed.error);
     if (!parsed.success || errors.length > 0) {
-      items.set(index, { index, reference, status: 'rejected', errors });
+      rejected.push({ ...label, status: 'rejected', errors });
       return;
     }
     const signal = parsed.data;
     valid.push({
-      ref: index,
+      label,
       input: toDebtSignal(signal),
       dedupeKey: [
-        context.source,
+        source,
         'energie',
         signal.supplier.toLowerCase(),
         signal.customerNumber,
@@ -85,25 +84,6 @@ export async function receiveEnergyDebts(
         signal.kind,
       ],
     });
-    items.set(index, { index, reference, status: 'accepted' });
   });
-
-  const uploadId = deps.newUploadId();
-  const receivedAt = formatAmsterdam(now);
-  const outcomes = await enqueuePartnerItems(valid, { uploadId, source: context.source, receivedAt }, deps);
-  for (const [index, outcome] of outcomes) items.set(index, { ...items.get(index), index, ...outcome });
-
-  const ordered = [...items.values()].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-  const receipt: UploadReceipt = {
-    uploadId,
-    kind: 'energy-debts',
-    source: context.source,
-    receivedAt,
-    batchId: batch.batchId,
-    counts: countStatuses(ordered),
-    warnings: [],
-    items: ordered,
-  };
-  await deps.uploads.save(receipt);
-  return receipt;
-}
+  return { plan: planUpload(valid, rejected, secret), batchId: batch.batchId, warnings: [] };
+};

@@ -3,6 +3,7 @@ import type { HouseholdEntry } from '../domain/household-history.ts';
 import type { PartnerFeedback } from '../domain/outcomes.ts';
 import type { RetentionReason } from '../domain/retention.ts';
 import type { Signal, SignalKind, SignalStatus } from '../domain/signal.ts';
+import type { PackDecision, ReceiptCounts, ReceiptLine } from '../domain/upload-plan.ts';
 import type { SignalMessage } from '../messages.ts';
 
 /** The receipt of one care report: proof of arrival and the dedupe key (DESIGN I5). No personal data. */
@@ -15,6 +16,8 @@ export interface CareReportReceipt {
   readonly enqueued: boolean;
   /** Set when the report was not routed (DESIGN C2: refused consent keeps only the receipt). */
   readonly outcome?: string | undefined;
+  /** Set when the router could not store it after every try (I1); the code is for the service team. */
+  readonly failure?: { readonly code: string; readonly at: string } | undefined;
 }
 
 export interface ReceiptStore {
@@ -23,6 +26,8 @@ export interface ReceiptStore {
   markEnqueued(source: string, reportId: string): Promise<void>;
   recordOutcome(source: string, reportId: string, outcome: string): Promise<void>;
   getCareReportReceipt(source: string, reportId: string): Promise<CareReportReceipt | undefined>;
+  /** The router could not store the report after every try (I1): the partner sees it failed. */
+  recordFailure(source: string, reportId: string, code: string): Promise<void>;
 }
 
 export type InboxView = 'open' | 'overdue' | 'closed';
@@ -45,6 +50,21 @@ export interface NotRoutedSignal {
 
 export type StoredSignal = Signal | NotRoutedSignal;
 
+/**
+ * DESIGN I1: an accepted partner item the router could not store, after every try. Kept where the
+ * signal would be, so the receipt line says `fout-bij-verwerking` instead of waiting for ever, and
+ * the reconciler sees the item accounted for. The code is for the service team, never the partner.
+ */
+export interface FailedSignal {
+  readonly signalId: string;
+  readonly source: string;
+  readonly kind: SignalKind;
+  readonly receivedAt: string;
+  /** The error's name or code (e.g. ValidationException): no message, which might quote the data. */
+  readonly code: string;
+  readonly failedAt: string;
+}
+
 export function isNotRouted(stored: StoredSignal): stored is NotRoutedSignal {
   return stored.status === 'not-routed';
 }
@@ -52,7 +72,8 @@ export function isNotRouted(stored: StoredSignal): stored is NotRoutedSignal {
 /** The little intake needs to classify a re-sent item and partners may see (C4). */
 export interface SignalState {
   readonly signalId: string;
-  readonly status: SignalStatus;
+  /** `failed`: an accepted item the router could not store (I1); a re-sent row starts it anew. */
+  readonly status: SignalStatus | 'failed';
   readonly amount?: number | undefined;
   readonly feedback: PartnerFeedback;
   /** Past its retention (P1) but not yet deleted: for intake, as good as absent. */
@@ -111,6 +132,8 @@ export interface SignalRepository {
    * absent), and not-routed records only where nothing, or a lower not-routed record, exists.
    */
   putNew(records: readonly StoredSignal[]): Promise<void>;
+  /** Records items that could not be stored (I1), where nothing else is stored under their id. */
+  recordFailures(failures: readonly FailedSignal[]): Promise<void>;
   /** D5: the (signal, level) pairs whose escalation is due, from the sparse index; and how many items it read. */
   dueEscalations(now: Date): Promise<{ due: { signalId: string; level: number }[]; itemsRead: number }>;
   /** A team's signals whose due date lies in [from, to] (dates in Amsterdam), from the inbox index. */
@@ -174,49 +197,171 @@ export interface HouseholdStore {
   forget(householdKey: string, signalIds: readonly string[]): Promise<void>;
 }
 
-/** A partner upload's receipt (API.md): per row or element, its status; never personal data. */
-export interface UploadReceipt {
+export type UploadKind = 'rent-arrears' | 'energy-debts';
+/** `verwerken` while packs are still being decided (past the request's time budget), then `klaar`. */
+export type UploadStatus = 'verwerken' | 'klaar';
+export type ItemReceipt = ReceiptLine;
+export interface UploadWarning {
+  readonly code: string;
+  readonly column?: string | undefined;
+}
+
+/** What is stored of an upload besides its lines (no personal data): what came in and how far it is. */
+export interface UploadHeader {
   readonly uploadId: string;
-  readonly kind: 'rent-arrears' | 'energy-debts';
+  readonly kind: UploadKind;
   readonly source: string;
   readonly receivedAt: string;
   readonly batchId?: string | undefined;
   readonly fileName?: string | undefined;
   readonly attestation?: string | undefined;
-  readonly counts: {
-    received: number;
-    accepted: number;
-    rejected: number;
-    duplicate: number;
-    updated: number;
-  };
-  readonly warnings: readonly { readonly code: string; readonly column?: string | undefined }[];
-  readonly rows?: readonly ItemReceipt[] | undefined;
-  readonly items?: readonly ItemReceipt[] | undefined;
+  /** A CSV's declared charset, so the stored file is read again exactly as it was (I1). */
+  readonly charset?: string | undefined;
+  readonly status: UploadStatus;
+  /** Rows or elements received (I1: the counts add up to it). */
+  readonly received: number;
+  /** Packs in the upload's plan; each is decided once and routed once. */
+  readonly packs: number;
+  /** Once `klaar`. */
+  readonly counts?: ReceiptCounts | undefined;
+  readonly warnings: readonly UploadWarning[];
 }
 
-export interface ItemReceipt {
-  readonly row?: number | undefined;
-  readonly index?: number | undefined;
-  readonly reference?: string | undefined;
-  readonly status: 'accepted' | 'rejected' | 'duplicate' | 'updated';
-  readonly signalId?: string | undefined;
-  readonly errors?:
-    | readonly { readonly field: string; readonly code: string; readonly message: string }[]
-    | undefined;
-  /** Added when a partner reads the receipt back (C4). */
-  readonly feedback?: PartnerFeedback | undefined;
+/** A partner upload's receipt (API.md): per row or element, its status; never personal data. */
+export interface UploadReceipt {
+  readonly uploadId: string;
+  readonly kind: UploadKind;
+  readonly source: string;
+  readonly receivedAt: string;
+  readonly batchId?: string | undefined;
+  readonly fileName?: string | undefined;
+  readonly attestation?: string | undefined;
+  readonly status: UploadStatus;
+  /** While `verwerken`: the counts so far. */
+  readonly counts: ReceiptCounts;
+  /** Rows or elements decided so far, of those received. */
+  readonly progress: { readonly received: number; readonly processed: number };
+  readonly warnings: readonly UploadWarning[];
+  readonly rows?: readonly ReceiptLine[] | undefined;
+  readonly items?: readonly ReceiptLine[] | undefined;
 }
 
-export type UploadSummary = Omit<UploadReceipt, 'rows' | 'items' | 'warnings'>;
+export type UploadSummary = Omit<UploadReceipt, 'rows' | 'items' | 'warnings' | 'progress'>;
+
+/** Everything stored of an upload: for the receipt, for resuming it and for reconciling it (I1). */
+export interface UploadState {
+  readonly header: UploadHeader;
+  /** Lines the file alone decided (rejected rows), and all lines of a receipt from before packs. */
+  readonly fixedLines: readonly ReceiptLine[];
+  readonly decisions: ReadonlyMap<number, PackDecision>;
+  readonly routed: ReadonlySet<number>;
+}
+
+/** The little the reconciler reads of an upload: which packs are decided (with how many items) and routed. */
+export interface UploadProgress {
+  readonly header?: UploadHeader | undefined;
+  readonly decided: ReadonlyMap<number, number>;
+  readonly routed: ReadonlySet<number>;
+}
 
 export interface UploadStore {
-  save(receipt: UploadReceipt): Promise<void>;
-  get(uploadId: string): Promise<UploadReceipt | undefined>;
+  /**
+   * Stores a new upload as `verwerken` with the lines its file decided, and lists it under the
+   * partner. The header is written last: an upload with a header is committed (I1).
+   */
+  begin(header: UploadHeader, fixedLines: readonly ReceiptLine[]): Promise<void>;
+  /** Stores decided packs (their lines and the items sent on); writing one twice changes nothing. */
+  saveDecisions(uploadId: string, decisions: readonly PackDecision[]): Promise<void>;
+  /** The router has stored every item of the pack as a signal, a not-routed record or a failure. */
+  markPackRouted(uploadId: string, pack: number): Promise<void>;
+  /** The upload is `klaar`: its counts, on the header and in the partner's list. */
+  finish(header: UploadHeader): Promise<void>;
+  read(uploadId: string): Promise<UploadState | undefined>;
+  progress(uploadId: string): Promise<UploadProgress>;
   list(
     source: string,
     page: { readonly limit: number; readonly cursor?: string | undefined },
   ): Promise<{ items: UploadSummary[]; cursor?: string | undefined }>;
+}
+
+/**
+ * The bytes of an upload, kept from before anything is published until every pack is routed, so
+ * that any step can be done again from them after a crash (I1). Personal data: short-lived (P1).
+ */
+export interface UploadFileStore {
+  save(uploadId: string, bytes: Uint8Array): Promise<void>;
+  /** Undefined when the file is gone (or was never completely written). */
+  load(uploadId: string): Promise<Uint8Array | undefined>;
+  remove(uploadId: string): Promise<void>;
+}
+
+export type OutstandingKind = 'upload' | 'care-report';
+
+/**
+ * Intake accepted but not yet known to be routed (DESIGN I1): a pointer per upload or care report,
+ * written before anything goes on a queue and removed once all of it is stored. The reconciler
+ * reads only these, so its cost grows with the gap, never with the table. Times are real time in
+ * milliseconds (leases and retries are about machines, not about the test clock).
+ */
+export interface OutstandingEntry {
+  readonly kind: OutstandingKind;
+  /** The upload id, or `<source>#<reportId>` for a care report. */
+  readonly id: string;
+  readonly createdAt: string;
+  /** From when the reconciler may act on it. */
+  readonly checkAfter: number;
+  /** Until when a request or a consumer is working on it. */
+  readonly leaseUntil?: number | undefined;
+  /** How often the reconciler sent it on again. */
+  readonly attempts: number;
+  /** A care report's queued message (its receipt holds no personal data to rebuild it from). */
+  readonly message?: SignalMessage | undefined;
+}
+
+/** The outstanding entry of a care report (I1): the partner's own key of it. */
+export const careReportWorkId = (source: string, reportId: string) => `${source}#${reportId}`;
+
+export interface OutstandingIntake {
+  open(entry: OutstandingEntry): Promise<void>;
+  close(kind: OutstandingKind, id: string): Promise<void>;
+  /** Every outstanding entry. */
+  list(): Promise<OutstandingEntry[]>;
+  /** Takes the lease unless someone holds it at `now`; false then, or when the entry is gone. */
+  lease(kind: OutstandingKind, id: string, until: number, now: number): Promise<boolean>;
+  /** Changes an entry that still exists (a lease given up, the next check, the attempts). */
+  update(
+    kind: OutstandingKind,
+    id: string,
+    changes: Partial<Pick<OutstandingEntry, 'checkAfter' | 'leaseUntil' | 'attempts'>>,
+  ): Promise<void>;
+}
+
+/**
+ * Whole-request idempotency (DESIGN I5): one claim per (route, partner, request key), where the
+ * key is the partner's `Idempotency-Key` or a hash of the bytes sent. Times in real time (ms).
+ */
+export interface IdempotencyClaim {
+  readonly key: string;
+  /** SHA-256 of the request body: the same key with other bytes is a client error. */
+  readonly payloadHash: string;
+  /** The upload id, or the care report's signal id, of the first request. */
+  readonly resourceId: string;
+  readonly receivedAt: string;
+  /** Until when the first request may still be working before it counts as gone. */
+  readonly leaseUntil: number;
+  /** The first answer, when it is small enough to keep (care reports). */
+  readonly response?: { readonly status: number; readonly body: unknown } | undefined;
+}
+
+export interface IdempotencyStore {
+  /** Stores the claim unless a live one exists for its key; returns that one if so. */
+  claim(claim: IdempotencyClaim, expiresAt: number): Promise<IdempotencyClaim | undefined>;
+  get(key: string): Promise<IdempotencyClaim | undefined>;
+  /** Takes over a claim whose holder's lease ran out; false when another took it first. */
+  takeOver(key: string, leaseUntil: number, now: number): Promise<boolean>;
+  complete(key: string, response: { readonly status: number; readonly body: unknown }): Promise<void>;
+  /** Gives a claim up (the request failed before anything was stored). */
+  release(key: string): Promise<void>;
 }
 
 export interface Publisher<M> {

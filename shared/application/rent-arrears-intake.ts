@@ -1,46 +1,28 @@
-import { amsterdamDateOf, formatAmsterdam } from '../domain/amsterdam-time.ts';
-import type { Clock } from '../domain/clock.ts';
+import { planUpload, type ReceiptLine, type ValidItem } from '../domain/upload-plan.ts';
 import { CsvFileError, csvRecords, decodeCsv, detectDelimiter } from '../intake/csv-file.ts';
 import { type ColumnMap, mapColumns, validateRentArrearsRow } from '../intake/rent-arrears-rows.ts';
-import {
-  countStatuses,
-  enqueuePartnerItems,
-  type PartnerIntakeDependencies,
-  type ValidPartnerItem,
-} from './partner-intake.ts';
-import type { ItemReceipt, UploadReceipt, UploadStore } from './ports.ts';
+import type { UploadPlanner } from './partner-upload.ts';
 
+/** A rent-arrears file as it arrived (API.md): raw bytes, the declared charset, the file's name. */
 export interface RentArrearsFile {
   readonly bytes: Uint8Array;
   readonly charset?: string | undefined;
   readonly fileName?: string | undefined;
 }
 
-export interface RentArrearsDependencies extends PartnerIntakeDependencies {
-  readonly uploads: UploadStore;
-  readonly clock: Clock;
-  readonly newUploadId: () => string;
-}
-
 const isBlank = (fields: readonly string[]) => fields.every((field) => field.trim() === '');
 
 /**
- * Receives a rent-arrears list (API.md, DESIGN I1–I6, C1): decodes and parses it as a stream,
- * validates every row as it comes, enqueues the valid ones and stores the receipt. Every data row
- * ends as accepted, rejected, duplicate or updated, and the counts add up to the rows received.
- * Throws CsvFileError for a file that is not a usable list at all.
+ * Reads a rent-arrears list (API.md, DESIGN I1–I3, C1): decodes and parses it as a stream,
+ * validates every row as it comes and plans the valid ones. Every data row ends as a rejected line
+ * or in a pack, so the counts add up to the rows received. Throws CsvFileError for a file that is
+ * not a usable list at all. The same bytes and date always give the same plan (I1: resumable).
  */
-export async function receiveRentArrears(
-  file: RentArrearsFile,
-  context: { readonly source: string; readonly attestation: string },
-  deps: RentArrearsDependencies,
-): Promise<UploadReceipt> {
-  const now = deps.clock.now();
-  const today = amsterdamDateOf(now);
-  const { text } = decodeCsv(file.bytes, file.charset);
+export const planRentArrears: UploadPlanner = async (bytes, { source, today, charset, secret }) => {
+  const { text } = decodeCsv(bytes, charset);
   let columns: ColumnMap | undefined;
-  const valid: ValidPartnerItem[] = [];
-  const rows = new Map<number, ItemReceipt>();
+  const valid: ValidItem[] = [];
+  const rejected: ReceiptLine[] = [];
 
   for await (const { row, fields } of csvRecords(text, detectDelimiter(text))) {
     if (isBlank(fields)) continue;
@@ -61,35 +43,19 @@ export async function receiveRentArrears(
       }
       continue;
     }
-    const result = validateRentArrearsRow(fields, columns, today, context.source);
-    if (result.ok) valid.push({ ref: row, input: result.input, dedupeKey: result.dedupeKey });
-    else rows.set(row, { row, status: 'rejected', errors: result.errors });
+    const result = validateRentArrearsRow(fields, columns, today, source);
+    if (result.ok) valid.push({ label: { row }, input: result.input, dedupeKey: result.dedupeKey });
+    else rejected.push({ row, status: 'rejected', errors: result.errors });
   }
   if (!columns) throw new CsvFileError('empty-file', 'Het bestand bevat geen kopregel en geen rijen.');
-  if (valid.length === 0 && rows.size === 0) {
+  if (valid.length === 0 && rejected.length === 0) {
     throw new CsvFileError(
       'no-rows',
       'Het bestand bevat alleen een kopregel, geen rijen met huurachterstanden.',
     );
   }
-
-  const uploadId = deps.newUploadId();
-  const receivedAt = formatAmsterdam(now);
-  const outcomes = await enqueuePartnerItems(valid, { uploadId, source: context.source, receivedAt }, deps);
-  for (const [row, outcome] of outcomes) rows.set(row, { row, ...outcome });
-
-  const ordered = [...rows.values()].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  const receipt: UploadReceipt = {
-    uploadId,
-    kind: 'rent-arrears',
-    source: context.source,
-    receivedAt,
-    fileName: file.fileName,
-    attestation: context.attestation,
-    counts: countStatuses(ordered),
+  return {
+    plan: planUpload(valid, rejected, secret),
     warnings: columns.unknown.map((column) => ({ code: 'unknown-column', column })),
-    rows: ordered,
   };
-  await deps.uploads.save(receipt);
-  return receipt;
-}
+};

@@ -5,15 +5,19 @@ import { householdKey } from '../domain/household-key.ts';
 import { retentionOf } from '../domain/retention.ts';
 import type { Signal } from '../domain/signal.ts';
 import type { WorkingDayCalendar } from '../domain/working-days.ts';
+import { errorCodeOf } from '../error-code.ts';
 import type { CareReportMessage, DebtSignalsMessage, SignalMessage } from '../messages.ts';
 import {
   ConcurrentUpdateError,
+  careReportWorkId,
   type EscalationPublisher,
   type HouseholdStore,
   isNotRouted,
+  type OutstandingIntake,
   type ReceiptStore,
   type SignalRepository,
   type StoredSignal,
+  type UploadStore,
 } from './ports.ts';
 
 export interface RoutingDependencies {
@@ -22,15 +26,69 @@ export interface RoutingDependencies {
   readonly escalations: EscalationPublisher;
   readonly receipts: ReceiptStore;
   readonly households: HouseholdStore;
+  /** Marks an upload's pack routed once every item of it is stored (I1). */
+  readonly uploads: Pick<UploadStore, 'markPackRouted'>;
+  /** A routed care report is no longer outstanding (I1). */
+  readonly outstanding: Pick<OutstandingIntake, 'close'>;
   readonly calendar: WorkingDayCalendar;
   /** Secret of the household key (M1). */
   readonly secret: string;
+  /** Real time of a failure record. */
+  readonly now?: () => Date;
+}
+
+/** What the queue knows of this delivery: at the last try a failure is recorded, not retried (I1). */
+export interface Delivery {
+  readonly lastAttempt: boolean;
 }
 
 export type RoutingOutcome =
   | { readonly signalId: string; readonly result: 'routed'; readonly teamId: string; readonly rule: string }
   | { readonly signalId: string; readonly result: 'not-routed'; readonly outcome: string }
   | { readonly signalId: string; readonly result: 'updated' | 'already-routed' };
+
+/**
+ * Items of a message that could not be stored (I1). Before the last try the message is retried and
+ * finds the others stored; at the last try the failures are recorded first, then the message goes
+ * to the DLQ so someone looks. `code` is the first underlying error's code, for the DLQ's log line.
+ */
+export class ItemsNotStoredError extends Error {
+  readonly code: string;
+  readonly signalIds: readonly string[];
+
+  constructor(failures: ReadonlyMap<string, unknown>) {
+    super(`${failures.size} item(s) could not be stored`);
+    this.name = 'ItemsNotStoredError';
+    this.signalIds = [...failures.keys()];
+    this.code = errorCodeOf([...failures.values()][0]);
+  }
+}
+
+/**
+ * Stores the pack's new records; when the batch fails, each record on its own, so one item that
+ * cannot be stored (too large, a fault) fails alone and the others are stored (I1). Returns the
+ * failures by signal id.
+ */
+async function storeEach(
+  records: readonly StoredSignal[],
+  signals: SignalRepository,
+): Promise<Map<string, unknown>> {
+  const failures = new Map<string, unknown>();
+  try {
+    await signals.putNew(records);
+    return failures;
+  } catch (error) {
+    if (records.length === 1) return failures.set((records[0] as StoredSignal).signalId, error);
+  }
+  for (const record of records) {
+    try {
+      await signals.putNew([record]);
+    } catch (error) {
+      failures.set(record.signalId, error);
+    }
+  }
+  return failures;
+}
 
 /** What the household index keeps of a signal (M1: no personal data). */
 function entryOf(stored: StoredSignal): HouseholdEntry {
@@ -72,6 +130,25 @@ async function flagEarlierSignals(signalIds: Iterable<string>, signals: SignalRe
  * put, and recording a not-routed outcome on the receipt twice changes nothing.
  */
 async function routeCareReport(
+  message: CareReportMessage,
+  deps: RoutingDependencies,
+  delivery: Delivery,
+): Promise<RoutingOutcome> {
+  const workId = careReportWorkId(message.source, message.report.reportId);
+  try {
+    const outcome = await decideCareReport(message, deps);
+    await deps.outstanding.close('care-report', workId);
+    return outcome;
+  } catch (error) {
+    if (!delivery.lastAttempt) throw error;
+    // The last try (I1): the partner's feedback says it failed, the DLQ keeps the message.
+    await deps.receipts.recordFailure(message.source, message.report.reportId, errorCodeOf(error));
+    await deps.outstanding.close('care-report', workId);
+    throw error;
+  }
+}
+
+async function decideCareReport(
   message: CareReportMessage,
   deps: RoutingDependencies,
 ): Promise<RoutingOutcome> {
@@ -151,6 +228,7 @@ async function keepHighestAmounts(
 async function routeDebtSignals(
   message: DebtSignalsMessage,
   deps: RoutingDependencies,
+  delivery: Delivery,
 ): Promise<RoutingOutcome[]> {
   const { source, receivedAt } = message;
   const [existing, households] = await Promise.all([
@@ -225,19 +303,53 @@ async function routeDebtSignals(
     );
   }
 
-  await deps.signals.putNew([...pending.values()]);
+  const failures = await storeEach([...pending.values()], deps.signals);
+  for (const signalId of failures.keys()) pending.delete(signalId);
+  // What was stored is finished (household entries, amounts, M2 flags) before any retry, which
+  // would find those signals stored and skip them.
   await keepHighestAmounts(pending, receivedAt, deps.signals);
-  await deps.households.record(changes, asRead);
+  await deps.households.record(withoutSignals(changes, failures), asRead);
   await flagEarlierSignals(earlier, deps.signals);
+  if (failures.size > 0 && !delivery.lastAttempt) throw new ItemsNotStoredError(failures);
+  if (failures.size > 0) {
+    const failedAt = (deps.now?.() ?? new Date()).toISOString();
+    const kinds = new Map(message.items.map((item) => [item.signalId, item.input.kind]));
+    await deps.signals.recordFailures(
+      [...failures].map(([signalId, error]) => ({
+        signalId,
+        source,
+        kind: kinds.get(signalId) as NonNullable<ReturnType<typeof kinds.get>>,
+        receivedAt,
+        code: errorCodeOf(error),
+        failedAt,
+      })),
+    );
+  }
+  // Every item is now a signal, a not-routed record or a failure: the pack is routed (I1).
+  if (message.pack !== undefined) await deps.uploads.markPackRouted(message.uploadId, message.pack);
+  if (failures.size > 0) throw new ItemsNotStoredError(failures);
   return outcomes;
+}
+
+function withoutSignals(
+  changes: ReadonlyMap<string, readonly HouseholdEntry[]>,
+  signalIds: ReadonlyMap<string, unknown>,
+): Map<string, HouseholdEntry[]> {
+  const kept = new Map<string, HouseholdEntry[]>();
+  for (const [key, entries] of changes) {
+    const stored = entries.filter((entry) => !signalIds.has(entry.signalId));
+    if (stored.length > 0) kept.set(key, stored);
+  }
+  return kept;
 }
 
 /** Routes one queued message: a care report, or a pack of debt signals. */
 export async function routeSignalMessage(
   message: SignalMessage,
   deps: RoutingDependencies,
+  delivery: Delivery = { lastAttempt: false },
 ): Promise<RoutingOutcome[]> {
   return message.type === 'care-report'
-    ? [await routeCareReport(message, deps)]
-    : routeDebtSignals(message, deps);
+    ? [await routeCareReport(message, deps, delivery)]
+    : routeDebtSignals(message, deps, delivery);
 }

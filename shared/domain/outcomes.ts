@@ -1,7 +1,13 @@
 import reference from '../../config/outcome-codes.json' with { type: 'json' };
 
-/** What a partner may see of a signal (DESIGN C4): never the reason, never the notes. */
-export type PartnerFeedback = 'ontvangen' | 'opgepakt' | 'niet-opgepakt' | 'afgerond';
+/**
+ * What a partner may see of a signal (DESIGN C4): never the reason, never the notes.
+ * `fout-bij-verwerking`: accepted, but the service could not store it after every try (I1) — the
+ * partner may send it again; the service team sees the error code.
+ */
+export type PartnerFeedback = 'ontvangen' | 'opgepakt' | 'niet-opgepakt' | 'afgerond' | 'fout-bij-verwerking';
+
+export const PROCESSING_FAILED: PartnerFeedback = 'fout-bij-verwerking';
 
 export interface OutcomeCode {
   readonly code: string;

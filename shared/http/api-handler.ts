@@ -26,6 +26,8 @@ export interface ApiRequest<Op extends OperationDefinition> {
   readonly body: Parsed<Op['body']>;
   /** The raw event, for the few routes whose body is not JSON (a CSV upload). */
   readonly event: ApiEvent;
+  /** The Lambda context: how much time the invocation has left (an upload's budget). */
+  readonly context: ApiContext;
 }
 
 export interface ApiHandlerOptions {
@@ -55,6 +57,6 @@ export function apiHandler<Op extends OperationDefinition>(
   for (const middleware of options.middlewares ?? []) handler.use(middleware);
   return handler.use(validateRequest(operation)).handler(async (event, context) => {
     const input = context.input ?? { params: undefined, query: undefined, body: undefined };
-    return route({ principal: context.principal, ...input, event } as ApiRequest<Op>);
+    return route({ principal: context.principal, ...input, event, context } as ApiRequest<Op>);
   });
 }

@@ -24,10 +24,14 @@ export const forbidden = (message = 'Geen toegang: uw rol of scope staat deze ha
 
 export const notFound = (code: string, message: string) => new HttpError(404, code, message);
 
-export function jsonResponse(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+export function jsonResponse(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
     body: JSON.stringify(body),
   };
 }

@@ -432,19 +432,33 @@ describe('signals queue (DESIGN D4)', () => {
     }
   });
 
-  it('feeds RouteSignals and Escalate in batches of 10 with partial batch failures', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
-    for (const [fn, queue] of [
-      [stack.functions.RouteSignals, stack.queues.signals.queue],
-      [stack.functions.Escalate, stack.queues.escalations.queue],
+  it('feeds RouteSignals and Escalate in batches of 10, ContinueUploads one upload at a time, with partial batch failures', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
+    for (const [fn, queue, batchSize] of [
+      [stack.functions.RouteSignals, stack.queues.signals.queue, 10],
+      [stack.functions.Escalate, stack.queues.escalations.queue, 10],
+      [stack.functions.ContinueUploads, stack.queues.uploads.queue, 1],
     ] as const) {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         FunctionName: { Ref: idOf(fn as IConstruct) },
         EventSourceArn: { 'Fn::GetAtt': [idOf(queue), 'Arn'] },
-        BatchSize: 10,
+        BatchSize: batchSize,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
     }
+  });
+
+  it('runs the intake reconciler every 5 minutes (DESIGN I1), sending to the signals and uploads queues only', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [idOf(stack.functions.ReconcileIntake as IConstruct), 'Arn'] },
+        }),
+      ],
+    });
+    const reconciler = FUNCTIONS.find((definition) => definition.id === 'ReconcileIntake');
+    expect(reconciler?.sendsTo).toEqual(['signals', 'uploads']);
   });
 
   it('runs the sweep every 15 minutes (DESIGN D5) and lets only Escalate publish to the topic', () => {
@@ -667,7 +681,11 @@ describe('environmentFor', () => {
     expect(() =>
       environmentFor(routeSignals, {
         tableName: '',
-        queueUrls: { signals: 'https://sqs/signals', escalations: 'https://sqs/escalations' },
+        queueUrls: {
+          signals: 'https://sqs/signals',
+          escalations: 'https://sqs/escalations',
+          uploads: 'https://sqs/uploads',
+        },
         notifier: { kind: 'outbox' },
         householdSecret: { arn: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' },
       }),
@@ -678,7 +696,7 @@ describe('environmentFor', () => {
     expect(
       environmentFor(routeSignals, {
         tableName: 't',
-        queueUrls: { signals: 'q', escalations: 'e' },
+        queueUrls: { signals: 'q', escalations: 'e', uploads: 'u' },
         householdSecret: { arn: 'arn:s' },
         notifier: { kind: 'outbox' },
       }),

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
+import { dynamoOutstandingIntake } from '../../shared/adapters/dynamodb-outstanding-intake.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
 import type { NotRoutedSignal } from '../../shared/application/ports.ts';
 import { type RoutingDependencies, routeSignalMessage } from '../../shared/application/route-signal.ts';
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
@@ -42,6 +44,8 @@ beforeAll(async () => {
     signals: dynamoSignalRepository(client, t.runtime.tableName),
     receipts: dynamoReceiptStore(client, t.runtime.tableName),
     households: dynamoHouseholdStore(client, t.runtime.tableName),
+    uploads: dynamoUploadStore(client, t.runtime.tableName),
+    outstanding: dynamoOutstandingIntake(client, t.runtime.tableName),
     calendar: municipalCalendar,
     secret: 'r'.repeat(48),
     escalations: {

@@ -231,18 +231,31 @@ describe('energy-debts-batch.json', () => {
 });
 
 describe('I5: re-sending and updating', () => {
-  it('re-uploading the same file creates no signal: every accepted row is now a duplicate', async () => {
-    const before = (await scan()).length;
+  it('the same file sent again (a client retry) gets the first receipt and changes nothing', async () => {
+    const before = await scan();
 
     const again = await uploadRentArrears('dev-bo-ex', csv);
     await t.drain();
 
+    expect(again.status).toBe(202);
+    expect(again.body).toEqual(rent);
+    expect(again.headers?.['idempotent-replayed']).toBe('true');
+    expect(await scan()).toHaveLength(before.length);
+  });
+
+  it('the same rows in a new export (other bytes) are a new receipt whose accepted rows are duplicates', async () => {
+    const signalsBefore = (await scan()).filter((item) => String(item.pk).startsWith('SIGNAL#'));
+
+    const again = await uploadRentArrears('dev-bo-ex', new Uint8Array([...csv, 0x0d, 0x0a]));
+    await t.drain();
+
+    expect(again.body.uploadId).not.toBe(rent.uploadId);
     expect(again.body.counts).toEqual({ received: 8, accepted: 0, rejected: 4, duplicate: 4, updated: 0 });
     expect(
       again.body.rows.filter((line) => line.status === 'duplicate').map((line) => line.signalId),
     ).toEqual([2, 3, 4, 8].map((row) => rowOf(rent, row).signalId));
-    // Only the new receipt's own items (header, listing, one chunk) were added.
-    expect((await scan()).length).toBe(before + 3);
+    const signalsAfter = (await scan()).filter((item) => String(item.pk).startsWith('SIGNAL#'));
+    expect(signalsAfter).toEqual(signalsBefore);
   });
 
   it('the same tenant and start date with a higher amount updates the open signal instead of adding one', async () => {
@@ -277,13 +290,19 @@ describe('I5: re-sending and updating', () => {
     expect((await signal(rowOf(rent, 2).signalId)).body).toMatchObject({ amount: 1500 });
   });
 
-  it('the energy batch sent again is all duplicates', async () => {
+  it('the energy batch sent again gets its first receipt; under a new batch id its signals are duplicates', async () => {
     const again = await t.api.request<Receipt>('POST', '/intake/energy-debts', {
       token: 'dev-werk-en-inkomen',
       body: batch,
     });
+    const renamed = await t.api.request<Receipt>('POST', '/intake/energy-debts', {
+      token: 'dev-werk-en-inkomen',
+      body: { ...batch, batchId: `${batch.batchId}-opnieuw` },
+    });
 
-    expect(again.body.counts).toEqual({ received: 3, accepted: 0, rejected: 1, duplicate: 2, updated: 0 });
+    expect(again.body).toEqual(energy);
+    expect(renamed.body.uploadId).not.toBe(energy.uploadId);
+    expect(renamed.body.counts).toEqual({ received: 3, accepted: 0, rejected: 1, duplicate: 2, updated: 0 });
   });
 });
 

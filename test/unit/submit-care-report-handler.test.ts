@@ -130,8 +130,8 @@ describe('POST /intake/care-reports handler', () => {
   });
 
   it('when SQS fails the receipt stays un-enqueued (500), and the retry enqueues it as accepted: nothing lost', async () => {
-    // Prepare: the first try stores the receipt, then SQS is down.
-    ddb.on(PutCommand).resolvesOnce({});
+    // Prepare: the first try stores the receipt and the outstanding entry, then SQS is down.
+    ddb.on(PutCommand).resolves({});
     sqs.on(SendMessageCommand).rejectsOnce(new Error('ServiceUnavailable'));
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
@@ -141,14 +141,23 @@ describe('POST /intake/care-reports handler', () => {
     expect(first.statusCode).toBe(500);
     expect(bodyOf(first).error.code).toBe('internal-error');
     expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
-    const stored = ddb.commandCalls(PutCommand)[0]?.args[0].input.Item as Record<string, unknown>;
+    const [receipt, outstanding] = ddb.commandCalls(PutCommand).map((call) => call.args[0].input.Item);
+    const stored = receipt as Record<string, unknown>;
     expect(stored).toMatchObject({ enqueued: false, reportId: report.reportId });
+    // I1: the report is kept as outstanding work before the queue, for the reconciler to send on.
+    expect(outstanding).toMatchObject({
+      type: 'outstanding',
+      kind: 'care-report',
+      message: { type: 'care-report', signalId: stored.signalId },
+    });
     const logged = [...stdout.mock.calls, ...stderr.mock.calls].map(([chunk]) => String(chunk)).join('');
     expect(logged).toContain('Onverwachte fout');
     expect(logged).not.toContain('Jansen');
 
     // Act: the police retry; the receipt exists but was never enqueued.
-    ddb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+    ddb
+      .on(PutCommand, { ConditionExpression: 'attribute_not_exists(pk)' })
+      .rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
     ddb.on(GetCommand).resolves({ Item: stored });
     sqs.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
     ddb.on(UpdateCommand).resolves({});

@@ -12,6 +12,8 @@ import { documentClientOf } from '../../../shared/adapters/aws-clients.ts';
 export interface ApiResponse<T = Record<string, unknown>> {
   readonly status: number;
   readonly body: T;
+  /** Response headers, lower-case names. */
+  readonly headers: Record<string, string>;
 }
 
 export interface ApiClient {
@@ -42,7 +44,11 @@ export function apiClient(baseUrl: string): ApiClient {
         ...(body !== undefined ? { body } : {}),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined } as never;
+      return {
+        status: response.status,
+        body: text ? JSON.parse(text) : undefined,
+        headers: Object.fromEntries(response.headers),
+      } as never;
     },
   };
 }

@@ -1,0 +1,208 @@
+import { planEnergyDebts } from '../../shared/application/energy-debt-intake.ts';
+import type { PartnerUploadDependencies } from '../../shared/application/partner-upload.ts';
+import type {
+  IdempotencyClaim,
+  IdempotencyStore,
+  OutstandingEntry,
+  OutstandingIntake,
+  SignalState,
+  UploadFileStore,
+  UploadHeader,
+  UploadState,
+  UploadStore,
+  UploadSummary,
+} from '../../shared/application/ports.ts';
+import { planRentArrears } from '../../shared/application/rent-arrears-intake.ts';
+import type { Clock, Timer } from '../../shared/domain/clock.ts';
+import type { PackDecision, ReceiptLine } from '../../shared/domain/upload-plan.ts';
+import type { SignalMessage, UploadContinuationMessage } from '../../shared/messages.ts';
+
+/**
+ * In-memory ports for unit tests of the intake use cases: the same contracts as the DynamoDB and
+ * SQS adapters (which the integration tests run for real), with the published messages kept so a
+ * test can play the router. `routeOnPublish` makes published items stored signals at once.
+ */
+export function inMemoryIntake(options: { clock: Clock; timer?: Timer; routeOnPublish?: boolean }) {
+  const states = new Map<string, SignalState>();
+  const published: SignalMessage[] = [];
+  const continuations: UploadContinuationMessage[] = [];
+  interface StoredUpload {
+    header?: UploadHeader;
+    fixed: ReceiptLine[];
+    decisions: Map<number, PackDecision>;
+    routed: Set<number>;
+  }
+  const uploads = new Map<string, StoredUpload>();
+  const files = new Map<string, Uint8Array>();
+  const outstanding = new Map<string, OutstandingEntry>();
+  const claims = new Map<string, IdempotencyClaim>();
+  let ids = 0;
+  const timer = options.timer ?? { now: () => Date.now() };
+  const uploadOf = (uploadId: string) => {
+    const found: StoredUpload = uploads.get(uploadId) ?? {
+      fixed: [],
+      decisions: new Map(),
+      routed: new Set(),
+    };
+    uploads.set(uploadId, found);
+    return found;
+  };
+  const keyOf = (kind: string, id: string) => `${kind}#${id}`;
+
+  const uploadStore: UploadStore = {
+    async begin(header, fixedLines) {
+      const upload = uploadOf(header.uploadId);
+      upload.fixed = [...fixedLines];
+      upload.header = header;
+    },
+    async saveDecisions(uploadId, decisions) {
+      for (const decision of decisions) uploadOf(uploadId).decisions.set(decision.pack, decision);
+    },
+    async markPackRouted(uploadId, pack) {
+      uploadOf(uploadId).routed.add(pack);
+    },
+    async finish(header) {
+      uploadOf(header.uploadId).header = header;
+    },
+    async read(uploadId): Promise<UploadState | undefined> {
+      const upload = uploads.get(uploadId);
+      if (!upload?.header) return undefined;
+      return {
+        header: upload.header,
+        fixedLines: upload.fixed,
+        decisions: new Map(upload.decisions),
+        routed: new Set(upload.routed),
+      };
+    },
+    async progress(uploadId) {
+      const upload = uploads.get(uploadId);
+      return {
+        header: upload?.header,
+        decided: new Map([...(upload?.decisions.values() ?? [])].map((d) => [d.pack, d.items.length])),
+        routed: new Set(upload?.routed ?? []),
+      };
+    },
+    async list() {
+      return {
+        items: [...uploads.values()].flatMap((u) => (u.header ? [u.header as unknown as UploadSummary] : [])),
+      };
+    },
+  };
+
+  const fileStore: UploadFileStore = {
+    async save(uploadId, bytes) {
+      files.set(uploadId, bytes);
+    },
+    async load(uploadId) {
+      return files.get(uploadId);
+    },
+    async remove(uploadId) {
+      files.delete(uploadId);
+    },
+  };
+
+  const outstandingStore: OutstandingIntake = {
+    async open(entry) {
+      outstanding.set(keyOf(entry.kind, entry.id), entry);
+    },
+    async close(kind, id) {
+      outstanding.delete(keyOf(kind, id));
+    },
+    async list() {
+      return [...outstanding.values()];
+    },
+    async lease(kind, id, until, now) {
+      const entry = outstanding.get(keyOf(kind, id));
+      if (!entry || (entry.leaseUntil ?? 0) > now) return false;
+      outstanding.set(keyOf(kind, id), { ...entry, leaseUntil: until });
+      return true;
+    },
+    async update(kind, id, changes) {
+      const entry = outstanding.get(keyOf(kind, id));
+      if (entry) outstanding.set(keyOf(kind, id), { ...entry, ...changes });
+    },
+  };
+
+  const idempotency: IdempotencyStore = {
+    async claim(claim) {
+      const existing = claims.get(claim.key);
+      if (existing) return existing;
+      claims.set(claim.key, claim);
+      return undefined;
+    },
+    async get(key) {
+      return claims.get(key);
+    },
+    async takeOver(key, leaseUntil, now) {
+      const existing = claims.get(key);
+      if (!existing || existing.leaseUntil >= now) return false;
+      claims.set(key, { ...existing, leaseUntil });
+      return true;
+    },
+    async complete(key, response) {
+      const existing = claims.get(key);
+      if (existing) claims.set(key, { ...existing, response });
+    },
+    async release(key) {
+      claims.delete(key);
+    },
+  };
+
+  const storeItems = (messages: readonly SignalMessage[]) => {
+    for (const message of messages) {
+      if (message.type !== 'debt-signals') continue;
+      for (const item of message.items) {
+        states.set(item.signalId, {
+          signalId: item.signalId,
+          status: 'open',
+          amount: item.input.amount,
+          feedback: 'ontvangen',
+        });
+      }
+      if (message.pack !== undefined) uploadOf(message.uploadId).routed.add(message.pack);
+    }
+  };
+
+  const deps: PartnerUploadDependencies = {
+    signals: {
+      getStates: async (signalIds) =>
+        new Map(signalIds.flatMap((id) => (states.has(id) ? [[id, states.get(id) as SignalState]] : []))),
+    },
+    uploads: uploadStore,
+    files: fileStore,
+    outstanding: outstandingStore,
+    idempotency,
+    publisher: {
+      publish: async (message) => {
+        published.push(message);
+        if (options.routeOnPublish) storeItems([message]);
+      },
+      publishMany: async (messages) => {
+        published.push(...messages);
+        if (options.routeOnPublish) storeItems(messages);
+      },
+    },
+    continuations: {
+      publish: async (message) => void continuations.push(message),
+      publishMany: async (messages) => void continuations.push(...messages),
+    },
+    planners: { 'rent-arrears': planRentArrears, 'energy-debts': planEnergyDebts },
+    clock: options.clock,
+    timer,
+    secret: 'p'.repeat(48),
+    newUploadId: () => `upl_${++ids}`,
+  };
+
+  return {
+    deps,
+    states,
+    published,
+    continuations,
+    uploads,
+    files,
+    outstanding,
+    claims,
+    /** Plays the router for what was published so far. */
+    route: () => storeItems(published),
+  };
+}
