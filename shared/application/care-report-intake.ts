@@ -1,6 +1,8 @@
 import type { CareReportInput } from '../api/care-report-schemas.ts';
 import { formatAmsterdam } from '../domain/amsterdam-time.ts';
 import type { Clock } from '../domain/clock.ts';
+import { DomainError } from '../domain/domain-error.ts';
+import { careReportDateErrors } from '../domain/intake-dates.ts';
 import type { ReceiptStore, SignalPublisher } from './ports.ts';
 
 export interface IntakeDependencies {
@@ -26,6 +28,8 @@ export async function receiveCareReport(
   source: string,
   deps: IntakeDependencies,
 ): Promise<IntakeResult> {
+  const dateErrors = careReportDateErrors(report, deps.clock.now()); // DESIGN I3: needs "now"
+  if (dateErrors.length > 0) throw DomainError.invalidFields(dateErrors);
   const candidate = {
     source,
     reportId: report.reportId,

@@ -1,4 +1,4 @@
-import type { CalendarDate } from './amsterdam-time.ts';
+import { amsterdamDateOf, type CalendarDate } from './amsterdam-time.ts';
 import type { FieldProblem } from './domain-error.ts';
 import { ageOn } from './household.ts';
 
@@ -38,5 +38,45 @@ export function debtDateErrors(signal: DebtDates, today: CalendarDate): FieldPro
       message: 'Achterstand sinds ligt in de toekomst.',
     });
   }
+  return errors;
+}
+
+/** The police's clock and ours may differ a little; a report stamped minutes ahead is not refused. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** What a care report's date checks read. */
+export interface CareReportDates {
+  readonly reportedAt: string;
+  readonly person: { readonly birthDate?: CalendarDate | undefined };
+  readonly household?: { readonly minors: readonly { readonly birthDate?: CalendarDate | undefined }[] };
+}
+
+/**
+ * DESIGN I3 for a care report, against `now`: `reportedAt` not in the future (beyond the clock skew),
+ * and no birth date — the person's, a minor's — after today. A child born today is no error.
+ */
+export function careReportDateErrors(report: CareReportDates, now: Date): FieldProblem[] {
+  const today = amsterdamDateOf(now);
+  const errors: FieldProblem[] = [];
+  if (Date.parse(report.reportedAt) > now.getTime() + CLOCK_SKEW_MS) {
+    errors.push({
+      field: 'reportedAt',
+      code: 'date-in-future',
+      message: 'Het tijdstip van de melding (reportedAt) ligt in de toekomst.',
+    });
+  }
+  const bornLater = (birthDate: CalendarDate | undefined) => birthDate !== undefined && birthDate > today;
+  if (bornLater(report.person.birthDate)) {
+    errors.push({ field: 'person.birthDate', code: 'birth-date-in-future', message: BIRTH_DATE_IN_FUTURE });
+  }
+  report.household?.minors.forEach((minor, index) => {
+    if (bornLater(minor.birthDate)) {
+      errors.push({
+        field: `household.minors.${index}.birthDate`,
+        code: 'birth-date-in-future',
+        message: BIRTH_DATE_IN_FUTURE,
+      });
+    }
+  });
   return errors;
 }
