@@ -57,8 +57,12 @@ export const fieldRule = (code: string, message: string) => ({
 const missingOr = (label: string, otherwise: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `${label} ontbreekt.` : otherwise;
 
-/** Length in characters as a person counts them (an emoji is one); cheap for the common case. */
-const withinLength = (value: string, max: number) => value.length <= max || Array.from(value).length <= max;
+/**
+ * Length in characters as a person counts them (an emoji is one). Cheap for the common case, and a
+ * value over twice the limit in UTF-16 units is too long without spelling it out (420,000 characters).
+ */
+const withinLength = (value: string, max: number) =>
+  value.length <= max || (value.length <= 2 * max && Array.from(value).length <= max);
 const digitCount = (value: string) => value.replace(/\D/g, '').length;
 
 const euros = (amount: number) => `€ ${String(amount).replace(/\B(?=(\d{3})+$)/g, '.')}`;
