@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PROBLEM_CATEGORY_IDS } from '../domain/problem-categories.ts';
 import { addressSchema, calendarDateSchema, dateTimeSchema, personSchema } from './common-schemas.ts';
+import { fieldRule, householdCountSchema, MAX_HOUSEHOLD_COUNT, textSchema } from './field-schemas.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
 /** `POST /intake/care-reports` (API.md). */
@@ -11,7 +12,7 @@ export const careReportSchema = z
         'reportId mag alleen letters, cijfers, punt, streepje en liggend streepje bevatten (max. 64 tekens).',
     }),
     reportedAt: dateTimeSchema,
-    unit: z.string({ error: 'Eenheid (unit) ontbreekt.' }).trim().min(1).max(200),
+    unit: textSchema('Eenheid (unit)', 200, { required: true, noFormula: true }),
     categories: z
       .array(
         z.enum(PROBLEM_CATEGORY_IDS as [string, ...string[]], {
@@ -36,12 +37,19 @@ export const careReportSchema = z
     address: addressSchema,
     household: z
       .object({
-        adults: z.number().int().min(0).optional(),
-        minors: z.array(z.object({ birthDate: calendarDateSchema.optional() })).default([]),
+        adults: householdCountSchema('Aantal volwassenen').optional(),
+        minors: z
+          .array(z.object({ birthDate: calendarDateSchema.optional() }))
+          .refine(
+            (minors) => minors.length <= MAX_HOUSEHOLD_COUNT,
+            fieldRule('too-many', `Geef ten hoogste ${MAX_HOUSEHOLD_COUNT} minderjarigen op.`),
+          )
+          .meta({ maxItems: MAX_HOUSEHOLD_COUNT })
+          .default([]),
       })
       .optional()
       .meta({ description: 'Samenstelling van het huishouden; ontbreekt = onbekend.' }),
-    summary: z.string().max(2000, { error: 'De samenvatting is maximaal 2000 tekens.' }).optional(),
+    summary: textSchema('Samenvatting (summary)', 2000, { multiline: true }).optional(),
   })
   .meta({ id: 'CareReport' });
 

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { isCalendarDate } from '../domain/amsterdam-time.ts';
+import { validBsn } from '../domain/dutch-formats.ts';
 import { normalisePostcode } from '../domain/wijken.ts';
+import { emailSchema, houseNumberSchema, phoneSchema, TEXT_LIMITS, textSchema } from './field-schemas.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
 /** DESIGN I3: Dutch postcode, stored as `1234AB`. */
@@ -13,14 +15,21 @@ export const postcodeSchema = z
   .transform(normalisePostcode)
   .meta({ example: '3561AB' });
 
+const INVALID_DATE = 'Ongeldige datum: gebruik JJJJ-MM-DD met een bestaande datum.';
+
+const realDate = <T extends z.ZodString>(schema: T) =>
+  schema
+    .refine(isCalendarDate, { error: INVALID_DATE, params: { code: 'invalid-date' } })
+    .meta({ format: 'date', example: '1971-02-03' });
+
 /** A real calendar date `YYYY-MM-DD` (2026-02-30 is rejected). */
-export const calendarDateSchema = z
-  .string()
-  .refine(isCalendarDate, {
-    error: 'Ongeldige datum: gebruik JJJJ-MM-DD met een bestaande datum.',
-    params: { code: 'invalid-date' },
-  })
-  .meta({ format: 'date', example: '1971-02-03' });
+export const calendarDateSchema = realDate(z.string());
+
+/** A required calendar date whose absence is named in Dutch (`Geboortedatum ontbreekt.`). */
+export const requiredDateSchema = (label: string) =>
+  realDate(
+    z.string({ error: (issue) => (issue.input === undefined ? `${label} ontbreekt.` : INVALID_DATE) }),
+  );
 
 export const dateTimeSchema = z.iso
   .datetime({
@@ -29,30 +38,44 @@ export const dateTimeSchema = z.iso
   })
   .meta({ example: '2026-11-20T22:15:00+01:00' });
 
+/** DESIGN I3: a BSN, when given, is nine digits passing the elfproef; stored with nine digits. */
+export const bsnSchema = z
+  .string()
+  .refine((value) => validBsn(value) !== undefined, {
+    error: 'BSN is ongeldig (negen cijfers die de elfproef doorstaan).',
+    params: { code: 'invalid-bsn' },
+  })
+  .transform((value) => validBsn(value) as string);
+
+/** DESIGN I3: names are bounded, free of control characters and never start like a formula. */
 export const personSchema = z.object(
   {
-    initials: z.string().trim().max(20).optional(),
-    prefix: z.string().trim().max(20).optional(),
-    surname: z
-      .string({ error: 'Achternaam ontbreekt.' })
-      .trim()
-      .min(1, { error: 'Achternaam ontbreekt.' })
-      .max(200),
+    initials: textSchema('Voorletters', TEXT_LIMITS.initials, { noFormula: true }).optional(),
+    prefix: textSchema('Tussenvoegsel', TEXT_LIMITS.prefix, { noFormula: true }).optional(),
+    surname: textSchema('Achternaam', TEXT_LIMITS.surname, { required: true, noFormula: true }),
     birthDate: calendarDateSchema.optional(),
   },
   { error: 'Persoonsgegevens (person) ontbreken.' },
 );
 
+/**
+ * The person of a debt signal — an energy-debt element and a rent-arrears row alike (DESIGN I3):
+ * birth date required; phone, e-mail and BSN checked when given.
+ */
+export const debtPersonSchema = personSchema.extend({
+  birthDate: requiredDateSchema('Geboortedatum'),
+  phone: phoneSchema.optional(),
+  email: emailSchema.optional(),
+  bsn: bsnSchema.optional(),
+});
+
 export const addressSchema = z.object(
   {
     postcode: postcodeSchema,
-    houseNumber: z
-      .number({ error: 'Huisnummer moet een positief geheel getal zijn.' })
-      .int({ error: 'Huisnummer moet een positief geheel getal zijn.' })
-      .positive({ error: 'Huisnummer moet een positief geheel getal zijn.' }),
-    houseNumberSuffix: z.string().trim().max(10).optional(),
-    street: z.string().trim().max(200).optional(),
-    city: z.string().trim().max(100).optional(),
+    houseNumber: houseNumberSchema,
+    houseNumberSuffix: textSchema('Huisnummertoevoeging', TEXT_LIMITS.houseNumberSuffix).optional(),
+    street: textSchema('Straat', TEXT_LIMITS.street, { noFormula: true }).optional(),
+    city: textSchema('Woonplaats', TEXT_LIMITS.city, { noFormula: true }).optional(),
   },
   { error: 'Adres (address) ontbreekt.' },
 );

@@ -1,7 +1,13 @@
 import * as z from 'zod';
-import { validBsn } from '../domain/dutch-formats.ts';
 import { feedbackSchema } from './care-report-schemas.ts';
-import { addressSchema, calendarDateSchema, personSchema } from './common-schemas.ts';
+import { addressSchema, calendarDateSchema, debtPersonSchema, requiredDateSchema } from './common-schemas.ts';
+import {
+  amountSchema,
+  householdCountSchema,
+  referenceSchema,
+  TEXT_LIMITS,
+  textSchema,
+} from './field-schemas.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
 /** DESIGN I6: at most 1,000 elements per energy batch. */
@@ -10,37 +16,21 @@ export const MAX_ENERGY_BATCH = 1000;
 /** One element of `POST /intake/energy-debts` (API.md). Validated one by one: a bad one never rejects the batch (I1). */
 export const energySignalSchema = z
   .object({
-    reference: z
-      .string({ error: 'reference ontbreekt.' })
-      .trim()
-      .min(1, { error: 'reference ontbreekt.' })
-      .max(64),
-    supplier: z.string({ error: 'supplier (energieleverancier) ontbreekt.' }).trim().min(1).max(100),
+    reference: referenceSchema('Referentie (reference)'),
+    supplier: textSchema('Energieleverancier (supplier)', TEXT_LIMITS.supplier, {
+      required: true,
+      noFormula: true,
+    }),
     kind: z.enum(['vroegsignaal', 'eindeleveringssignaal'], {
       error: "kind moet 'vroegsignaal' of 'eindeleveringssignaal' zijn.",
     }),
-    customerNumber: z.string({ error: 'customerNumber ontbreekt.' }).trim().min(1).max(64),
-    person: personSchema.extend({
-      birthDate: calendarDateSchema,
-      phone: z.string().trim().max(30).optional(),
-      email: z.string().trim().max(200).optional(),
-      bsn: z
-        .string()
-        .refine((value) => validBsn(value) !== undefined, {
-          error: 'BSN is ongeldig (negen cijfers die de elfproef doorstaan).',
-          params: { code: 'invalid-bsn' },
-        })
-        .transform((value) => validBsn(value) as string)
-        .optional(),
-    }),
+    customerNumber: referenceSchema('Klantnummer (customerNumber)'),
+    person: debtPersonSchema,
     address: addressSchema,
-    amount: z
-      .number({ error: 'amount moet een bedrag in euro zijn.' })
-      .positive({ error: 'amount moet groter dan nul zijn.' })
-      .max(1_000_000),
-    arrearsSince: calendarDateSchema,
+    amount: amountSchema('Achterstandsbedrag'),
+    arrearsSince: requiredDateSchema('Achterstand sinds'),
     endOfSupplyDate: calendarDateSchema.optional(),
-    minorsInHousehold: z.number().int().min(0).max(20).optional(),
+    minorsInHousehold: householdCountSchema('Aantal minderjarigen').optional(),
   })
   .meta({ id: 'EnergySignal' });
 
@@ -48,7 +38,7 @@ export type EnergySignalInput = z.output<typeof energySignalSchema>;
 
 /** What the handler parses: elements stay unknown until validated one by one. */
 export const energyBatchSchema = z.object({
-  batchId: z.string({ error: 'batchId ontbreekt.' }).trim().min(1, { error: 'batchId ontbreekt.' }).max(100),
+  batchId: textSchema('Batchnummer (batchId)', 100, { required: true }),
   signals: z
     .array(z.unknown(), { error: 'signals moet een lijst zijn.' })
     .min(1, { error: 'De batch bevat geen signalen.' }),

@@ -1,6 +1,8 @@
 import type { CareReportInput } from '../api/care-report-schemas.ts';
 import { formatAmsterdam } from '../domain/amsterdam-time.ts';
 import type { Clock, Timer } from '../domain/clock.ts';
+import { DomainError } from '../domain/domain-error.ts';
+import { careReportDateErrors } from '../domain/intake-dates.ts';
 import type { CareReportMessage } from '../messages.ts';
 import {
   careReportWorkId,
@@ -39,6 +41,8 @@ export async function receiveCareReport(
   source: string,
   deps: IntakeDependencies,
 ): Promise<IntakeResult> {
+  const dateErrors = careReportDateErrors(report, deps.clock.now()); // DESIGN I3: needs "now"
+  if (dateErrors.length > 0) throw DomainError.invalidFields(dateErrors);
   const candidate = {
     source,
     reportId: report.reportId,
@@ -121,7 +125,14 @@ export async function receiveCareReportOnce(
       throw requestInProgress();
     }
   }
-  const answer = answerOf(await receiveCareReport(report, source, deps));
+  let answer: Omit<Answer, 'replayed'>;
+  try {
+    answer = answerOf(await receiveCareReport(report, source, deps));
+  } catch (error) {
+    // Refused (422) or failed: there is no first answer to give again; a retry starts afresh.
+    await deps.idempotency.release(key).catch(() => undefined);
+    throw error;
+  }
   await deps.idempotency.complete(key, answer);
   return { ...answer, replayed: false };
 }

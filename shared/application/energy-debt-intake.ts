@@ -3,38 +3,11 @@ import {
   energyBatchSchema,
   energySignalSchema,
 } from '../api/partner-intake-schemas.ts';
-import { type FieldError, fieldErrors } from '../api/zod-dutch.ts';
-import type { CalendarDate } from '../domain/amsterdam-time.ts';
+import { fieldErrors } from '../api/zod-dutch.ts';
 import type { DebtSignalInput } from '../domain/debt-signal.ts';
-import { ageOn } from '../domain/household.ts';
+import { debtDateErrors } from '../domain/intake-dates.ts';
 import { planUpload, type ReceiptLine, type ValidItem } from '../domain/upload-plan.ts';
 import type { UploadPlanner } from './partner-upload.ts';
-
-/** DESIGN I3 checks that need the date of receipt (zod checks the formats). */
-function dateErrors(signal: EnergySignalInput, today: CalendarDate): FieldError[] {
-  const errors: FieldError[] = [];
-  if (signal.person.birthDate >= today) {
-    errors.push({
-      field: 'person.birthDate',
-      code: 'birth-date-in-future',
-      message: 'Geboortedatum ligt in de toekomst.',
-    });
-  } else if (ageOn(signal.person.birthDate, today) > 120) {
-    errors.push({
-      field: 'person.birthDate',
-      code: 'implausible-age',
-      message: 'Geboortedatum geeft een leeftijd boven 120 jaar.',
-    });
-  }
-  if (signal.arrearsSince > today) {
-    errors.push({
-      field: 'arrearsSince',
-      code: 'date-in-future',
-      message: 'De achterstand kan niet in de toekomst ontstaan.',
-    });
-  }
-  return errors;
-}
 
 function toDebtSignal(signal: EnergySignalInput): DebtSignalInput {
   return {
@@ -66,7 +39,7 @@ export const planEnergyDebts: UploadPlanner = async (bytes, { source, today, sec
         : undefined;
     const label = { index, reference };
     const parsed = energySignalSchema.safeParse(element);
-    const errors = parsed.success ? dateErrors(parsed.data, today) : fieldErrors(parsed.error);
+    const errors = parsed.success ? debtDateErrors(parsed.data, today) : fieldErrors(parsed.error);
     if (!parsed.success || errors.length > 0) {
       rejected.push({ ...label, status: 'rejected', errors });
       return;

@@ -45,9 +45,9 @@ export function httpErrorHandler(logger: Logger): ApiMiddleware {
         request.response = errorResponse(error.status, error.code, error.message, error.details);
       } else if (error instanceof DomainError) {
         const status = STATUS_BY_KIND[error.kind];
-        const details = error.field
-          ? [{ field: error.field, code: error.code, message: error.message }]
-          : undefined;
+        const details =
+          error.details ??
+          (error.field ? [{ field: error.field, code: error.code, message: error.message }] : undefined);
         request.response = errorResponse(status, error.code, error.message, details);
       } else if (error instanceof InvalidCursorError) {
         // Any paged list: a cursor from another list, or one that was tampered with.

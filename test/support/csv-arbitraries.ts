@@ -117,3 +117,59 @@ export const rentArrearsCsvArbitrary: fc.Arbitrary<GeneratedCsv> = fc
       description: `${encoding} '${delimiter}' ${JSON.stringify(newline)} ${rows.length} rows`,
     };
   });
+
+/**
+ * One rent-arrears row's cells by column, each a good value or something a partner's export can
+ * hold: any text (control characters, U+FFFD, astral characters included), text far over any limit,
+ * formula starts, amounts and house numbers with absurd digits. For properties of the row validator.
+ */
+const anyText = fc.oneof(
+  fc.string({ maxLength: 40, unit: 'binary' }),
+  fc
+    .string({ minLength: 1, maxLength: 3 })
+    .chain((start) => fc.integer({ min: 1, max: 2000 }).map((length) => start.repeat(length))),
+  fc
+    .constantFrom('=', '+', '-', '@', ' ', '\u0000', '\ufffd')
+    .chain((start) => fc.string({ maxLength: 30 }).map((rest) => start + rest)),
+);
+const digits = (max: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: max });
+const anyAmount = fc.oneof(
+  digits(30),
+  fc.double({ min: -10, max: 1e8, noNaN: true }).map((value) => value.toFixed(2).replace('.', ',')),
+  fc.integer({ min: 0, max: 2_000_000 }).map((value) => value.toLocaleString('nl-NL')),
+  fc.constantFrom('1.000.000,00', '1.000.000,01', '0,01', '0,00', '€ 1.234,56', '1e6'),
+);
+
+/** Mostly the good value, so that enough rows pass for the property to say something. */
+const cell = (good: string, ...wild: fc.Arbitrary<string>[]) =>
+  fc.oneof(
+    { arbitrary: fc.constant(good), weight: 9 },
+    ...wild.map((arbitrary) => ({ arbitrary, weight: 1 })),
+  );
+
+const cellOf: Record<string, fc.Arbitrary<string>> = {
+  huurdernummer: cell('HN-1', anyText),
+  voorletters: cell('J.', fc.constant(''), anyText),
+  tussenvoegsel: cell('van der', fc.constant(''), anyText),
+  achternaam: cell('Dijk', anyText),
+  geboortedatum: fc.constantFrom('14-03-1984', '1961-07-30'),
+  straat: cell('Bernadottelaan', fc.constant(''), anyText),
+  woonplaats: cell("'s-Gravenhage", fc.constant(''), anyText),
+  postcode: fc.constantFrom('3561 AB', '3562cd'),
+  huisnummer: cell('12', digits(25)),
+  huisnummer_toevoeging: cell('bis', fc.constant(''), anyText),
+  telefoon: cell('+31 (0)6-1234 5678', fc.constant(''), digits(25), anyText),
+  email: cell('j@example.nl', fc.constant(''), anyText),
+  achterstand_bedrag: cell('1.234,56', anyAmount),
+  achterstand_sinds: fc.constant('01-08-2026'),
+  maandhuur: cell('', anyAmount),
+  aantal_minderjarigen: cell('', digits(20)),
+};
+
+export const RENT_ARREARS_ROW_COLUMNS = Object.keys(cellOf);
+
+/** Cells in the order of RENT_ARREARS_ROW_COLUMNS. */
+export const rentArrearsRowArbitrary: fc.Arbitrary<string[]> = fc.tuple(
+  ...RENT_ARREARS_ROW_COLUMNS.map((column) => cellOf[column] as fc.Arbitrary<string>),
+);

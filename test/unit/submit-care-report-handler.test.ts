@@ -8,6 +8,8 @@ import type {
 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useClock } from '../../shared/adapters/runtime-clock.ts';
+import { fixedClock, systemClock } from '../../shared/domain/clock.ts';
 import { sampleCareReports } from '../support/samples.ts';
 
 // Fast unit tests of the intake handler's failure paths, with the AWS SDK mocked
@@ -42,6 +44,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  useClock(systemClock);
 });
 
 const police = { sub: 'dev-politie', 'cognito:groups': '[police]', 'custom:scope': 'politie-utrecht' };
@@ -127,6 +130,62 @@ describe('POST /intake/care-reports handler', () => {
       message: expect.stringContaining('Ongeldige postcode'),
     });
     expect(details.find((detail) => detail.field === 'person.birthDate')?.code).toBe('invalid-date');
+  });
+
+  it('I3: a report from the future or a minor born after today → 422 with field details; nothing stored or sent', async () => {
+    // Prepare: Monday 23 November 2026, 10:00 in Utrecht.
+    useClock(fixedClock('2026-11-23T10:00:00+01:00'));
+    const future = {
+      ...report,
+      reportedAt: '2026-11-23T10:06:00+01:00',
+      person: { surname: 'Jansen', birthDate: '2026-11-24' },
+      household: { adults: 1, minors: [{ birthDate: '2014-06-01' }, { birthDate: '2027-01-01' }] },
+    };
+
+    // Act
+    const result = await handler(event({ body: JSON.stringify(future) }), context);
+
+    // Assess
+    expect(result.statusCode).toBe(422);
+    expect(bodyOf(result).error).toEqual({
+      code: 'validation-failed',
+      message: 'De invoer is niet geldig; zie de fouten per veld.',
+      details: [
+        {
+          field: 'reportedAt',
+          code: 'date-in-future',
+          message: 'Het tijdstip van de melding (reportedAt) ligt in de toekomst.',
+        },
+        {
+          field: 'person.birthDate',
+          code: 'birth-date-in-future',
+          message: 'Geboortedatum ligt in de toekomst.',
+        },
+        {
+          field: 'household.minors.1.birthDate',
+          code: 'birth-date-in-future',
+          message: 'Geboortedatum ligt in de toekomst.',
+        },
+      ],
+    });
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+  });
+
+  it('I3: a reportedAt a few minutes ahead (clock skew) and a child born today are accepted', async () => {
+    useClock(fixedClock('2026-11-23T10:00:00+01:00'));
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
+    const skewed = {
+      ...report,
+      reportedAt: '2026-11-23T10:04:59+01:00',
+      household: { adults: 1, minors: [{ birthDate: '2026-11-23' }] },
+    };
+
+    const result = await handler(event({ body: JSON.stringify(skewed) }), context);
+
+    expect(result.statusCode).toBe(202);
   });
 
   it('when SQS fails the receipt stays un-enqueued (500), and the retry enqueues it as accepted: nothing lost', async () => {
