@@ -1,6 +1,7 @@
 import { amsterdamDateOf, formatAmsterdam } from '../domain/amsterdam-time.ts';
 import type { Clock } from '../domain/clock.ts';
 import { CsvFileError, csvRecords, decodeCsv, detectDelimiter } from '../intake/csv-file.ts';
+import { unreadableCells } from '../intake/csv-layout.ts';
 import { type ColumnMap, mapColumns, validateRentArrearsRow } from '../intake/rent-arrears-rows.ts';
 import {
   countStatuses,
@@ -38,6 +39,7 @@ export async function receiveRentArrears(
   const now = deps.clock.now();
   const today = amsterdamDateOf(now);
   const { text } = decodeCsv(file.bytes, file.charset);
+  let header: readonly string[] = [];
   let columns: ColumnMap | undefined;
   const valid: ValidPartnerItem[] = [];
   const rows = new Map<number, ItemReceipt>();
@@ -45,6 +47,7 @@ export async function receiveRentArrears(
   for await (const { row, fields } of csvRecords(text, detectDelimiter(text))) {
     if (isBlank(fields)) continue;
     if (!columns) {
+      header = fields;
       columns = mapColumns(fields);
       if (columns.missing.length) {
         throw new CsvFileError(
@@ -59,6 +62,11 @@ export async function receiveRentArrears(
           },
         );
       }
+      continue;
+    }
+    const unreadable = unreadableCells(fields, header);
+    if (unreadable.length > 0) {
+      rows.set(row, { row, status: 'rejected', errors: unreadable });
       continue;
     }
     const result = validateRentArrearsRow(fields, columns, today, context.source);

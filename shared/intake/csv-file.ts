@@ -1,58 +1,8 @@
 import { parse } from 'csv-parse';
-import type { FieldError } from '../api/zod-dutch.ts';
+import { CsvFileError } from './csv-layout.ts';
 
-export type CsvEncoding = 'utf-8' | 'windows-1252';
-
-/** A file that is not a usable CSV at all; becomes a 4xx with this code (never a 500). */
-export class CsvFileError extends Error {
-  readonly code: string;
-  readonly row?: number | undefined;
-  /** Field-level detail, e.g. one entry per missing column. */
-  readonly details?: readonly FieldError[] | undefined;
-
-  constructor(
-    code: string,
-    message: string,
-    options: { row?: number; details?: readonly FieldError[] } = {},
-  ) {
-    super(message);
-    this.name = 'CsvFileError';
-    this.code = code;
-    this.row = options.row;
-    this.details = options.details;
-  }
-}
-
-/**
- * DESIGN I2: UTF-8 with or without BOM, or Windows-1252 when the bytes are not valid UTF-8. A
- * declared charset wins. NUL bytes mean a binary file (a spreadsheet, a zip), not a CSV.
- */
-export function decodeCsv(
-  bytes: Uint8Array,
-  declaredCharset?: string,
-): { text: string; encoding: CsvEncoding } {
-  if (bytes.includes(0)) {
-    throw new CsvFileError(
-      'not-a-csv',
-      'Dit is geen CSV-bestand (binaire inhoud). Sla de lijst op als CSV en probeer opnieuw.',
-    );
-  }
-  const declared = declaredCharset?.toLowerCase();
-  if (
-    declared === 'windows-1252' ||
-    declared === 'cp1252' ||
-    declared === 'iso-8859-1' ||
-    declared === 'latin1'
-  ) {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
-  try {
-    // ignoreBOM false (the default) strips a UTF-8 BOM.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
-}
+// Decoding lives in csv-layout.ts, without Node imports, for the web app's sake.
+export { type CsvEncoding, CsvFileError, decodeCsv } from './csv-layout.ts';
 
 /** DESIGN I2: `;` or `,`, whichever the header line uses more (outside quotes); `;` on a tie. */
 export function detectDelimiter(text: string): ';' | ',' {

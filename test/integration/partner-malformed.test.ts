@@ -36,13 +36,22 @@ describe('malformed rent-arrears uploads', () => {
     ['empty body', Buffer.alloc(0), {}, 400, 'empty-body'],
     ['header only', csvBytes(`${HEADER}\r\n`), {}, 422, 'no-rows'],
     ['header only, then blank lines', csvBytes(`${HEADER}\n\n;;\n`), {}, 422, 'no-rows'],
+    // Refused for what the file is (I2), no longer for holding a NUL: a NUL rejects just its row.
     [
-      'binary garbage (a zip)',
+      'an xlsx workbook (a zip)',
       Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x08, 0xff, 0xfe]),
       {},
       422,
       'not-a-csv',
     ],
+    [
+      'an old xls workbook',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]),
+      {},
+      422,
+      'not-a-csv',
+    ],
+    ['UTF-16 text', Buffer.from(`\uFEFF${HEADER}\r\n${ROW}\r\n`, 'utf16le'), {}, 422, 'not-a-csv'],
     ['text that is no list', csvBytes('Beste collega, hierbij de lijst.\nGroet'), {}, 422, 'missing-columns'],
     [
       'wrong content type',
@@ -121,6 +130,18 @@ describe('malformed rent-arrears uploads', () => {
 
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('file-missing');
+  });
+});
+
+describe('spreadsheet exports as they come (issue 11, DESIGN I2)', () => {
+  it('a UTF-16 file is refused with the advice to save it as CSV UTF-8', async () => {
+    const response = await postCsv(Buffer.from(`${HEADER}\r\n${ROW}\r\n`, 'utf16le'));
+
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      code: 'not-a-csv',
+      message: expect.stringContaining('CSV UTF-8'),
+    });
   });
 });
 

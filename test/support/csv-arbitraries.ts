@@ -3,7 +3,8 @@ import fc from 'fast-check';
 /**
  * fast-check generators of rent-arrears files as partners really send them: valid and invalid
  * values, `;` or `,`, UTF-8 (with or without BOM) or Windows-1252, CRLF or LF, quoted fields with
- * delimiters, quotes and newlines inside, blank lines, stray extra columns, shuffled header case.
+ * delimiters, quotes and newlines inside, blank lines, stray extra columns, shuffled header case, a
+ * NUL in a cell (issue 11).
  */
 const COLUMNS = [
   'Huurdernummer',
@@ -31,6 +32,7 @@ const generatorOf: Record<(typeof COLUMNS)[number], fc.Arbitrary<string>> = {
     'Smit; Jansen',
     'Bakker, J.',
     'regel\neen',
+    'Sm\u0000it',
     '',
   ),
   Geboortedatum: fc.constantFrom(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CsvFileError, csvRecords, decodeCsv, detectDelimiter } from '../../shared/intake/csv-file.ts';
+import { unreadableCells } from '../../shared/intake/csv-layout.ts';
 import {
   canonicalColumn,
   mapColumns,
@@ -28,6 +29,12 @@ async function validatedSample() {
   };
 }
 
+const HEADER =
+  'huurdernummer;achternaam;geboortedatum;postcode;huisnummer;achterstand_bedrag;achterstand_sinds';
+const row = (tenant: string, delimiter = ';') =>
+  [tenant, 'Test', '01-01-1980', '3561AB', '1', '500', '01-09-2026'].join(delimiter);
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
 describe('I2 decoding and delimiters', () => {
   it('the sample is Windows-1252 with ; and keeps Ö and É', async () => {
     const { encoding, results } = await validatedSample();
@@ -40,17 +47,62 @@ describe('I2 decoding and delimiters', () => {
   });
 
   it('UTF-8 with and without BOM decodes as UTF-8; a declared charset wins', () => {
-    const utf8 = Buffer.from('achternaam\nÖzdemir\n', 'utf8');
-    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+    const plain = Buffer.from('achternaam\nÖzdemir\n', 'utf8');
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]);
 
-    expect(decodeCsv(utf8)).toEqual({ text: 'achternaam\nÖzdemir\n', encoding: 'utf-8' });
+    expect(decodeCsv(plain)).toEqual({ text: 'achternaam\nÖzdemir\n', encoding: 'utf-8' });
     expect(decodeCsv(withBom)).toEqual({ text: 'achternaam\nÖzdemir\n', encoding: 'utf-8' });
     expect(decodeCsv(Buffer.from([0x4f, 0xd6]), 'windows-1252').text).toBe('OÖ');
   });
 
-  it('binary content (NUL bytes) is not a CSV', () => {
-    expect(() => decodeCsv(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow(
-      expect.objectContaining({ code: 'not-a-csv' }),
+  it('a stray NUL in one row is kept in the text for that row to be rejected, not the file', () => {
+    // Prepare
+    const bytes = utf8(`${HEADER}\n${row('HN-1')}\n${row('HN-\u00002')}\n`);
+
+    // Act
+    const decoded = decodeCsv(bytes);
+
+    // Assess
+    expect(decoded).toEqual({ text: bytes.toString('utf8'), encoding: 'utf-8' });
+  });
+
+  it('UTF-8 with one broken byte sequence stays UTF-8: only that sequence becomes U+FFFD', () => {
+    // Prepare: é and Ö elsewhere, and one row cut in the middle of a two-byte ë.
+    const bytes = Buffer.concat([
+      utf8('achternaam\nÖzdemir\nÉénhoorn\nBr'),
+      Buffer.from([0xc3]),
+      utf8('l\n'),
+    ]);
+
+    // Act
+    const decoded = decodeCsv(bytes);
+
+    // Assess
+    expect(decoded).toEqual({ text: 'achternaam\nÖzdemir\nÉénhoorn\nBr\uFFFDl\n', encoding: 'utf-8' });
+  });
+
+  it('a file whose non-ASCII bytes are never valid UTF-8 is Windows-1252', () => {
+    expect(decodeCsv(Buffer.from('achternaam\nÖzdemir\nÉénhoorn\nBrël\n', 'latin1'))).toEqual({
+      text: 'achternaam\nÖzdemir\nÉénhoorn\nBrël\n',
+      encoding: 'windows-1252',
+    });
+  });
+
+  it.each([
+    ['an xlsx workbook (a zip)', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), /xlsx/],
+    ['an old xls workbook', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00]), /xls\)/],
+    ['a PDF', utf8('%PDF-1.7\n%âãÏÓ\n'), /PDF/],
+    [
+      'UTF-16 with a BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER, 'utf16le')]),
+      /CSV UTF-8/,
+    ],
+    ['UTF-16 without a BOM', Buffer.from(`${HEADER}\r\n${row('HN-1')}\r\n`, 'utf16le'), /CSV UTF-8/],
+    ['UTF-16 big-endian', Buffer.from(Buffer.from(HEADER, 'utf16le')).swap16(), /CSV UTF-8/],
+    ['mostly NUL bytes', Buffer.concat([utf8(`${HEADER}\n`), Buffer.alloc(2048)]), /binaire inhoud/],
+  ])('%s is not a CSV, and the message says what to do', (_name, bytes, message) => {
+    expect(() => decodeCsv(bytes)).toThrow(
+      expect.objectContaining({ code: 'not-a-csv', message: expect.stringMatching(message) }),
     );
   });
 
@@ -62,6 +114,36 @@ describe('I2 decoding and delimiters', () => {
     ['a\n', ';'],
   ])('%j uses %s', (text, delimiter) => {
     expect(detectDelimiter(text)).toBe(delimiter);
+  });
+});
+
+describe('I2 a row with unreadable characters', () => {
+  const header = ['Huurnummer', 'Achternaam', 'Opmerking', 'huurdernummer'];
+
+  it('names each column with a NUL, U+FFFD or another control character, never the value', () => {
+    // Prepare: NUL, a broken UTF-8 sequence, the C1 control Windows-1252 gives byte 0x81, a form feed.
+    const fields = ['A\u0000', 'Sm\uFFFDt', 'x\u0081y', 'HN\u000c1', 'extra\u0000'];
+
+    // Act
+    const errors = unreadableCells(fields, header);
+
+    // Assess
+    expect(errors.map(({ field, code }) => [field, code])).toEqual([
+      ['huurnummer', 'invalid-characters'],
+      ['achternaam', 'invalid-characters'],
+      ['opmerking', 'invalid-characters'],
+      ['huurdernummer', 'invalid-characters'],
+      ['kolom 5', 'invalid-characters'],
+    ]);
+    expect(errors[1]?.message).toBe(
+      'Achternaam bevat ongeldige tekens (zoals een NUL-teken of een onleesbaar teken). Sla het bestand opnieuw op als CSV.',
+    );
+    expect(errors[4]?.message).toMatch(/^Kolom 5 bevat ongeldige tekens/);
+    expect(errors.map((error) => error.message).join(' ')).not.toMatch(/Sm|HN|extra|x.y/);
+  });
+
+  it('tabs, line breaks in a quoted cell and accented letters are readable', () => {
+    expect(unreadableCells(['a\tb', 'regel\r\neen', 'Éénhoorn', '€ 12,00'], header)).toEqual([]);
   });
 });
 
