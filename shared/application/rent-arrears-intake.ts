@@ -1,8 +1,8 @@
 import { amsterdamDateOf, formatAmsterdam } from '../domain/amsterdam-time.ts';
 import type { Clock } from '../domain/clock.ts';
-import { CsvFileError, csvRecords, decodeCsv, detectDelimiter } from '../intake/csv-file.ts';
+import { CsvFileError, csvLayoutOf, csvRecords, decodeCsv } from '../intake/csv-file.ts';
 import { unreadableCells } from '../intake/csv-layout.ts';
-import { type ColumnMap, mapColumns, validateRentArrearsRow } from '../intake/rent-arrears-rows.ts';
+import { type ColumnMap, validateRentArrearsRow } from '../intake/rent-arrears-rows.ts';
 import {
   countStatuses,
   enqueuePartnerItems,
@@ -39,37 +39,26 @@ export async function receiveRentArrears(
   const now = deps.clock.now();
   const today = amsterdamDateOf(now);
   const { text } = decodeCsv(file.bytes, file.charset);
-  let header: readonly string[] = [];
+  // DESIGN I2: where the header is (below a sep line, title or blank lines) and the delimiter; the body's
+  // records are numbered as the spreadsheet shows its rows.
+  const layout = csvLayoutOf(text);
   let columns: ColumnMap | undefined;
   const valid: ValidPartnerItem[] = [];
   const rows = new Map<number, ItemReceipt>();
 
-  for await (const { row, fields } of csvRecords(text, detectDelimiter(text))) {
-    if (isBlank(fields)) continue;
-    if (!columns) {
-      header = fields;
-      columns = mapColumns(fields);
-      if (columns.missing.length) {
-        throw new CsvFileError(
-          'missing-columns',
-          `Verplichte kolommen ontbreken: ${columns.missing.join(', ')}. Gebruik de kolomnamen uit de aanleverspecificatie.`,
-          {
-            details: columns.missing.map((column) => ({
-              field: column,
-              code: 'missing-column',
-              message: `Kolom ${column} ontbreekt in de kopregel.`,
-            })),
-          },
-        );
-      }
+  for await (const { row, fields } of csvRecords(layout.body, layout.delimiter)) {
+    if (row <= layout.headerRow) {
+      // Title and blank lines, then the header itself.
+      if (row === layout.headerRow) columns = layout.columns;
       continue;
     }
-    const unreadable = unreadableCells(fields, header);
+    if (isBlank(fields)) continue;
+    const unreadable = unreadableCells(fields, layout.header);
     if (unreadable.length > 0) {
       rows.set(row, { row, status: 'rejected', errors: unreadable });
       continue;
     }
-    const result = validateRentArrearsRow(fields, columns, today, context.source);
+    const result = validateRentArrearsRow(fields, layout.columns, today, context.source);
     if (result.ok) valid.push({ ref: row, input: result.input, dedupeKey: result.dedupeKey });
     else rows.set(row, { row, status: 'rejected', errors: result.errors });
   }

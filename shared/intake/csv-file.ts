@@ -1,25 +1,18 @@
 import { parse } from 'csv-parse';
-import { CsvFileError } from './csv-layout.ts';
+import { parse as parseSync } from 'csv-parse/sync';
+import { CSV_OPTIONS, CsvFileError, type CsvLayout, csvLayout } from './csv-layout.ts';
 
-// Decoding lives in csv-layout.ts, without Node imports, for the web app's sake.
+// Decoding and the layout live in csv-layout.ts, without Node imports, for the web app's sake.
 export { type CsvEncoding, CsvFileError, decodeCsv } from './csv-layout.ts';
 
-/** DESIGN I2: `;` or `,`, whichever the header line uses more (outside quotes); `;` on a tie. */
-export function detectDelimiter(text: string): ';' | ',' {
-  let semicolons = 0;
-  let commas = 0;
-  let quoted = false;
-  for (const character of text) {
-    if (character === '"') quoted = !quoted;
-    else if (!quoted && (character === '\n' || character === '\r')) break;
-    else if (!quoted && character === ';') semicolons++;
-    else if (!quoted && character === ',') commas++;
-  }
-  return commas > semicolons ? ',' : ';';
-}
+/** DESIGN I2: sep line, header row and delimiter of a decoded file, read with the service's csv-parse. */
+export const csvLayoutOf = (text: string): CsvLayout => csvLayout(text, parseSync);
 
 export interface CsvRecord {
-  /** The row as a spreadsheet shows it: the header is row 1 (quoted newlines stay in one row). */
+  /**
+   * The record's number, counted from 1 (quoted newlines stay in one record): the spreadsheet's row
+   * when the text is a layout's body (csv-layout.ts).
+   */
   readonly row: number;
   readonly fields: readonly string[];
 }
@@ -32,7 +25,7 @@ const CHUNK = 64 * 1024;
  * unbalanced quote) become a CsvFileError that names the row where it started.
  */
 export async function* csvRecords(text: string, delimiter: string): AsyncGenerator<CsvRecord> {
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, info: true });
+  const parser = parse({ ...CSV_OPTIONS, delimiter, info: true });
   let lastRow = 0;
   const feed = async () => {
     for (let offset = 0; offset < text.length; offset += CHUNK) {

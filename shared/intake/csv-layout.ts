@@ -1,11 +1,14 @@
 import type { FieldError } from '../api/zod-dutch.ts';
-import { canonicalColumn } from './rent-arrears-rows.ts';
+import { type ColumnMap, canonicalColumn, mapColumns } from './rent-arrears-rows.ts';
 
 // DESIGN I2, "spreadsheet exports as they come": how the bytes of a rent-arrears file become text,
-// and which rows hold characters nobody can read. Plain TypeScript without Node imports, so the web
-// app can run the same code.
+// where its header row is and how its rows are numbered. Plain TypeScript without Node imports:
+// the web app's "Afgewezen rijen downloaden" runs this same code in the browser, so it picks the
+// very rows the service rejected. The CSV parser (csv-parse's sync `parse`) is passed in, because
+// the service and the browser load different builds of it.
 
 export type CsvEncoding = 'utf-8' | 'windows-1252';
+export type Delimiter = ';' | ',';
 
 /** A file that is not a usable CSV at all; becomes a 4xx with this code (never a 500). */
 export class CsvFileError extends Error {
@@ -140,6 +143,122 @@ function utf8Sequences(bytes: Uint8Array): { valid: number; broken: number } {
     }
   }
   return { valid, broken };
+}
+
+/** csv-parse's options for rent-arrears files, the same for the service and the web app. */
+export const CSV_OPTIONS = { relax_column_count: true, relax_quotes: true } as const;
+
+/**
+ * The part of csv-parse's synchronous `parse` used here: `csv-parse/sync` in the service,
+ * `csv-parse/browser/esm/sync` in the web app.
+ */
+export type ParseCsv = (
+  input: string,
+  options: typeof CSV_OPTIONS & {
+    delimiter: string;
+    to?: number;
+    on_record?: (record: string[]) => string[];
+  },
+) => unknown;
+
+/** I2: the header is the first line within this many (not counting a sep line) naming the columns. */
+export const HEADER_SEARCH_ROWS = 10;
+
+export interface CsvLayout {
+  readonly delimiter: Delimiter;
+  /**
+   * The text from the first spreadsheet row on: without a `sep=` line, which Excel hides. Its
+   * records, counted from 1 (blank lines and title lines included, quoted newlines inside their
+   * record), are the row numbers the spreadsheet shows and the receipt uses.
+   */
+  readonly body: string;
+  /** The row of the header: 1, or lower down when title or blank lines sit above it. */
+  readonly headerRow: number;
+  /** The header's cells as written. */
+  readonly header: readonly string[];
+  readonly columns: ColumnMap;
+}
+
+/**
+ * Excel writes `sep=;` as the first line to name the delimiter and hides it (it is no row). We read
+ * it case-insensitively, after a BOM, quoted (`"sep=;"`) and with trailing delimiters (`sep=;;;`).
+ */
+const SEP_LINE = /^\uFEFF?("?)sep=([;,])\1[;,]*[ \t]*(\r\n|\n|\r|$)/i;
+
+const isBlank = (fields: readonly string[]) => fields.every((field) => field.trim() === '');
+
+/** Parses a prefix that is long enough for the first `count` records. */
+function firstRecords(body: string, delimiter: Delimiter, count: number, parse: ParseCsv): string[][] {
+  // Parsing a 6 MB upload whole just to read its head costs tens of milliseconds: take a prefix,
+  // and a longer one while it does not hold a complete record beyond the ones wanted.
+  for (let length = 64 * 1024; ; length *= 4) {
+    const whole = length >= body.length;
+    const records: string[][] = [];
+    try {
+      parse(whole ? body : body.slice(0, length), {
+        ...CSV_OPTIONS,
+        delimiter,
+        to: count + 1,
+        on_record: (record) => {
+          records.push(record);
+          return record;
+        },
+      });
+    } catch {
+      // An unbalanced quote: the records before it are what the head has; reading the file
+      // reports the quote itself (csvRecords), with its row.
+      if (!whole) continue;
+    }
+    if (whole || records.length > count) return records.slice(0, count);
+  }
+}
+
+function missingColumnsError(missing: readonly string[]): CsvFileError {
+  return new CsvFileError(
+    'missing-columns',
+    `Verplichte kolommen ontbreken: ${missing.join(', ')}. Gebruik de kolomnamen uit de aanleverspecificatie; de kopregel moet binnen de eerste ${HEADER_SEARCH_ROWS} regels staan.`,
+    {
+      details: missing.map((column) => ({
+        field: column,
+        code: 'missing-column',
+        message: `Kolom ${column} ontbreekt in de kopregel.`,
+      })),
+    },
+  );
+}
+
+/**
+ * DESIGN I2: the layout of a decoded rent-arrears file. A `sep=` first line names the delimiter and
+ * is not a row. Above the header, blank and title lines are skipped but keep their row numbers:
+ * the header is the first of the first HEADER_SEARCH_ROWS rows that names every required column.
+ * Without a sep line the delimiter is detected on that header line: the one, `;` or `,`, under
+ * which it names them (`;` if both would). Throws `missing-columns` naming what the best candidate
+ * line lacks, or `empty-file` when there is nothing but blank lines.
+ */
+export function csvLayout(text: string, parse: ParseCsv): CsvLayout {
+  const sep = SEP_LINE.exec(text);
+  const body = sep ? text.slice(sep[0].length) : text.replace(/^\uFEFF/, '');
+  const delimiters: readonly Delimiter[] = sep ? [sep[2] as Delimiter] : [';', ','];
+  let found: CsvLayout | undefined;
+  let best: ColumnMap | undefined;
+  for (const delimiter of delimiters) {
+    for (const [index, fields] of firstRecords(body, delimiter, HEADER_SEARCH_ROWS, parse).entries()) {
+      // A header found no earlier under the second delimiter does not win: `;` is tried first.
+      if (found && index + 1 >= found.headerRow) break;
+      if (isBlank(fields)) continue;
+      const columns = mapColumns(fields);
+      if (columns.missing.length === 0) {
+        found = { body, delimiter, headerRow: index + 1, header: fields, columns };
+        break;
+      }
+      if (!best || columns.missing.length < best.missing.length) best = columns;
+    }
+  }
+  if (found) return found;
+  if (/^[\s;,"]*$/.test(body)) {
+    throw new CsvFileError('empty-file', 'Het bestand bevat geen kopregel en geen rijen.');
+  }
+  throw missingColumnsError((best ?? mapColumns([])).missing);
 }
 
 // NUL, the other C0 controls except tab and line breaks, DEL, the C1 controls (what Windows-1252
