@@ -1,6 +1,8 @@
 import { planUpload, type ReceiptLine, type ValidItem } from '../domain/upload-plan.ts';
-import { CsvFileError, csvRecords, decodeCsv, detectDelimiter } from '../intake/csv-file.ts';
-import { type ColumnMap, mapColumns, validateRentArrearsRow } from '../intake/rent-arrears-rows.ts';
+import { CsvFileError, csvLayoutOf, csvRecords, decodeCsv } from '../intake/csv-file.ts';
+import { unreadableCells } from '../intake/csv-layout.ts';
+import type { ColumnMap } from '../intake/rent-arrears-columns.ts';
+import { validateRentArrearsRow } from '../intake/rent-arrears-rows.ts';
 import type { UploadPlanner } from './partner-upload.ts';
 
 /** A rent-arrears file as it arrived (API.md): raw bytes, the declared charset, the file's name. */
@@ -20,30 +22,26 @@ const isBlank = (fields: readonly string[]) => fields.every((field) => field.tri
  */
 export const planRentArrears: UploadPlanner = async (bytes, { source, today, charset, secret }) => {
   const { text } = decodeCsv(bytes, charset);
+  // DESIGN I2: where the header is (below a sep line, title or blank lines) and the delimiter; the
+  // body's records are numbered as the spreadsheet shows its rows.
+  const layout = csvLayoutOf(text);
   let columns: ColumnMap | undefined;
   const valid: ValidItem[] = [];
   const rejected: ReceiptLine[] = [];
 
-  for await (const { row, fields } of csvRecords(text, detectDelimiter(text))) {
-    if (isBlank(fields)) continue;
-    if (!columns) {
-      columns = mapColumns(fields);
-      if (columns.missing.length) {
-        throw new CsvFileError(
-          'missing-columns',
-          `Verplichte kolommen ontbreken: ${columns.missing.join(', ')}. Gebruik de kolomnamen uit de aanleverspecificatie.`,
-          {
-            details: columns.missing.map((column) => ({
-              field: column,
-              code: 'missing-column',
-              message: `Kolom ${column} ontbreekt in de kopregel.`,
-            })),
-          },
-        );
-      }
+  for await (const { row, fields } of csvRecords(layout.body, layout.delimiter)) {
+    if (row <= layout.headerRow) {
+      // Title and blank lines, then the header itself.
+      if (row === layout.headerRow) columns = layout.columns;
       continue;
     }
-    const result = validateRentArrearsRow(fields, columns, today, source);
+    if (isBlank(fields)) continue;
+    const unreadable = unreadableCells(fields, layout.header);
+    if (unreadable.length > 0) {
+      rejected.push({ row, status: 'rejected', errors: unreadable });
+      continue;
+    }
+    const result = validateRentArrearsRow(fields, layout.columns, today, source);
     if (result.ok) valid.push({ label: { row }, input: result.input, dedupeKey: result.dedupeKey });
     else rejected.push({ row, status: 'rejected', errors: result.errors });
   }

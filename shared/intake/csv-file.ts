@@ -1,75 +1,18 @@
 import { parse } from 'csv-parse';
-import type { FieldError } from '../api/zod-dutch.ts';
+import { parse as parseSync } from 'csv-parse/sync';
+import { CSV_OPTIONS, CsvFileError, type CsvLayout, csvLayout } from './csv-layout.ts';
 
-export type CsvEncoding = 'utf-8' | 'windows-1252';
+// Decoding and the layout live in csv-layout.ts, without Node imports, for the web app's sake.
+export { type CsvEncoding, CsvFileError, decodeCsv } from './csv-layout.ts';
 
-/** A file that is not a usable CSV at all; becomes a 4xx with this code (never a 500). */
-export class CsvFileError extends Error {
-  readonly code: string;
-  readonly row?: number | undefined;
-  /** Field-level detail, e.g. one entry per missing column. */
-  readonly details?: readonly FieldError[] | undefined;
-
-  constructor(
-    code: string,
-    message: string,
-    options: { row?: number; details?: readonly FieldError[] } = {},
-  ) {
-    super(message);
-    this.name = 'CsvFileError';
-    this.code = code;
-    this.row = options.row;
-    this.details = options.details;
-  }
-}
-
-/**
- * DESIGN I2: UTF-8 with or without BOM, or Windows-1252 when the bytes are not valid UTF-8. A
- * declared charset wins. NUL bytes mean a binary file (a spreadsheet, a zip), not a CSV.
- */
-export function decodeCsv(
-  bytes: Uint8Array,
-  declaredCharset?: string,
-): { text: string; encoding: CsvEncoding } {
-  if (bytes.includes(0)) {
-    throw new CsvFileError(
-      'not-a-csv',
-      'Dit is geen CSV-bestand (binaire inhoud). Sla de lijst op als CSV en probeer opnieuw.',
-    );
-  }
-  const declared = declaredCharset?.toLowerCase();
-  if (
-    declared === 'windows-1252' ||
-    declared === 'cp1252' ||
-    declared === 'iso-8859-1' ||
-    declared === 'latin1'
-  ) {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
-  try {
-    // ignoreBOM false (the default) strips a UTF-8 BOM.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
-}
-
-/** DESIGN I2: `;` or `,`, whichever the header line uses more (outside quotes); `;` on a tie. */
-export function detectDelimiter(text: string): ';' | ',' {
-  let semicolons = 0;
-  let commas = 0;
-  let quoted = false;
-  for (const character of text) {
-    if (character === '"') quoted = !quoted;
-    else if (!quoted && (character === '\n' || character === '\r')) break;
-    else if (!quoted && character === ';') semicolons++;
-    else if (!quoted && character === ',') commas++;
-  }
-  return commas > semicolons ? ',' : ';';
-}
+/** DESIGN I2: sep line, header row and delimiter of a decoded file, read with the service's csv-parse. */
+export const csvLayoutOf = (text: string): CsvLayout => csvLayout(text, parseSync);
 
 export interface CsvRecord {
-  /** The row as a spreadsheet shows it: the header is row 1 (quoted newlines stay in one row). */
+  /**
+   * The record's number, counted from 1 (quoted newlines stay in one record): the spreadsheet's row
+   * when the text is a layout's body (csv-layout.ts).
+   */
   readonly row: number;
   readonly fields: readonly string[];
 }
@@ -82,7 +25,7 @@ const CHUNK = 64 * 1024;
  * unbalanced quote) become a CsvFileError that names the row where it started.
  */
 export async function* csvRecords(text: string, delimiter: string): AsyncGenerator<CsvRecord> {
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, info: true });
+  const parser = parse({ ...CSV_OPTIONS, delimiter, info: true });
   let lastRow = 0;
   const feed = async () => {
     for (let offset = 0; offset < text.length; offset += CHUNK) {

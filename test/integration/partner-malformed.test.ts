@@ -36,12 +36,28 @@ describe('malformed rent-arrears uploads', () => {
     ['empty body', Buffer.alloc(0), {}, 400, 'empty-body'],
     ['header only', csvBytes(`${HEADER}\r\n`), {}, 422, 'no-rows'],
     ['header only, then blank lines', csvBytes(`${HEADER}\n\n;;\n`), {}, 422, 'no-rows'],
+    // Refused for what the file is (I2), no longer for holding a NUL: a NUL rejects just its row.
     [
-      'binary garbage (a zip)',
+      'an xlsx workbook (a zip)',
       Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x08, 0xff, 0xfe]),
       {},
       422,
       'not-a-csv',
+    ],
+    [
+      'an old xls workbook',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]),
+      {},
+      422,
+      'not-a-csv',
+    ],
+    ['UTF-16 text', Buffer.from(`\uFEFF${HEADER}\r\n${ROW}\r\n`, 'utf16le'), {}, 422, 'not-a-csv'],
+    [
+      'the header below line 10',
+      csvBytes(`${'Titel\n'.repeat(10)}${HEADER}\n${ROW}\n`),
+      {},
+      422,
+      'missing-columns',
     ],
     ['text that is no list', csvBytes('Beste collega, hierbij de lijst.\nGroet'), {}, 422, 'missing-columns'],
     [
@@ -121,6 +137,66 @@ describe('malformed rent-arrears uploads', () => {
 
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('file-missing');
+  });
+});
+
+describe('spreadsheet exports as they come (issue 11, DESIGN I2)', () => {
+  type Line = { row: number; status: string; errors?: { field: string; code: string; message: string }[] };
+
+  it('a sep=; line, two title lines and a NUL in row 7: row 7 rejected, the others accepted, rows as in the spreadsheet (acceptance 5)', async () => {
+    // Prepare: Excel hides the sep line; rows 1 and 2 are titles, row 3 the header, 4–9 data.
+    const data = [4, 5, 6, 7, 8, 9].map((row) =>
+      [
+        `SEP-${row}`,
+        row === 7 ? 'Jan\u0000sen' : 'Jansen',
+        '01-01-1980',
+        '3561AB',
+        row,
+        '500,00',
+        '01-09-2026',
+      ].join(';'),
+    );
+    const text = ['sep=;', 'Huurachterstanden november 2026', 'Bo-Ex;Incasso', HEADER, ...data].join('\r\n');
+
+    // Act
+    const response = await t.api.request<{ counts: Record<string, number>; rows: Line[] }>(
+      'POST',
+      '/intake/rent-arrears?attest=sociale-incasso',
+      { token: 'dev-bo-ex', body: csvBytes(`${text}\r\n`), headers: { 'content-type': 'text/csv' } },
+    );
+
+    // Assess
+    expect(response.status).toBe(202);
+    expect(response.body.counts).toEqual({ received: 6, accepted: 5, rejected: 1, duplicate: 0, updated: 0 });
+    expect(response.body.rows.map((line) => [line.row, line.status])).toEqual([
+      [4, 'accepted'],
+      [5, 'accepted'],
+      [6, 'accepted'],
+      [7, 'rejected'],
+      [8, 'accepted'],
+      [9, 'accepted'],
+    ]);
+    expect(response.body.rows[3]?.errors).toEqual([
+      {
+        field: 'achternaam',
+        code: 'invalid-characters',
+        message: expect.stringMatching(
+          /^achternaam bevat ongeldige tekens .*Sla het bestand opnieuw op als CSV\.$/,
+        ),
+      },
+    ]);
+    expect(response.body.rows[3]?.errors?.[0]?.message).not.toContain('Jan');
+    await t.drain();
+  });
+
+  it('a UTF-16 file is refused with the advice to save it as CSV UTF-8', async () => {
+    const response = await postCsv(Buffer.from(`${HEADER}\r\n${ROW}\r\n`, 'utf16le'));
+
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      code: 'not-a-csv',
+      message: expect.stringContaining('CSV UTF-8'),
+    });
   });
 });
 

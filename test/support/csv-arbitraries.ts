@@ -3,7 +3,8 @@ import fc from 'fast-check';
 /**
  * fast-check generators of rent-arrears files as partners really send them: valid and invalid
  * values, `;` or `,`, UTF-8 (with or without BOM) or Windows-1252, CRLF or LF, quoted fields with
- * delimiters, quotes and newlines inside, blank lines, stray extra columns, shuffled header case.
+ * delimiters, quotes and newlines inside, blank lines, stray extra columns, shuffled header case, and
+ * as spreadsheets export them (issue 11): a `sep=` first line, title lines above the header, a NUL.
  */
 const COLUMNS = [
   'Huurdernummer',
@@ -31,6 +32,7 @@ const generatorOf: Record<(typeof COLUMNS)[number], fc.Arbitrary<string>> = {
     'Smit; Jansen',
     'Bakker, J.',
     'regel\neen',
+    'Sm\u0000it',
     '',
   ),
   Geboortedatum: fc.constantFrom(
@@ -88,12 +90,20 @@ export const rentArrearsCsvArbitrary: fc.Arbitrary<GeneratedCsv> = fc
     quoteAll: fc.boolean(),
     upperHeader: fc.boolean(),
     extraColumn: fc.boolean(),
+    sepLine: fc.boolean(),
+    titles: fc.array(fc.constantFrom('Huurachterstanden november 2026', 'Bo-Ex; Utrecht, Incasso', ''), {
+      maxLength: 3,
+    }),
   })
-  .map(({ rows, delimiter, newline, encoding, quoteAll, upperHeader, extraColumn }) => {
+  .map(({ rows, delimiter, newline, encoding, quoteAll, upperHeader, extraColumn, sepLine, titles }) => {
     const header = [...COLUMNS, ...(extraColumn ? ['Opmerking'] : [])].map((name) =>
       upperHeader ? name.toUpperCase() : name,
     );
-    const lines = [header.map((name) => quote(name, delimiter, quoteAll)).join(delimiter)];
+    const lines = [
+      ...(sepLine ? [`sep=${delimiter}`] : []),
+      ...titles.map((title) => quote(title, delimiter, quoteAll)),
+      header.map((name) => quote(name, delimiter, quoteAll)).join(delimiter),
+    ];
     let dataRows = 0;
     for (const generated of rows) {
       if (generated.blankBefore) lines.push('');
@@ -114,7 +124,7 @@ export const rentArrearsCsvArbitrary: fc.Arbitrary<GeneratedCsv> = fc
     return {
       bytes,
       dataRows,
-      description: `${encoding} '${delimiter}' ${JSON.stringify(newline)} ${rows.length} rows`,
+      description: `${encoding} '${delimiter}' ${JSON.stringify(newline)} ${sepLine ? 'sep, ' : ''}${titles.length} titles, ${rows.length} rows`,
     };
   });
 

@@ -7,8 +7,8 @@ import {
   mapColumns,
   RENT_ARREARS_COLUMNS,
   type RentArrearsColumn,
-  validateRentArrearsRow,
-} from '../../shared/intake/rent-arrears-rows.ts';
+} from '../../shared/intake/rent-arrears-columns.ts';
+import { validateRentArrearsRow } from '../../shared/intake/rent-arrears-rows.ts';
 import { readSample, sampleCareReports } from '../support/samples.ts';
 
 // DESIGN I3, issue 11: one schema for a person, an address and an amount. The same bad value gets

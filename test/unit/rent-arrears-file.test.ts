@@ -1,34 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { CsvFileError, csvRecords, decodeCsv, detectDelimiter } from '../../shared/intake/csv-file.ts';
-import {
-  canonicalColumn,
-  mapColumns,
-  validateRentArrearsRow,
-} from '../../shared/intake/rent-arrears-rows.ts';
+import { CsvFileError, csvLayoutOf, csvRecords, decodeCsv } from '../../shared/intake/csv-file.ts';
+import { HEADER_SEARCH_ROWS, unreadableCells } from '../../shared/intake/csv-layout.ts';
+import { canonicalColumn, mapColumns } from '../../shared/intake/rent-arrears-columns.ts';
+import { validateRentArrearsRow } from '../../shared/intake/rent-arrears-rows.ts';
 import { readSampleBytes } from '../support/samples.ts';
 
 const TODAY = '2026-11-23';
 
-async function records(text: string) {
+async function records(text: string, delimiter = ';') {
   const result: { row: number; fields: readonly string[] }[] = [];
-  for await (const record of csvRecords(text, detectDelimiter(text))) result.push(record);
+  for await (const record of csvRecords(text, delimiter)) result.push(record);
   return result;
 }
 
 async function validatedSample() {
   const { text, encoding } = decodeCsv(readSampleBytes('rent-arrears-bo-ex.csv'));
-  const [header, ...rows] = await records(text);
-  const columns = mapColumns(header?.fields ?? []);
+  const layout = csvLayoutOf(text);
+  const rows = (await records(layout.body, layout.delimiter)).slice(layout.headerRow);
   return {
     encoding,
-    columns,
+    columns: layout.columns,
     results: new Map(
-      rows.map(({ row, fields }) => [row, validateRentArrearsRow(fields, columns, TODAY, 'bo-ex')]),
+      rows.map(({ row, fields }) => [row, validateRentArrearsRow(fields, layout.columns, TODAY, 'bo-ex')]),
     ),
   };
 }
 
-describe('I2 decoding and delimiters', () => {
+/** The layout of a file and the first cell of each data row by its row number, as the service reads them. */
+async function laidOut(bytes: Uint8Array) {
+  const layout = csvLayoutOf(decodeCsv(bytes).text);
+  const rows = (await records(layout.body, layout.delimiter))
+    .filter(({ row, fields }) => row > layout.headerRow && fields.some((field) => field.trim()))
+    .map(({ row, fields }) => [row, fields[0]] as const);
+  return { layout, rows };
+}
+
+const HEADER =
+  'huurdernummer;achternaam;geboortedatum;postcode;huisnummer;achterstand_bedrag;achterstand_sinds';
+const row = (tenant: string, delimiter = ';') =>
+  [tenant, 'Test', '01-01-1980', '3561AB', '1', '500', '01-09-2026'].join(delimiter);
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+describe('I2 decoding', () => {
   it('the sample is Windows-1252 with ; and keeps Ö and É', async () => {
     const { encoding, results } = await validatedSample();
 
@@ -40,28 +53,218 @@ describe('I2 decoding and delimiters', () => {
   });
 
   it('UTF-8 with and without BOM decodes as UTF-8; a declared charset wins', () => {
-    const utf8 = Buffer.from('achternaam\nÖzdemir\n', 'utf8');
-    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+    const plain = Buffer.from('achternaam\nÖzdemir\n', 'utf8');
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]);
 
-    expect(decodeCsv(utf8)).toEqual({ text: 'achternaam\nÖzdemir\n', encoding: 'utf-8' });
+    expect(decodeCsv(plain)).toEqual({ text: 'achternaam\nÖzdemir\n', encoding: 'utf-8' });
     expect(decodeCsv(withBom)).toEqual({ text: 'achternaam\nÖzdemir\n', encoding: 'utf-8' });
     expect(decodeCsv(Buffer.from([0x4f, 0xd6]), 'windows-1252').text).toBe('OÖ');
   });
 
-  it('binary content (NUL bytes) is not a CSV', () => {
-    expect(() => decodeCsv(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow(
-      expect.objectContaining({ code: 'not-a-csv' }),
-    );
+  it('a stray NUL in one row is kept in the text for that row to be rejected, not the file', () => {
+    // Prepare
+    const bytes = utf8(`${HEADER}\n${row('HN-1')}\n${row('HN-\u00002')}\n`);
+
+    // Act
+    const decoded = decodeCsv(bytes);
+
+    // Assess
+    expect(decoded).toEqual({ text: bytes.toString('utf8'), encoding: 'utf-8' });
+  });
+
+  it('UTF-8 with one broken byte sequence stays UTF-8: only that sequence becomes U+FFFD', () => {
+    // Prepare: é and Ö elsewhere, and one row cut in the middle of a two-byte ë.
+    const bytes = Buffer.concat([
+      utf8('achternaam\nÖzdemir\nÉénhoorn\nBr'),
+      Buffer.from([0xc3]),
+      utf8('l\n'),
+    ]);
+
+    // Act
+    const decoded = decodeCsv(bytes);
+
+    // Assess
+    expect(decoded).toEqual({ text: 'achternaam\nÖzdemir\nÉénhoorn\nBr\uFFFDl\n', encoding: 'utf-8' });
+  });
+
+  it('a file whose non-ASCII bytes are never valid UTF-8 is Windows-1252', () => {
+    expect(decodeCsv(Buffer.from('achternaam\nÖzdemir\nÉénhoorn\nBrël\n', 'latin1'))).toEqual({
+      text: 'achternaam\nÖzdemir\nÉénhoorn\nBrël\n',
+      encoding: 'windows-1252',
+    });
   });
 
   it.each([
-    ['a;b;c\n1;2;3', ';'],
-    ['a,b,c\n1,2,3', ','],
-    ['"a;x",b,c\n', ','],
-    ['a;b,c;d\n', ';'],
-    ['a\n', ';'],
-  ])('%j uses %s', (text, delimiter) => {
-    expect(detectDelimiter(text)).toBe(delimiter);
+    ['an xlsx workbook (a zip)', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), /xlsx/],
+    ['an old xls workbook', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00]), /xls\)/],
+    ['a PDF', utf8('%PDF-1.7\n%âãÏÓ\n'), /PDF/],
+    [
+      'UTF-16 with a BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER, 'utf16le')]),
+      /CSV UTF-8/,
+    ],
+    ['UTF-16 without a BOM', Buffer.from(`${HEADER}\r\n${row('HN-1')}\r\n`, 'utf16le'), /CSV UTF-8/],
+    ['UTF-16 big-endian', Buffer.from(Buffer.from(HEADER, 'utf16le')).swap16(), /CSV UTF-8/],
+    ['mostly NUL bytes', Buffer.concat([utf8(`${HEADER}\n`), Buffer.alloc(2048)]), /binaire inhoud/],
+  ])('%s is not a CSV, and the message says what to do', (_name, bytes, message) => {
+    expect(() => decodeCsv(bytes)).toThrow(
+      expect.objectContaining({ code: 'not-a-csv', message: expect.stringMatching(message) }),
+    );
+  });
+});
+
+describe('I2 layout: sep line, title lines, header row, row numbers', () => {
+  it.each([
+    ['sep=;', ';'],
+    ['sep=,', ','],
+    ['SEP=;', ';'],
+    ['"sep=;"', ';'],
+    ['"sep=,",,,,', ','],
+    ['sep=;;;;;;', ';'],
+  ])('a %j first line names the delimiter %s and is not a row', async (sepLine, delimiter) => {
+    // Prepare
+    const header = HEADER.replaceAll(';', delimiter);
+    const bytes = utf8(
+      `${sepLine}\r\n${header}\r\n${row('HN-2', delimiter)}\r\n${row('HN-3', delimiter)}\r\n`,
+    );
+
+    // Act
+    const { layout, rows } = await laidOut(bytes);
+
+    // Assess
+    expect(layout).toMatchObject({ delimiter, headerRow: 1 });
+    expect(rows).toEqual([
+      [2, 'HN-2'],
+      [3, 'HN-3'],
+    ]);
+  });
+
+  it('a sep line after a BOM counts too', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      utf8(`sep=,\n${HEADER.replaceAll(';', ',')}\n${row('HN-2', ',')}\n`),
+    ]);
+
+    const { layout, rows } = await laidOut(bytes);
+
+    expect(layout.delimiter).toBe(',');
+    expect(rows).toEqual([[2, 'HN-2']]);
+  });
+
+  it('the sep line wins over what the header line would suggest', async () => {
+    // Prepare: a `;` header that also has commas, named `;` by the sep line.
+    const bytes = utf8(`sep=;\n${HEADER};"opmerking, vrij";"a, b, c"\n${row('HN-2')}\n`);
+
+    const { layout } = await laidOut(bytes);
+
+    expect(layout.delimiter).toBe(';');
+    expect(layout.columns.unknown).toEqual(['opmerking, vrij', 'a, b, c']);
+  });
+
+  it('title and blank lines above the header are skipped but keep their row numbers', async () => {
+    // Prepare: rows 1–3 a title, a blank line, a subtitle with commas; the header is row 4.
+    const bytes = utf8(
+      `Huurachterstanden november 2026;;;\n\nBo-Ex, afdeling Incasso, Utrecht\n${HEADER}\n${row('HN-5')}\n\n${row('HN-7')}\n`,
+    );
+
+    const { layout, rows } = await laidOut(bytes);
+
+    expect(layout).toMatchObject({ delimiter: ';', headerRow: 4 });
+    expect(rows).toEqual([
+      [5, 'HN-5'],
+      [7, 'HN-7'],
+    ]);
+  });
+
+  it('a title with a line break in its cell is one spreadsheet row', async () => {
+    const bytes = utf8(`"Huurachterstanden\nnovember 2026"\n${HEADER}\n${row('HN-3')}\n`);
+
+    const { layout, rows } = await laidOut(bytes);
+
+    expect(layout.headerRow).toBe(2);
+    expect(rows).toEqual([[3, 'HN-3']]);
+  });
+
+  it('the delimiter is detected on the header line, not on a title line above it', async () => {
+    // Prepare: a `;`-rich title above a `,` header.
+    const header = HEADER.replaceAll(';', ',');
+    const bytes = utf8(`Lijst;november;2026;Bo-Ex;Utrecht;;;;;;;;\n${header}\n${row('HN-3', ',')}\n`);
+
+    const { layout, rows } = await laidOut(bytes);
+
+    expect(layout).toMatchObject({ delimiter: ',', headerRow: 2 });
+    expect(rows).toEqual([[3, 'HN-3']]);
+  });
+
+  it(`the header may be line ${HEADER_SEARCH_ROWS}, after a sep line too`, async () => {
+    const titles = Array.from({ length: HEADER_SEARCH_ROWS - 1 }, (_, index) => `Titel ${index + 1}`);
+
+    const plain = await laidOut(utf8([...titles, HEADER, row('HN-11')].join('\n')));
+    const withSep = await laidOut(utf8(['sep=;', ...titles, HEADER, row('HN-11')].join('\n')));
+
+    expect(plain.layout.headerRow).toBe(HEADER_SEARCH_ROWS);
+    expect(plain.rows).toEqual([[11, 'HN-11']]);
+    expect(withSep.layout.headerRow).toBe(HEADER_SEARCH_ROWS);
+    expect(withSep.rows).toEqual([[11, 'HN-11']]);
+  });
+
+  it(`a header on line ${HEADER_SEARCH_ROWS + 1} is not found: missing-columns, named from the best candidate line`, () => {
+    // Prepare: line 2 names two of the seven required columns, the real header is one line too low.
+    const titles = Array.from({ length: HEADER_SEARCH_ROWS }, (_, index) => `Titel ${index + 1}`);
+    titles[1] = 'huurdernummer;achternaam';
+    const text = [...titles, HEADER, row('HN-12')].join('\n');
+
+    // Act
+    const error = (() => {
+      try {
+        return csvLayoutOf(text);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+
+    // Assess
+    expect(error).toBeInstanceOf(CsvFileError);
+    expect(error).toMatchObject({
+      code: 'missing-columns',
+      details: ['geboortedatum', 'postcode', 'huisnummer', 'achterstand_bedrag', 'achterstand_sinds'].map(
+        (field) => expect.objectContaining({ field, code: 'missing-column' }),
+      ),
+    });
+  });
+
+  it('a file of blank lines is empty', () => {
+    expect(() => csvLayoutOf('\r\n;;;\r\n\r\n')).toThrow(expect.objectContaining({ code: 'empty-file' }));
+  });
+});
+
+describe('I2 a row with unreadable characters', () => {
+  const header = ['Huurnummer', 'Achternaam', 'Opmerking', 'huurdernummer'];
+
+  it('names each column with a NUL, U+FFFD or another control character, never the value', () => {
+    // Prepare: NUL, a broken UTF-8 sequence, the C1 control Windows-1252 gives byte 0x81, a form feed.
+    const fields = ['A\u0000', 'Sm\uFFFDt', 'x\u0081y', 'HN\u000c1', 'extra\u0000'];
+
+    // Act
+    const errors = unreadableCells(fields, header);
+
+    // Assess
+    expect(errors.map(({ field, code }) => [field, code])).toEqual([
+      ['huurnummer', 'invalid-characters'],
+      ['achternaam', 'invalid-characters'],
+      ['opmerking', 'invalid-characters'],
+      ['huurdernummer', 'invalid-characters'],
+      ['kolom 5', 'invalid-characters'],
+    ]);
+    expect(errors[1]?.message).toBe(
+      'Achternaam bevat ongeldige tekens (zoals een NUL-teken of een onleesbaar teken). Sla het bestand opnieuw op als CSV.',
+    );
+    expect(errors[4]?.message).toMatch(/^Kolom 5 bevat ongeldige tekens/);
+    expect(errors.map((error) => error.message).join(' ')).not.toMatch(/Sm|HN|extra|x.y/);
+  });
+
+  it('tabs, line breaks in a quoted cell and accented letters are readable', () => {
+    expect(unreadableCells(['a\tb', 'regel\r\neen', 'Éénhoorn', '€ 12,00'], header)).toEqual([]);
   });
 });
 

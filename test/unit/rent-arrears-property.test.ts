@@ -11,7 +11,8 @@ import { receivePartnerUpload } from '../../shared/application/partner-upload.ts
 import type { UploadReceipt } from '../../shared/application/ports.ts';
 import { fixedClock } from '../../shared/domain/clock.ts';
 import { CsvFileError } from '../../shared/intake/csv-file.ts';
-import { mapColumns, validateRentArrearsRow } from '../../shared/intake/rent-arrears-rows.ts';
+import { mapColumns } from '../../shared/intake/rent-arrears-columns.ts';
+import { validateRentArrearsRow } from '../../shared/intake/rent-arrears-rows.ts';
 import {
   RENT_ARREARS_ROW_COLUMNS,
   rentArrearsCsvArbitrary,

@@ -1,57 +1,45 @@
-/** The text of a CSV file as the service reads it: UTF-8 (BOM stripped), else Windows-1252 (I2). */
-export function decodeFile(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-/**
- * The records of a CSV as raw text, one per spreadsheet row — quoted newlines stay inside their
- * record and blank lines count — so index + 1 is the row number the receipt uses.
- */
-export function splitRecords(text: string): string[] {
-  const records: string[] = [];
-  let start = 0;
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (character === '"') quoted = !quoted;
-    else if (!quoted && (character === '\n' || character === '\r')) {
-      records.push(text.slice(start, index));
-      if (character === '\r' && text[index + 1] === '\n') index++;
-      start = index + 1;
-    }
-  }
-  if (start < text.length) records.push(text.slice(start));
-  return records;
-}
-
-function delimiterOf(header: string): string {
-  const count = (character: string) => header.split(character).length;
-  return count(',') > count(';') ? ',' : ';';
-}
+import { parse } from 'csv-parse/browser/esm/sync';
+import { CSV_OPTIONS, csvLayout, decodeCsv } from '../../shared/intake/csv-layout.ts';
 
 const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
+
+/** A record's own text, without the line break that ends it (a quoted one inside stays). */
+const withoutLineBreak = (raw: string) => raw.replace(/(\r\n|\r|\n)$/, '');
 
 /**
  * The rejected rows of an upload, with a column `fouten` that says what to fix, ready to correct and
  * send again. Built in the browser from the file the partner chose: the service keeps no row data.
- * UTF-8 with a BOM so spreadsheet programs show é and Ö correctly.
+ * The file is decoded, laid out (sep line, title lines, header: DESIGN I2) and parsed by the same
+ * code and the same csv-parse as on the service, so row numbers mean the same rows. The header line
+ * and each rejected record are copied as they are in the file, padded to one width so that `fouten`
+ * is one column. UTF-8 with a BOM so spreadsheet programs show é and Ö correctly; no sep line, as
+ * Excel then ignores the BOM.
  */
 export function rejectedRowsCsv(
-  text: string,
+  bytes: Uint8Array,
   rejected: readonly { row: number; errors?: readonly { message: string }[] }[],
 ): string {
-  const records = splitRecords(text);
-  const header = records[0] ?? '';
-  const delimiter = delimiterOf(header);
-  const lines = [`${header}${delimiter}fouten`];
-  for (const { row, errors } of rejected) {
-    const record = records[row - 1];
-    if (record !== undefined)
-      lines.push(`${record}${delimiter}${quote((errors ?? []).map((error) => error.message).join(' '))}`);
+  const { text } = decodeCsv(bytes);
+  const layout = csvLayout(text, parse);
+  // With `raw`, each record comes with its text as in the file.
+  const records = parse(layout.body, {
+    ...CSV_OPTIONS,
+    delimiter: layout.delimiter,
+    raw: true,
+  }) as unknown as readonly { record: string[]; raw: string }[];
+  const picked = rejected.flatMap(({ row, errors }) => {
+    const record = row > layout.headerRow ? records[row - 1] : undefined;
+    return record ? [{ record, errors }] : [];
+  });
+  const width = Math.max(layout.header.length, ...picked.map(({ record }) => record.record.length));
+  const line = (raw: string, cells: number) =>
+    `${withoutLineBreak(raw)}${layout.delimiter.repeat(width - cells + 1)}`;
+  const header = records[layout.headerRow - 1];
+  const lines = [`${line(header?.raw ?? '', layout.header.length)}fouten`];
+  for (const { record, errors } of picked) {
+    lines.push(
+      `${line(record.raw, record.record.length)}${quote((errors ?? []).map((error) => error.message).join(' '))}`,
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

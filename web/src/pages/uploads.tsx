@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { Badge, ErrorMessage, Loading, ScrollTable } from '../components/ui.tsx';
-import { decodeFile, rejectedRowsCsv } from '../csv.ts';
 import { FEEDBACK_LABELS, formatDateTime, STATUS_LABELS } from '../labels.ts';
 
 interface Line {
@@ -140,9 +139,10 @@ export function Upload({ api }: { api: Api }) {
 
   const downloadRejected = async () => {
     if (!file || !receipt?.rows) return;
-    const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
+    // Loaded on demand: the CSV parser is only needed here, not for the rest of the app.
+    const { rejectedRowsCsv } = await import('../csv.ts');
     const csv = rejectedRowsCsv(
-      text,
+      new Uint8Array(await file.arrayBuffer()),
       receipt.rows.filter((row) => row.status === 'rejected') as { row: number }[],
     );
     const link = document.createElement('a');
