@@ -291,7 +291,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const startedAt = performance.now();
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    // The request target is read as a path, even when it starts with `//`: resolved against a base,
+    // `//x/…` would name host x, and `//` alone threw outside the catch and ended the process.
+    const url = new URL(`http://localhost/${(request.url ?? '').replace(/^\//, '')}`);
     try {
       const handled =
         (await gateway.handle(request, response, url)) ||
@@ -301,7 +303,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         sendJson(response, 404, { error: { code: 'route-not-found', message: 'Deze route bestaat niet.' } });
       }
     } catch {
-      if (!response.headersSent) sendJson(response, 500, { message: 'Internal Server Error' });
+      // The last resort still answers in the contract's error shape (API.md "Errors"); a response
+      // already under way is cut off rather than left open for the client to wait on.
+      if (!response.headersSent) {
+        sendJson(response, 500, {
+          error: {
+            code: 'internal-error',
+            message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+          },
+        });
+      } else response.destroy();
     } finally {
       options.onRequest?.({
         method: request.method ?? 'GET',
