@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import type { OperationDefinition } from '../../shared/api/operations.ts';
 import { claimsOf, type Principal } from '../../shared/auth/principal.ts';
 import { errorResponse } from '../../shared/http/http-error.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { invoke } from './lambda-context.ts';
 
 export type ApiHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -197,10 +197,7 @@ export function createApiGateway(routes: readonly GatewayRoute[], tokens: Readon
     }
     const event = toEvent(request, url, body, route, pathParameters, principal);
     try {
-      sendResult(
-        response,
-        await route.handler(event, lambdaContext(route.functionName, route.timeoutSeconds)),
-      );
+      sendResult(response, await invoke(route.handler, event, route.functionName, route.timeoutSeconds));
     } catch {
       // What API Gateway answers when the integration fails.
       sendJson(response, 500, { message: 'Internal Server Error' });

@@ -17,7 +17,7 @@ import { METRICS_NAMESPACE, QUEUES, type QueueName, SERVICE_NAME } from '../../s
 import { environmentFor, FUNCTIONS } from '../function-catalog.ts';
 import { EventSourcePoller, type SqsHandler } from './event-source-poller.ts';
 import { type ApiHandler, createApiGateway, type GatewayRoute, sendJson } from './http-gateway.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { enableConcurrentInvocations, initialize, invoke, LOCAL_MAX_CONCURRENCY } from './lambda-context.ts';
 import { ensureTable, type LocalServer, startDynalite } from './local-dynamodb.ts';
 import { handleLocalRoute } from './local-routes.ts';
 import { ensureQueues, LOCAL_ACCOUNT, LOCAL_REGION, type LocalQueue, startLocalSqs } from './local-sqs.ts';
@@ -73,12 +73,17 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
-/** What the handlers' SDK clients and Powertools read; the same variables Lambda would give them. */
-function configureProcessEnvironment(
+/**
+ * What the handlers' SDK clients and Powertools read; the same variables Lambda would give them. All
+ * handlers share this process and run side by side, so it is set up as Lambda sets up an execution
+ * environment for concurrent invocations (AWS_LAMBDA_MAX_CONCURRENCY and the invoke store).
+ */
+async function configureProcessEnvironment(
   servers: { dynamodb: string; sqs: string },
   options: { logLevel: string; metrics: boolean },
 ) {
   Object.assign(process.env, {
+    AWS_LAMBDA_MAX_CONCURRENCY: String(LOCAL_MAX_CONCURRENCY),
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
@@ -90,6 +95,7 @@ function configureProcessEnvironment(
     POWERTOOLS_METRICS_DISABLED: options.metrics ? 'false' : 'true',
     POWERTOOLS_LOG_LEVEL: options.logLevel,
   });
+  await enableConcurrentInvocations();
 }
 
 /**
@@ -131,7 +137,7 @@ function scheduledEvent(): ScheduledEvent {
 }
 
 async function importHandler<H>(entry: string): Promise<H> {
-  const module = (await import(pathToFileURL(join(ROOT, entry)).href)) as { handler: H };
+  const module = (await initialize(() => import(pathToFileURL(join(ROOT, entry)).href))) as { handler: H };
   return module.handler;
 }
 
@@ -165,7 +171,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   started.push(dynamoServer);
   const sqsServer = await startLocalSqs();
   started.push(sqsServer);
-  configureProcessEnvironment(
+  await configureProcessEnvironment(
     { dynamodb: dynamoServer.endpoint, sqs: sqsServer.endpoint },
     { logLevel: options.logLevel ?? 'INFO', metrics: options.metrics ?? false },
   );
@@ -258,7 +264,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     let escalated = 0;
     let purged = 0;
     for (const { functionName, timeoutSeconds, handler } of scheduled) {
-      const result = await handler(scheduledEvent(), lambdaContext(functionName, timeoutSeconds));
+      const result = await invoke(handler, scheduledEvent(), functionName, timeoutSeconds);
       escalated += result?.due ?? 0;
       purged += result?.purged ?? 0;
     }
