@@ -26,8 +26,8 @@ export const TABLE = {
       projection: 'keys-only',
     },
     /**
-     * Sparse (DESIGN P1): every signal whose personal data has an expiry, sorted by it, over a few
-     * shards. The purge reads just what has expired; a signal being worked on has no keys here.
+     * DESIGN P1: every signal and not-routed record by the expiry of its personal data (each has one),
+     * over a few shards; no other item has keys here. The purge reads just what has expired.
      */
     retention: {
       name: 'retention',

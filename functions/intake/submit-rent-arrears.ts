@@ -11,8 +11,13 @@ import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { HttpError, jsonResponse } from '../../shared/http/http-error.ts';
 import { idempotencyKeyOf, REPLAYED_HEADER } from '../../shared/http/idempotency-key.ts';
-import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/middlewares.ts';
-import { MAX_UPLOAD_BYTES, uploadedFile } from '../../shared/http/uploaded-file.ts';
+import {
+  type ApiContext,
+  type ApiEvent,
+  type ApiResult,
+  MAX_REQUEST_BYTES,
+} from '../../shared/http/middlewares.ts';
+import { uploadedFile } from '../../shared/http/uploaded-file.ts';
 import { CsvFileError } from '../../shared/intake/csv-file.ts';
 import { logger, metrics } from '../../shared/observability.ts';
 
@@ -22,7 +27,7 @@ const deps = await partnerIntakeDependencies(env);
 // Multipart forms are parsed by middy; a raw text/csv body is left for uploadedFile().
 const multipart = multipartBodyParser({
   disableContentTypeError: true,
-  busboy: { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1 } },
+  busboy: { limits: { fileSize: MAX_REQUEST_BYTES + 1, files: 1 } },
 }) as unknown as middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>;
 
 /** `POST /intake/rent-arrears?attest=sociale-incasso` — housing corporations (API.md, DESIGN I1–I6, C1). */

@@ -44,7 +44,8 @@ const processor = new BatchProcessor(EventType.SQS, { logger });
 const escalateRecord = countDeadLetters(QUEUES.escalations, async (record: SQSRecord): Promise<void> => {
   const message = messageSchema.parse(JSON.parse(record.body));
   const result = await escalate(message, record.messageId, deps);
-  logger.info('Escalatie verwerkt', { signalId: message.signalId, level: message.level, result });
+  // Not `level`: Powertools reserves that key for the log level and would drop the escalation's.
+  logger.info('Escalatie verwerkt', { signalId: message.signalId, escalationLevel: message.level, result });
   if (result === 'escalated') metrics.addMetric(`EscalatedLevel${message.level}`, MetricUnit.Count, 1);
 });
 

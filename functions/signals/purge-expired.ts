@@ -23,8 +23,10 @@ const deps = {
 
 /**
  * The purge (DESIGN P1): every hour on AWS (EventBridge), locally on every test-clock change and on
- * `/_local/sweep`. Deletes the signals whose personal data has expired, with a deletion-log entry
- * each; counts only in logs and metrics.
+ * `/_local/sweep`. Deletes the signals whose personal data has expired — never picked up or
+ * forwarded to Veilig Thuis 6 months after receipt, picked up but inactive 12 months after the last
+ * activity, closed 12 months after closing — with a deletion-log entry each (its reason
+ * `never-picked-up`, `forwarded`, `inactive` or `closed`); counts only in logs and metrics.
  */
 export const handler = middy(async () => {
   const result = await purgeExpired(deps);

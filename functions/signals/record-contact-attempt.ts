@@ -11,8 +11,8 @@ const deps = teamActionDependencies();
 
 /**
  * `POST /signals/{signalId}/contact-attempts` — the first reached contact stops the clock (D3). The
- * household learns of it too: a picked-up signal is kept while it is worked on (P1), and so is its
- * household entry (M3's open case).
+ * household learns of it too: a picked-up signal is kept until 12 months after its last activity
+ * (P1), and so is its household entry (M3's open case).
  */
 export const handler = apiHandler(OPERATIONS.recordContactAttempt, async ({ principal, params, body }) => {
   const now = deps.clock.now();

@@ -6,7 +6,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { lambdaContext } from './lambda-context.ts';
+import { invoke } from './lambda-context.ts';
 import { LOCAL_REGION } from './local-sqs.ts';
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
@@ -143,7 +143,7 @@ export class EventSourcePoller {
       const event: SQSEvent = { Records: messages.map((message) => toRecord(message, queueArn)) };
       let failed: Set<string>;
       try {
-        const response = await handler(event, lambdaContext(functionName, timeoutSeconds));
+        const response = await invoke(handler, event, functionName, timeoutSeconds);
         failed = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
       } catch {
         failed = new Set(messages.map((message) => message.MessageId as string));

@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import type { OperationDefinition } from '../../shared/api/operations.ts';
 import { claimsOf, type Principal } from '../../shared/auth/principal.ts';
 import { errorResponse } from '../../shared/http/http-error.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { invoke } from './lambda-context.ts';
 
 export type ApiHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -67,12 +67,26 @@ function sendResult(response: ServerResponse, result: APIGatewayProxyResultV2): 
   response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
 }
 
+/**
+ * The route's path parameters, percent-decoded; undefined when an encoding is malformed (`%ZZ`, a
+ * cut-off UTF-8 sequence such as `%E0%A4%A`), where decodeURIComponent throws a URIError.
+ */
+function pathParametersOf(route: CompiledRoute, match: RegExpExecArray): Record<string, string> | undefined {
+  try {
+    return Object.fromEntries(
+      route.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1] as string)]),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 function toEvent(
   request: IncomingMessage,
   url: URL,
   body: Buffer,
   route: CompiledRoute,
-  match: RegExpExecArray,
+  pathParameters: Record<string, string>,
   principal: Principal | undefined,
 ): APIGatewayProxyEventV2WithJWTAuthorizer {
   const headers: Record<string, string> = {};
@@ -82,9 +96,6 @@ function toEvent(
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;
-  const pathParameters = Object.fromEntries(
-    route.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1] as string)]),
-  );
   // Text bodies reach the handler as strings, like API Gateway does. A text body that is not valid
   // UTF-8 (a Windows-1252 CSV) is passed base64-encoded so no byte is lost on the way.
   const isText = body.length === 0 || (TEXT_CONTENT.test(headers['content-type'] ?? '') && isUtf8(body));
@@ -166,17 +177,27 @@ export function createApiGateway(routes: readonly GatewayRoute[], tokens: Readon
       );
       return true;
     }
+    // Bad input is never a 500 (API.md): a path that cannot be decoded is malformed.
+    const pathParameters = pathParametersOf(route, found);
+    if (!pathParameters) {
+      sendResult(
+        response,
+        errorResponse(
+          400,
+          'invalid-path',
+          'Het pad bevat een ongeldige %-codering: na elk %-teken horen twee hexadecimale cijfers van geldige UTF-8.',
+        ),
+      );
+      return true;
+    }
     const body = await readBody(request);
     if (body === 'too-large') {
       sendResult(response, errorResponse(413, 'request-too-large', 'Het verzoek is groter dan 10 MB.'));
       return true;
     }
-    const event = toEvent(request, url, body, route, found, principal);
+    const event = toEvent(request, url, body, route, pathParameters, principal);
     try {
-      sendResult(
-        response,
-        await route.handler(event, lambdaContext(route.functionName, route.timeoutSeconds)),
-      );
+      sendResult(response, await invoke(route.handler, event, route.functionName, route.timeoutSeconds));
     } catch {
       // What API Gateway answers when the integration fails.
       sendJson(response, 500, { message: 'Internal Server Error' });

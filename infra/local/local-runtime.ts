@@ -17,7 +17,7 @@ import { METRICS_NAMESPACE, QUEUES, type QueueName, SERVICE_NAME } from '../../s
 import { environmentFor, FUNCTIONS } from '../function-catalog.ts';
 import { EventSourcePoller, type SqsHandler } from './event-source-poller.ts';
 import { type ApiHandler, createApiGateway, type GatewayRoute, sendJson } from './http-gateway.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { enableConcurrentInvocations, initialize, invoke, LOCAL_MAX_CONCURRENCY } from './lambda-context.ts';
 import { ensureTable, type LocalServer, startDynalite } from './local-dynamodb.ts';
 import { handleLocalRoute } from './local-routes.ts';
 import { ensureQueues, LOCAL_ACCOUNT, LOCAL_REGION, type LocalQueue, startLocalSqs } from './local-sqs.ts';
@@ -77,12 +77,17 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
-/** What the handlers' SDK clients and Powertools read; the same variables Lambda would give them. */
-function configureProcessEnvironment(
+/**
+ * What the handlers' SDK clients and Powertools read; the same variables Lambda would give them. All
+ * handlers share this process and run side by side, so it is set up as Lambda sets up an execution
+ * environment for concurrent invocations (AWS_LAMBDA_MAX_CONCURRENCY and the invoke store).
+ */
+async function configureProcessEnvironment(
   servers: { dynamodb: string; sqs: string },
   options: { logLevel: string; metrics: boolean },
 ) {
   Object.assign(process.env, {
+    AWS_LAMBDA_MAX_CONCURRENCY: String(LOCAL_MAX_CONCURRENCY),
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
@@ -94,6 +99,7 @@ function configureProcessEnvironment(
     POWERTOOLS_METRICS_DISABLED: options.metrics ? 'false' : 'true',
     POWERTOOLS_LOG_LEVEL: options.logLevel,
   });
+  await enableConcurrentInvocations();
 }
 
 /**
@@ -139,7 +145,7 @@ function scheduledEvent(detail: Record<string, unknown> = {}): ScheduledEvent {
 }
 
 async function importHandler<H>(entry: string): Promise<H> {
-  const module = (await import(pathToFileURL(join(ROOT, entry)).href)) as { handler: H };
+  const module = (await initialize(() => import(pathToFileURL(join(ROOT, entry)).href))) as { handler: H };
   return module.handler;
 }
 
@@ -173,7 +179,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   started.push(dynamoServer);
   const sqsServer = await startLocalSqs();
   started.push(sqsServer);
-  configureProcessEnvironment(
+  await configureProcessEnvironment(
     { dynamodb: dynamoServer.endpoint, sqs: sqsServer.endpoint },
     { logLevel: options.logLevel ?? 'INFO', metrics: options.metrics ?? false },
   );
@@ -254,10 +260,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   // gone. The reconciler sends on everything accepted but not stored, at once and ignoring leases
   // (nobody can be working on it now), before the runtime serves anything.
   const reconcile = scheduled.find((entry) => entry.functionName === 'ReconcileIntake');
-  await reconcile?.handler(
-    scheduledEvent({ afterRestart: true }),
-    lambdaContext(reconcile.functionName, reconcile.timeoutSeconds),
-  );
+  if (reconcile) {
+    await invoke(
+      reconcile.handler,
+      scheduledEvent({ afterRestart: true }),
+      reconcile.functionName,
+      reconcile.timeoutSeconds,
+    );
+  }
 
   async function drain(timeoutMs = 120_000): Promise<number> {
     const deliveredBefore = pollers.reduce((sum, poller) => sum + poller.delivered, 0);
@@ -281,7 +291,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     let purged = 0;
     let reconciled = 0;
     for (const { functionName, timeoutSeconds, handler } of scheduled) {
-      const result = await handler(scheduledEvent(), lambdaContext(functionName, timeoutSeconds));
+      const result = await invoke(handler, scheduledEvent(), functionName, timeoutSeconds);
       escalated += result?.due ?? 0;
       purged += result?.purged ?? 0;
       reconciled += result?.reconciled ?? 0;
@@ -315,7 +325,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const startedAt = performance.now();
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    // The request target is read as a path, even when it starts with `//`: resolved against a base,
+    // `//x/…` would name host x, and `//` alone threw outside the catch and ended the process.
+    const url = new URL(`http://localhost/${(request.url ?? '').replace(/^\//, '')}`);
     try {
       const handled =
         (await gateway.handle(request, response, url)) ||
@@ -325,7 +337,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         sendJson(response, 404, { error: { code: 'route-not-found', message: 'Deze route bestaat niet.' } });
       }
     } catch {
-      if (!response.headersSent) sendJson(response, 500, { message: 'Internal Server Error' });
+      // The last resort still answers in the contract's error shape (API.md "Errors"); a response
+      // already under way is cut off rather than left open for the client to wait on.
+      if (!response.headersSent) {
+        sendJson(response, 500, {
+          error: {
+            code: 'internal-error',
+            message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+          },
+        });
+      } else response.destroy();
     } finally {
       options.onRequest?.({
         method: request.method ?? 'GET',

@@ -14,6 +14,15 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** The file a URL path names below the root; undefined when its %-encoding is malformed (`%E0%A4%A`). */
+function relativePath(pathname: string): string | undefined {
+  try {
+    return normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Serves the built web app (web/dist) at `/`, and `/config.json` telling it to use this runtime's
  * API and the local demo tokens (on AWS the stack writes a config.json for Cognito instead).
@@ -31,11 +40,9 @@ export function createStaticWebApp(root: string, principals: readonly Principal[
       sendJson(response, 200, config);
       return true;
     }
-    const relative =
-      url.pathname === '/'
-        ? 'index.html'
-        : normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
-    if (relative.startsWith('..')) return false;
+    const relative = url.pathname === '/' ? 'index.html' : relativePath(url.pathname);
+    // Not a file of the app: the runtime answers 404 route-not-found.
+    if (relative === undefined || relative.startsWith('..')) return false;
     const file = join(root, relative);
     if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
       if (url.pathname !== '/') return false;
@@ -45,6 +52,8 @@ export function createStaticWebApp(root: string, principals: readonly Principal[
       );
       return true;
     }
+    // Read before the status line goes out, so a file that cannot be read still gets an answer (a 500).
+    const content = request.method === 'HEAD' ? undefined : readFileSync(file);
     response.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       // Hashed assets may be cached; the page itself and its config not.
@@ -53,7 +62,7 @@ export function createStaticWebApp(root: string, principals: readonly Principal[
       // The policy CloudFront sends (infra/constructs/web-hosting.ts), so local use shows what it blocks.
       'content-security-policy': webAppContentSecurityPolicy(),
     });
-    response.end(request.method === 'HEAD' ? undefined : readFileSync(file));
+    response.end(content);
     return true;
   };
 }

@@ -14,7 +14,8 @@ type Entries = Record<string, HouseholdEntry>;
 
 /**
  * The household item expires with its last signal (P1): the latest expiry of its entries, or none
- * while any of them is being worked on. The purge removes entries one by one before that.
+ * while an entry has none (written before every signal had an expiry). The purge removes entries one
+ * by one before that.
  */
 function householdExpiry(entries: Entries): Record<string, number> {
   const expiries = Object.values(entries).map((entry) => entry.expiresAt);

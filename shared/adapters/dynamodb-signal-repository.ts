@@ -50,12 +50,12 @@ export function shardOf(signalId: string, shards: number = awaitingContact.shard
 }
 
 /**
- * DESIGN P1 on the item: the TTL attribute (epoch seconds) and the sparse `retention` index keys,
- * sorted by expiry, so the purge reads only what has expired. A signal being worked on has neither.
+ * DESIGN P1 on the item: the TTL attribute (epoch seconds) and the `retention` index keys, sorted by
+ * expiry, so the purge reads only what has expired. Every full put computes them afresh, so a new
+ * contact attempt, re-route or amount moves the expiry of a picked-up signal on.
  */
 function retentionAttributes(record: RetainedRecord & { readonly signalId: string }) {
   const kept = retentionOf(record);
-  if (!kept) return {};
   return {
     [TABLE.ttlAttribute]: epochSeconds(kept.expiresAt),
     retentionReason: kept.reason,

@@ -51,7 +51,10 @@ export const signalListSchema = z
 const contactAttemptRecordSchema = z.object({
   kind: z.enum(CONTACT_KINDS),
   reached: z.boolean(),
-  at: z.string(),
+  at: z.string().meta({ description: 'Wanneer de poging plaatsvond.' }),
+  recordedAt: z
+    .string()
+    .meta({ description: 'Wanneer de poging is vastgelegd; `at` ligt hoogstens 7 dagen eerder.' }),
   note: z.string().optional(),
   recordedBy: z.string(),
 });

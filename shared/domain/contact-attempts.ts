@@ -15,8 +15,16 @@ export interface NewContactAttempt {
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /**
- * DESIGN D3: records a contact attempt. The first attempt with `reached: true` is the first contact:
- * it stops the escalation clock and keeps whether it was within the deadline, late or not.
+ * DESIGN D3: an attempt is recorded at most 7 days after it happened, so the record (and the
+ * in-time verdict of a first contact) is not built on memory weeks later. Exactly 7 days is allowed.
+ */
+const MAX_RECORDING_DELAY_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * DESIGN D3: records a contact attempt. It happened (`at`) not in the future, not before receipt and
+ * at most 7 days before now, when it is recorded (`recordedAt`). The first attempt with
+ * `reached: true` is the first contact: it stops the escalation clock and keeps whether it was within
+ * the deadline, late or not.
  */
 export function recordContactAttempt(
   signal: Signal,
@@ -48,10 +56,20 @@ export function recordContactAttempt(
       'at',
     );
   }
+  if (at.getTime() < now.getTime() - MAX_RECORDING_DELAY_MS) {
+    throw new DomainError(
+      'invalid',
+      'contact-too-old',
+      'Het moment van de contactpoging ligt meer dan 7 dagen terug; een contactpoging wordt binnen 7 dagen vastgelegd.',
+      'at',
+    );
+  }
   const recorded = {
     kind: attempt.kind,
     reached: attempt.reached,
     at: formatAmsterdam(at),
+    // D3: when it happened and when it was recorded are both kept.
+    recordedAt: formatAmsterdam(now),
     note: attempt.note,
     recordedBy: by,
   };

@@ -1,20 +1,22 @@
 import type { PartnerFeedback } from './outcomes.ts';
 
 /**
- * DESIGN P1: how long the personal data of a signal may be kept.
+ * DESIGN P1: how long the personal data of a signal may be kept — never for ever.
  *
  * - Never picked up — not routed, or routed but no contact attempt yet (C4 `ontvangen`): deleted
  *   6 months after receipt.
+ * - Forwarded to Veilig Thuis (C2): no Buurtteam ever works on it, so it goes like a signal nobody
+ *   picked up, 6 months after receipt, with its own reason `forwarded`.
+ * - Picked up (a contact attempt) but never closed: deleted 12 months after its last activity, and
+ *   every new activity moves that on.
  * - Closed: deleted 12 months after closing.
- * - Picked up and still open: kept while the team works on it; closing starts the 12 months.
- *
- * A Veilig Thuis forward counts as routed: it is kept like any other signal that nobody has
- * contacted yet.
  */
 export const NEVER_PICKED_UP_MONTHS = 6;
+export const FORWARDED_MONTHS = NEVER_PICKED_UP_MONTHS;
+export const INACTIVE_MONTHS = 12;
 export const CLOSED_MONTHS = 12;
 
-export type RetentionReason = 'never-picked-up' | 'closed';
+export type RetentionReason = 'never-picked-up' | 'forwarded' | 'inactive' | 'closed';
 
 export interface Retention {
   readonly expiresAt: Date;
@@ -26,7 +28,9 @@ export interface RetainedRecord {
   readonly status: string;
   readonly receivedAt: string;
   readonly closedAt?: string | undefined;
-  readonly contactAttempts?: readonly unknown[] | undefined;
+  readonly contactAttempts?: readonly { readonly at: string; readonly recordedAt?: string }[] | undefined;
+  readonly routingHistory?: readonly { readonly at: string }[] | undefined;
+  readonly amountHistory?: readonly { readonly at: string }[] | undefined;
 }
 
 /**
@@ -43,13 +47,32 @@ export function addMonths(instant: Date, months: number): Date {
   return result;
 }
 
-/** When a record's personal data expires, and why; undefined while a team works on it. */
-export function retentionOf(record: RetainedRecord): Retention | undefined {
+/**
+ * The last time anything happened to a record: its receipt, a contact attempt (when it happened and
+ * when it was recorded), a step in its routing history (a re-route), an amount update (I5).
+ */
+export function lastActivityOf(record: RetainedRecord): Date {
+  const moments = [
+    record.receivedAt,
+    ...(record.contactAttempts ?? []).flatMap((attempt) => [attempt.at, attempt.recordedAt]),
+    ...(record.routingHistory ?? []).map((step) => step.at),
+    ...(record.amountHistory ?? []).map((update) => update.at),
+  ].flatMap((moment) => (moment ? [Date.parse(moment)] : []));
+  return new Date(Math.max(...moments));
+}
+
+/** When a record's personal data expires, and why (P1). */
+export function retentionOf(record: RetainedRecord): Retention {
   if (record.status === 'closed') {
     const closedAt = new Date(record.closedAt ?? record.receivedAt);
     return { expiresAt: addMonths(closedAt, CLOSED_MONTHS), reason: 'closed' };
   }
-  if ((record.contactAttempts?.length ?? 0) > 0) return undefined;
+  if (record.status === 'forwarded') {
+    return { expiresAt: addMonths(new Date(record.receivedAt), FORWARDED_MONTHS), reason: 'forwarded' };
+  }
+  if ((record.contactAttempts?.length ?? 0) > 0) {
+    return { expiresAt: addMonths(lastActivityOf(record), INACTIVE_MONTHS), reason: 'inactive' };
+  }
   return {
     expiresAt: addMonths(new Date(record.receivedAt), NEVER_PICKED_UP_MONTHS),
     reason: 'never-picked-up',

@@ -30,7 +30,10 @@ export interface Address {
 export interface ContactAttempt {
   readonly kind: ContactKind;
   readonly reached: boolean;
+  /** When it happened (DESIGN D3). */
   readonly at: string;
+  /** When it was recorded: `at` lies at most 7 days before it (DESIGN D3). */
+  readonly recordedAt: string;
   readonly note?: string | undefined;
   /** Principal id of the worker who recorded it. */
   readonly recordedBy: string;

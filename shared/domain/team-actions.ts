@@ -70,6 +70,6 @@ export function householdEntryOf(signal: Signal): HouseholdEntry {
     amount: signal.amount,
     outcome: signal.outcome,
     closedAt: signal.closedAt,
-    expiresAt: retentionOf(signal)?.expiresAt.toISOString(),
+    expiresAt: retentionOf(signal).expiresAt.toISOString(),
   };
 }

@@ -13,6 +13,7 @@ import {
   authenticate,
   countResponses,
   httpErrorHandler,
+  limitRequestSize,
   validateRequest,
 } from './middlewares.ts';
 
@@ -37,8 +38,8 @@ export interface ApiHandlerOptions {
 
 /**
  * The middleware bundle every HTTP route uses: tracing (without response capture), structured
- * logging with the Lambda context, metrics, API error bodies, authentication and validation.
- * The route handler itself only sees validated input.
+ * logging with the Lambda context, metrics, API error bodies, authentication, the request size limit
+ * and validation. The route handler itself only sees validated input.
  */
 export function apiHandler<Op extends OperationDefinition>(
   operation: Op,
@@ -54,6 +55,8 @@ export function apiHandler<Op extends OperationDefinition>(
     .use(countResponses(metrics))
     .use(httpErrorHandler(logger))
     .use(authenticate(operation, logger));
+  // A route with a raw body (a CSV upload) checks the size of its file itself, with advice for files.
+  if (!operation.rawBody) handler.use(limitRequestSize());
   for (const middleware of options.middlewares ?? []) handler.use(middleware);
   return handler.use(validateRequest(operation)).handler(async (event, context) => {
     const input = context.input ?? { params: undefined, query: undefined, body: undefined };

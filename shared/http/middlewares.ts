@@ -30,6 +30,9 @@ function isClientError(error: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
+/** DESIGN I6: up to 6 MB per request, Lambda's payload limit; the one limit for every route. */
+export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+
 const STATUS_BY_KIND = { invalid: 422, conflict: 409, 'not-found': 404, forbidden: 403 } as const;
 
 /**
@@ -97,6 +100,30 @@ export function authenticate(operation: OperationDefinition, logger: Logger): Ap
       logger.appendKeys({ principalId: principal.id, role: principal.role });
       if (decide(principal, operation) !== 'allow') throw forbidden();
       request.context.principal = principal;
+    },
+  };
+}
+
+/** The body's size in bytes as the client sent it: a base64 body counts decoded. */
+function bodyBytes(event: ApiEvent): number {
+  if (!event.body) return 0;
+  return Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+}
+
+/**
+ * DESIGN I6: a body above the limit is refused with 413 and advice to split, before anything parses
+ * it, so an oversized request never reaches validation (where it would be a 422) or the handler.
+ */
+export function limitRequestSize(maxBytes = MAX_REQUEST_BYTES): ApiMiddleware {
+  const megabytes = Math.floor(maxBytes / (1024 * 1024));
+  return {
+    before: (request) => {
+      if (bodyBytes(request.event) <= maxBytes) return;
+      throw new HttpError(
+        413,
+        'request-too-large',
+        `Het verzoek is groter dan ${megabytes} MB, de grens per verzoek. Splits de gegevens over meerdere verzoeken van hoogstens ${megabytes} MB elk (bijvoorbeeld een batch in kleinere batches) en stuur ze na elkaar.`,
+      );
     },
   };
 }

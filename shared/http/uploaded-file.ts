@@ -1,9 +1,6 @@
 import type { RentArrearsFile } from '../application/rent-arrears-intake.ts';
 import { HttpError } from './http-error.ts';
-import type { ApiEvent } from './middlewares.ts';
-
-/** DESIGN I6: Lambda's payload limit; a bigger list must be split. */
-export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
+import { type ApiEvent, MAX_REQUEST_BYTES } from './middlewares.ts';
 
 const RAW_CSV = /^(text\/(csv|plain)|application\/(csv|vnd\.ms-excel|octet-stream))\b/i;
 const MULTIPART = /^multipart\/form-data\b/i;
@@ -65,6 +62,7 @@ export function uploadedFile(event: ApiEvent): RentArrearsFile {
     );
   }
   if (file.bytes.length === 0) throw new HttpError(400, 'empty-body', 'Het bestand is leeg.');
-  if (file.bytes.length > MAX_UPLOAD_BYTES) throw tooLarge();
+  // DESIGN I6: the request limit of every route (Lambda's payload limit); a bigger list must be split.
+  if (file.bytes.length > MAX_REQUEST_BYTES) throw tooLarge();
   return file;
 }

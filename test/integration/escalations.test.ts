@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { dynamoEscalationStore } from '../../shared/adapters/dynamodb-escalation-store.ts';
 import { sampleCareReports } from '../support/samples.ts';
+import { capturedLogs } from './support/log-capture.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
 // Issue 4 acceptance 1–3: the escalation ladder on the test clock, exactly once per level under
@@ -57,6 +58,16 @@ async function outbox(signalId: string) {
   return response.body.items.filter((item) => item.signalId === signalId);
 }
 
+/** The escalate consumer's log lines about one signal, written since `offset`. */
+function escalationLogs(offset: number, signalId: string) {
+  return capturedLogs()
+    .slice(offset)
+    .split('\n')
+    .filter((line) => line.startsWith('{') && line.includes('"Escalatie verwerkt"'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.signalId === signalId);
+}
+
 async function escalationsOf(signalId: string): Promise<Escalation[]> {
   const response = await t.api.request<{ escalations: Escalation[]; escalationLevel: number }>(
     'GET',
@@ -102,6 +113,7 @@ describe('D4 ladder for a signal received Monday 23 November 2026 (due Monday 30
   });
 
   it('gets exactly one level-1 escalation to the coordinator after midnight, even after three sweeps', async () => {
+    const logOffset = capturedLogs().length;
     await at('2026-12-01T00:00:01+01:00');
     await sweep();
     await sweep();
@@ -113,6 +125,10 @@ describe('D4 ladder for a signal received Monday 23 November 2026 (due Monday 30
     expect((await outbox(late)).map((item) => [item.level, item.recipient.role])).toEqual([
       [1, 'coordinator'],
     ]);
+    // Powertools reserves the key `level` for the log level: the escalation's level has its own key.
+    expect(escalationLogs(logOffset, late)).toContainEqual(
+      expect.objectContaining({ level: 'INFO', escalationLevel: 1, result: 'escalated' }),
+    );
   });
 
   it('level 2 (to the manager) comes only after two more working days', async () => {
@@ -251,5 +267,26 @@ describe('a failing notifier (D4: retried, DLQ, never lost; redrive delivers)', 
     expect((await escalationsOf(signalId)).map((escalation) => escalation.level)).toEqual([1]);
     expect(await outbox(signalId)).toHaveLength(1);
     expect(await store.get(signalId, 1)).toEqual({ state: 'delivered' });
+  });
+});
+
+describe('escalation logs (DESIGN C2, D4)', () => {
+  it('a Veilig Thuis forward is logged as escalated at escalationLevel 3, next to the log level', async () => {
+    await at('2027-03-01T10:00:00+01:00');
+    const logOffset = capturedLogs().length;
+    const response = await t.api.request<{ signalId: string }>('POST', '/intake/care-reports', {
+      token: 'dev-politie',
+      body: {
+        ...base,
+        reportId: 'PL-ESC-VT',
+        safety: { acuteUnsafety: false, domesticViolence: true, childUnsafety: false },
+      },
+    });
+    await t.drain();
+
+    expect(response.status).toBe(202);
+    expect(escalationLogs(logOffset, response.body.signalId)).toEqual([
+      expect.objectContaining({ level: 'INFO', escalationLevel: 3, result: 'escalated' }),
+    ]);
   });
 });

@@ -91,7 +91,8 @@ beforeAll(async () => {
   await t.drain();
 
   await t.setClock('2027-06-17T12:00:00+02:00');
-  await contact(a[0] as string, A, '2027-06-10T10:00:00+02:00'); // in time
+  // Contacts are recorded at most 7 days after they happened (D3): the oldest here is 11 June.
+  await contact(a[0] as string, A, '2027-06-11T10:00:00+02:00'); // in time
   await contact(a[1] as string, A, '2027-06-12T10:00:00+02:00', false); // an attempt, not reached
   await contact(a[1] as string, A, '2027-06-16T10:00:00+02:00'); // reached late
   const closed = await t.api.request('POST', `/signals/${a[3]}/close`, {
@@ -100,7 +101,7 @@ beforeAll(async () => {
   });
   expect(closed.status).toBe(200);
   await contact(b[0] as string, B, '2027-06-14T23:00:00+02:00'); // in time, late in the evening
-  await contact(c1, C, '2027-06-08T09:00:00+02:00');
+  await contact(c1, C, '2027-06-11T09:00:00+02:00');
   expect(c2).toMatch(/^sig_/);
 });
 

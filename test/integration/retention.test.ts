@@ -8,6 +8,8 @@ import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 // Issue 6 acceptance 3, DESIGN P1 on the test clock: a never-picked-up signal is gone 6 months after
 // receipt, a closed one 12 months after closing — from the table and every index — each with a
 // deletion-log entry; nothing else is deleted. Reads ignore expired items before the purge comes.
+// Issue 11: nothing is kept for ever — a picked-up signal never closed goes 12 months after its last
+// activity (`inactive`), a Veilig Thuis forward 6 months after receipt (`forwarded`).
 type Item = Record<string, unknown>;
 
 const base = sampleCareReports()[0] as Record<string, unknown>; // Sociaal Overvecht, 3561AB 4
@@ -15,14 +17,18 @@ const TEAM = 'bt-sociaal-overvecht';
 const MEMBER = `dev-${TEAM}`;
 const CSV_HEADER =
   'huurdernummer;achternaam;geboortedatum;postcode;huisnummer;achterstand_bedrag;achterstand_sinds;aantal_minderjarigen';
-const ids = { neverPickedUp: '', closed: '', pickedUp: '', belowThreshold: '', uploadId: '' };
+const ids = { neverPickedUp: '', closed: '', pickedUp: '', belowThreshold: '', uploadId: '', forwarded: '' };
 let t: TestRuntime;
 let before: Item[] = [];
 
-async function careReport(reportId: string, houseNumber: number): Promise<string> {
+async function careReport(
+  reportId: string,
+  houseNumber: number,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
   const response = await t.api.request<{ signalId: string }>('POST', '/intake/care-reports', {
     token: 'dev-politie',
-    body: { ...base, reportId, address: { postcode: '3561AB', houseNumber } },
+    body: { ...base, reportId, address: { postcode: '3561AB', houseNumber }, ...overrides },
   });
   expect(response.status).toBe(202);
   return response.body.signalId;
@@ -74,7 +80,8 @@ beforeAll(async () => {
 
   // Past the deadline: the signals nobody reached escalate (records and index entries to clean up).
   await setClock('2026-12-01T09:00:00+01:00');
-  // Wednesday 2 December 10:00: B is reached and closed, C gets an unanswered letter.
+  // Wednesday 2 December 10:00: B is reached and closed; Thursday 3 December C gets an unanswered
+  // letter, and nothing else ever happens to it.
   await setClock('2026-12-02T10:00:00+01:00');
   for (const [path, body] of [
     ['contact-attempts', { kind: 'telefoon', reached: true }],
@@ -83,10 +90,12 @@ beforeAll(async () => {
     const response = await t.api.request('POST', `/signals/${ids.closed}/${path}`, { token: MEMBER, body });
     expect(response.status).toBeLessThan(300);
   }
-  await t.api.request('POST', `/signals/${ids.pickedUp}/contact-attempts`, {
+  await setClock('2026-12-03T10:00:00+01:00');
+  const letter = await t.api.request('POST', `/signals/${ids.pickedUp}/contact-attempts`, {
     token: MEMBER,
     body: { kind: 'brief', reached: false },
   });
+  expect(letter.status).toBe(201);
   await t.api.request('GET', `/signals/${ids.neverPickedUp}`, { token: MEMBER }); // an audit entry
   before = await t.scan();
 });
@@ -99,22 +108,27 @@ describe('expiry on the items (P1)', () => {
   const signalItem = (signalId: string) =>
     before.find((item) => item.pk === `SIGNAL#${signalId}` && item.sk === 'SIGNAL');
 
-  it('never picked up: 6 months after receipt; closed: 12 months after closing; picked up: none', () => {
+  it('never picked up: 6 months after receipt; closed: 12 months after closing; picked up: 12 months after its last activity', () => {
     const epoch = (iso: string) => Date.parse(iso) / 1000;
 
     expect(signalItem(ids.neverPickedUp)?.expiresAt).toBe(epoch('2027-05-23T09:00:00Z'));
     expect(signalItem(ids.belowThreshold)?.expiresAt).toBe(epoch('2027-05-23T09:00:00Z'));
     expect(signalItem(ids.closed)?.expiresAt).toBe(epoch('2027-12-02T09:00:00Z'));
-    expect(signalItem(ids.pickedUp)).not.toHaveProperty('expiresAt');
+    // Recording the attempt put the whole item again: expiry, reason and index key moved with it.
+    expect(signalItem(ids.pickedUp)).toMatchObject({
+      expiresAt: epoch('2027-12-03T09:00:00Z'),
+      retentionReason: 'inactive',
+      retentionSk: `2027-12-03T09:00:00.000Z#${ids.pickedUp}`,
+    });
   });
 
-  it('a household expires with its last signal, and not while one is worked on', () => {
+  it('a household expires with its last signal', () => {
     const households = before.filter((item) => String(item.pk).startsWith('HOUSEHOLD#'));
     const holding = (signalId: string) =>
       households.find((item) => Object.keys(item.entries as object).includes(signalId));
 
     expect(holding(ids.neverPickedUp)?.expiresAt).toBe(Date.parse('2027-05-23T09:00:00Z') / 1000);
-    expect(holding(ids.pickedUp)).not.toHaveProperty('expiresAt');
+    expect(holding(ids.pickedUp)?.expiresAt).toBe(Date.parse('2027-12-03T09:00:00Z') / 1000);
   });
 });
 
@@ -237,6 +251,39 @@ describe('the purge, 6 months after receipt', () => {
   });
 });
 
+describe('the purge of a Veilig Thuis forward, 6 months after receipt', () => {
+  it('deletes it with reason "forwarded", like a signal nobody picked up', async () => {
+    // Tuesday 1 June 2027, 10:00 (08:00 UTC): domestic violence, so Veilig Thuis at once (C2).
+    await setClock('2027-06-01T10:00:00+02:00');
+    ids.forwarded = await careReport('PL-RET-VT', 42, {
+      safety: { acuteUnsafety: false, domesticViolence: true, childUnsafety: false },
+    });
+    await t.drain();
+    const stored = (await t.scan()).find(
+      (item) => item.pk === `SIGNAL#${ids.forwarded}` && item.sk === 'SIGNAL',
+    );
+    expect(stored).toMatchObject({
+      status: 'forwarded',
+      teamId: 'veilig-thuis',
+      expiresAt: Date.parse('2027-12-01T08:00:00Z') / 1000,
+      retentionReason: 'forwarded',
+    });
+
+    expect((await setClock('2027-12-01T08:59:59+01:00')).purged).toBe(0);
+    expect((await setClock('2027-12-01T09:00:00+01:00')).purged).toBe(1);
+    const items = await t.scan();
+
+    expect(items.filter((item) => item.pk === `SIGNAL#${ids.forwarded}`)).toEqual([]);
+    expect(items.find((item) => item.pk === `DELETED#${ids.forwarded}`)).toMatchObject({
+      signalId: ids.forwarded,
+      status: 'forwarded',
+      receivedAt: '2027-06-01T10:00:00+02:00',
+      expiresAt: '2027-12-01T08:00:00.000Z',
+      reason: 'forwarded',
+    });
+  });
+});
+
 describe('the purge, 12 months after closing', () => {
   it('deletes the closed signal with reason "closed" and keeps the one still worked on', async () => {
     expect((await setClock('2027-12-02T09:59:59+01:00')).purged).toBe(0);
@@ -251,5 +298,30 @@ describe('the purge, 12 months after closing', () => {
     });
     const kept = await t.api.request('GET', `/signals/${ids.pickedUp}`, { token: MEMBER });
     expect(kept.status).toBe(200);
+  });
+});
+
+describe('the purge, 12 months after the last activity of a signal never closed', () => {
+  it('deletes the picked-up signal with reason "inactive" once the 12 months since its one attempt are over', async () => {
+    expect((await setClock('2027-12-03T09:59:59+01:00')).purged).toBe(0);
+    // 12 months and a day after the unanswered letter of 3 December 2026.
+    expect((await setClock('2027-12-04T10:00:00+01:00')).purged).toBe(1);
+    const items = await t.scan();
+
+    expect(items.filter((item) => item.pk === `SIGNAL#${ids.pickedUp}`)).toEqual([]);
+    expect(items.find((item) => item.pk === `DELETED#${ids.pickedUp}`)).toMatchObject({
+      signalId: ids.pickedUp,
+      status: 'open',
+      receivedAt: '2026-11-23T10:00:00+01:00',
+      expiresAt: '2027-12-03T09:00:00.000Z',
+      reason: 'inactive',
+      deletedAt: '2027-12-04T09:00:00.000Z',
+      feedback: 'opgepakt',
+    });
+    expect(
+      items.filter((item) => String(item.pk).startsWith('HOUSEHOLD#') && mentions(item, ids.pickedUp)),
+    ).toEqual([]);
+    const page = await t.api.request('GET', `/signals/${ids.pickedUp}`, { token: 'dev-admin' });
+    expect(page.status).toBe(404);
   });
 });

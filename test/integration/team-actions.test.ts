@@ -181,6 +181,48 @@ describe('reroute and close (API.md, DESIGN O1)', () => {
   });
 });
 
+describe('contact attempts (API.md, DESIGN D3)', () => {
+  let signalId = '';
+  let token = '';
+
+  beforeAll(async () => {
+    await t.setClock('2026-11-23T10:00:00+01:00');
+    signalId = await report('PL-TEAM-2');
+    const { body } = await t.api.request<Signal>('GET', `/signals/${signalId}`, { token: 'dev-admin' });
+    token = `dev-${body.teamId}`;
+    await t.setClock('2026-12-02T10:00:00+01:00');
+  });
+
+  it('an attempt 8 days before now is refused: 422 contact-too-old, on field at', async () => {
+    const response = await t.api.request<{ error: { code: string; details: unknown[] } }>(
+      'POST',
+      `/signals/${signalId}/contact-attempts`,
+      { token, body: { kind: 'telefoon', reached: true, at: '2026-11-24T10:00:00+01:00' } },
+    );
+
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      code: 'contact-too-old',
+      details: [{ field: 'at', code: 'contact-too-old', message: expect.stringContaining('7 dagen') }],
+    });
+  });
+
+  it('the signal keeps when an attempt happened and when it was recorded', async () => {
+    const response = await t.api.request<Signal>('POST', `/signals/${signalId}/contact-attempts`, {
+      token,
+      body: { kind: 'telefoon', reached: true, at: '2026-11-30T09:00:00+01:00' },
+    });
+    const detail = await t.api.request<Signal>('GET', `/signals/${signalId}`, { token: 'dev-admin' });
+
+    expect(response.status).toBe(201);
+    for (const signal of [response.body, detail.body]) {
+      expect(signal.contactAttempts).toEqual([
+        expect.objectContaining({ at: '2026-11-30T09:00:00+01:00', recordedAt: '2026-12-02T10:00:00+01:00' }),
+      ]);
+    }
+  });
+});
+
 describe('D5: the sweep reads only what is due', () => {
   it('10,000 open signals, 10 of them past their deadline: one sweep reads 10 index items', async () => {
     // Prepare: 10,000 signals written in batches straight into the table (the router would take a

@@ -53,7 +53,7 @@ describe('D3 first contact', () => {
 
   it('an unreached attempt is kept but does not stop the clock; only the first reached counts', () => {
     const signal = openSignal();
-    const now = at('2026-12-02T12:00:00+01:00');
+    const now = at('2026-12-01T09:00:00+01:00');
 
     const afterMiss = recordContactAttempt(
       signal,
@@ -69,7 +69,7 @@ describe('D3 first contact', () => {
     );
     const afterSecond = recordContactAttempt(
       afterFirst,
-      { kind: 'huisbezoek', reached: true, at: at('2026-12-02T10:00:00+01:00') },
+      { kind: 'huisbezoek', reached: true, at: at('2026-12-01T08:00:00+01:00') },
       'w',
       now,
     );
@@ -99,6 +99,57 @@ describe('D3 first contact', () => {
 
     expect(attempt).toThrow(DomainError);
     expect(attempt).toThrow(expect.objectContaining({ code, kind: 'invalid', field: 'at' }));
+  });
+
+  it('keeps when the attempt happened and when it was recorded', () => {
+    const updated = recordContactAttempt(
+      openSignal(),
+      { kind: 'telefoon', reached: false, at: at('2026-11-24T10:00:00+01:00') },
+      'w',
+      at('2026-11-26T15:30:00+01:00'),
+    );
+
+    expect(updated.contactAttempts).toEqual([
+      {
+        kind: 'telefoon',
+        reached: false,
+        at: '2026-11-24T10:00:00+01:00',
+        recordedAt: '2026-11-26T15:30:00+01:00',
+        note: undefined,
+        recordedBy: 'w',
+      },
+    ]);
+  });
+
+  describe('at most 7 days before it is recorded', () => {
+    // Received 23 November 10:00; recorded 8 December 12:00, so the oldest allowed is 1 December 12:00.
+    const now = at('2026-12-08T12:00:00+01:00');
+    const sevenDays = 7 * 24 * 60 * 60 * 1000;
+    const record = (when: Date) =>
+      recordContactAttempt(openSignal(), { kind: 'brief', reached: true, at: when }, 'w', now);
+
+    it('exactly 7 days before is allowed', () => {
+      const updated = record(new Date(now.getTime() - sevenDays));
+
+      expect(updated.contactAttempts[0]).toMatchObject({
+        at: '2026-12-01T12:00:00+01:00',
+        recordedAt: '2026-12-08T12:00:00+01:00',
+      });
+    });
+
+    it('7 days and 1 ms before is refused: 422 contact-too-old on field at', () => {
+      const attempt = () => record(new Date(now.getTime() - sevenDays - 1));
+
+      expect(attempt).toThrow(DomainError);
+      expect(attempt).toThrow(
+        expect.objectContaining({
+          code: 'contact-too-old',
+          kind: 'invalid',
+          field: 'at',
+          message: expect.stringContaining('7 dagen'),
+        }),
+      );
+    });
   });
 
   it('refuses contact on a signal that is not open', () => {

@@ -7,9 +7,10 @@ import { addMonths, feedbackAfterDeletion, isExpired, retentionOf } from '../../
 // DESIGN P1: the periods, the month arithmetic, and the purge's order of steps.
 describe('retentionOf', () => {
   const receivedAt = '2026-11-23T10:00:00+01:00';
+  const attempt = (at: string, recordedAt = at) => ({ at, recordedAt });
 
   it('never picked up: 6 months after receipt (routed but uncontacted, or not routed at all)', () => {
-    for (const status of ['open', 'forwarded', 'not-routed']) {
+    for (const status of ['open', 'not-routed']) {
       expect(retentionOf({ status, receivedAt, contactAttempts: [] })).toEqual({
         expiresAt: new Date('2027-05-23T09:00:00Z'),
         reason: 'never-picked-up',
@@ -17,17 +18,52 @@ describe('retentionOf', () => {
     }
   });
 
-  it('picked up and open: kept while the team works on it', () => {
-    expect(retentionOf({ status: 'open', receivedAt, contactAttempts: [{}] })).toBeUndefined();
+  it('forwarded to Veilig Thuis: 6 months after receipt, like a signal nobody picked up, as forwarded', () => {
+    expect(retentionOf({ status: 'forwarded', receivedAt, contactAttempts: [] })).toEqual({
+      expiresAt: new Date('2027-05-23T09:00:00Z'),
+      reason: 'forwarded',
+    });
+  });
+
+  it('picked up and never closed: 12 months after the last contact attempt, never kept for ever', () => {
+    const retention = retentionOf({
+      status: 'open',
+      receivedAt,
+      contactAttempts: [attempt('2026-11-24T09:00:00+01:00'), attempt('2026-12-02T10:00:00+01:00')],
+    });
+
+    expect(retention).toEqual({ expiresAt: new Date('2027-12-02T09:00:00Z'), reason: 'inactive' });
+  });
+
+  it('the last activity counts: a later recording, re-route or amount update moves the expiry on', () => {
+    const contacted = { status: 'open', receivedAt, contactAttempts: [attempt('2026-11-24T09:00:00+01:00')] };
+
+    expect(
+      retentionOf({
+        ...contacted,
+        contactAttempts: [attempt('2026-11-24T09:00:00+01:00', '2026-11-30T16:00:00+01:00')],
+      }).expiresAt,
+    ).toEqual(new Date('2027-11-30T15:00:00Z'));
+    expect(
+      retentionOf({
+        ...contacted,
+        routingHistory: [{ at: receivedAt }, { at: '2027-01-15T11:00:00+01:00' }],
+      }).expiresAt,
+    ).toEqual(new Date('2028-01-15T10:00:00Z'));
+    expect(
+      retentionOf({ ...contacted, amountHistory: [{ at: '2027-03-01T08:00:00+01:00' }] }).expiresAt,
+    ).toEqual(new Date('2028-03-01T07:00:00Z'));
   });
 
   it('closed: 12 months after closing, contacted or not', () => {
     const closedAt = '2026-12-02T10:00:00+01:00';
-    expect(retentionOf({ status: 'closed', receivedAt, closedAt, contactAttempts: [{}] })).toEqual({
+    expect(
+      retentionOf({ status: 'closed', receivedAt, closedAt, contactAttempts: [attempt(closedAt)] }),
+    ).toEqual({
       expiresAt: new Date('2027-12-02T09:00:00Z'),
       reason: 'closed',
     });
-    expect(retentionOf({ status: 'closed', receivedAt, closedAt })?.reason).toBe('closed');
+    expect(retentionOf({ status: 'closed', receivedAt, closedAt }).reason).toBe('closed');
   });
 });
 
