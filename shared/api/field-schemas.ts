@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { invalidCharactersMessage } from './field-messages.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
 // DESIGN I3: one set of field rules for every way a partner sends a person, an address or an
@@ -91,7 +92,7 @@ export function textSchema(label: string, max: number, rules: TextRules = {}) {
     )
     .refine(
       (value) => !(rules.multiline ? CONTROL_CHARACTERS_EXCEPT_LINES : CONTROL_CHARACTERS).test(value),
-      fieldRule('invalid-characters', `${label} bevat ongeldige tekens.`),
+      fieldRule('invalid-characters', invalidCharactersMessage(label)),
     );
   if (rules.noFormula) {
     schema = schema.refine(

@@ -1,5 +1,12 @@
+import { invalidCharactersMessage } from '../api/field-messages.ts';
 import type { FieldError } from '../api/zod-dutch.ts';
-import { type ColumnMap, canonicalColumn, mapColumns } from './rent-arrears-columns.ts';
+import {
+  COLUMN_LABELS,
+  type ColumnMap,
+  canonicalColumn,
+  mapColumns,
+  type RentArrearsColumn,
+} from './rent-arrears-columns.ts';
 
 // DESIGN I2, "spreadsheet exports as they come": how the bytes of a rent-arrears file become text,
 // where its header row is and how its rows are numbered. Plain TypeScript without Node imports:
@@ -277,11 +284,10 @@ export function unreadableCells(fields: readonly string[], header: readonly stri
   fields.forEach((value, index) => {
     if (!UNREADABLE.test(value)) return;
     const name = (header[index] ?? '').replace(new RegExp(UNREADABLE, 'g'), '').trim();
-    errors.push({
-      field: name ? canonicalColumn(name) : `kolom ${index + 1}`,
-      code: 'invalid-characters',
-      message: `${name || `Kolom ${index + 1}`} bevat ongeldige tekens (zoals een NUL-teken of een onleesbaar teken). Sla het bestand opnieuw op als CSV.`,
-    });
+    const field = name ? canonicalColumn(name) : `kolom ${index + 1}`;
+    // A known column by the label the field schemas use (one message per problem, DESIGN I3).
+    const label = COLUMN_LABELS[field as RentArrearsColumn] ?? (name || `Kolom ${index + 1}`);
+    errors.push({ field, code: 'invalid-characters', message: invalidCharactersMessage(label) });
   });
   return errors;
 }

@@ -26,6 +26,30 @@ export const RENT_ARREARS_COLUMNS = [
 ] as const;
 export type RentArrearsColumn = (typeof RENT_ARREARS_COLUMNS)[number];
 
+/** What a message calls each column: the same labels the shared field schemas use (DESIGN I3). */
+export const COLUMN_LABELS: Readonly<Record<RentArrearsColumn, string>> = {
+  huurdernummer: 'Huurdernummer',
+  voorletters: 'Voorletters',
+  tussenvoegsel: 'Tussenvoegsel',
+  achternaam: 'Achternaam',
+  geboortedatum: 'Geboortedatum',
+  straat: 'Straat',
+  woonplaats: 'Woonplaats',
+  postcode: 'Postcode',
+  huisnummer: 'Huisnummer',
+  huisnummer_toevoeging: 'Huisnummertoevoeging',
+  telefoon: 'Telefoonnummer',
+  email: 'E-mailadres',
+  achterstand_bedrag: 'Achterstandsbedrag',
+  achterstand_sinds: 'Achterstand sinds',
+  maandhuur: 'Maandhuur',
+  aantal_minderjarigen: 'Aantal minderjarigen',
+  ontruimingsdatum: 'Ontruimingsdatum',
+  bsn: 'BSN',
+  bezwaar: 'Bezwaar',
+  warme_overdracht: 'Warme overdracht',
+};
+
 export const REQUIRED_COLUMNS: readonly RentArrearsColumn[] = [
   'huurdernummer',
   'achternaam',

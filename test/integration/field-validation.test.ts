@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invalidCharactersMessage } from '../../shared/api/field-messages.ts';
 import { readSample, sampleCareReports } from '../support/samples.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
@@ -108,7 +109,7 @@ const BAD: readonly BadValue[] = [
     path: 'person.surname',
     csv: 'Jan\u0007sen',
     code: 'invalid-characters',
-    message: 'Achternaam bevat ongeldige tekens.',
+    message: invalidCharactersMessage('Achternaam'),
     care: true,
   },
   {
@@ -117,7 +118,7 @@ const BAD: readonly BadValue[] = [
     path: 'address.street',
     csv: 'Stra\ufffdt',
     code: 'invalid-characters',
-    message: 'Straat bevat ongeldige tekens.',
+    message: invalidCharactersMessage('Straat'),
     care: true,
   },
   {

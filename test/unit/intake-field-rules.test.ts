@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { careReportSchema } from '../../shared/api/care-report-schemas.ts';
+import { invalidCharactersMessage } from '../../shared/api/field-messages.ts';
 import { energySignalSchema } from '../../shared/api/partner-intake-schemas.ts';
 import { type FieldError, fieldErrors } from '../../shared/api/zod-dutch.ts';
 import { debtDateErrors } from '../../shared/domain/intake-dates.ts';
@@ -126,7 +127,7 @@ const text = (
     path,
     csv: 'a\u0000b',
     code: 'invalid-characters',
-    message: `${label} bevat ongeldige tekens.`,
+    message: invalidCharactersMessage(label),
     care: options.care,
   },
   {
@@ -134,7 +135,7 @@ const text = (
     path,
     csv: 'a\ufffdb',
     code: 'invalid-characters',
-    message: `${label} bevat ongeldige tekens.`,
+    message: invalidCharactersMessage(label),
     care: options.care,
   },
   {
@@ -142,7 +143,7 @@ const text = (
     path,
     csv: 'a\u0085b',
     code: 'invalid-characters',
-    message: `${label} bevat ongeldige tekens.`,
+    message: invalidCharactersMessage(label),
     care: options.care,
   },
   {
@@ -150,7 +151,7 @@ const text = (
     path,
     csv: 'a\tb',
     code: 'invalid-characters',
-    message: `${label} bevat ongeldige tekens.`,
+    message: invalidCharactersMessage(label),
     care: options.care,
   },
   ...(options.formula
@@ -362,7 +363,7 @@ describe('I3: the same code and message on the CSV and JSON paths', () => {
 describe('I3: the other text fields of each path', () => {
   it.each([
     ['huurdernummer', long(65), 'too-long', 'Huurdernummer is te lang (maximaal 64 tekens).'],
-    ['huurdernummer', 'HN\u00001', 'invalid-characters', 'Huurdernummer bevat ongeldige tekens.'],
+    ['huurdernummer', 'HN\u00001', 'invalid-characters', invalidCharactersMessage('Huurdernummer')],
     ['maandhuur', '100.000,01', 'amount-too-large', 'Maandhuur is hoger dan € 100.000.'],
     ['maandhuur', '-5,00', 'amount-negative', 'Maandhuur kan niet negatief zijn.'],
   ] as const)('CSV %s = %j → %s', (column, value, code, message) => {
@@ -376,7 +377,7 @@ describe('I3: the other text fields of each path', () => {
       'customerNumber',
       '81\u00007',
       'invalid-characters',
-      'Klantnummer (customerNumber) bevat ongeldige tekens.',
+      invalidCharactersMessage('Klantnummer (customerNumber)'),
     ],
     ['supplier', long(101), 'too-long', 'Energieleverancier (supplier) is te lang (maximaal 100 tekens).'],
     [
@@ -393,7 +394,12 @@ describe('I3: the other text fields of each path', () => {
     ['unit', long(201), 'too-long', 'Eenheid (unit) is te lang (maximaal 200 tekens).'],
     ['unit', '+Basisteam', 'formula-not-allowed', 'Eenheid (unit) mag niet beginnen met =, +, - of @.'],
     ['summary', long(2001), 'too-long', 'Samenvatting (summary) is te lang (maximaal 2000 tekens).'],
-    ['summary', 'Buren\u0000melden', 'invalid-characters', 'Samenvatting (summary) bevat ongeldige tekens.'],
+    [
+      'summary',
+      'Buren\u0000melden',
+      'invalid-characters',
+      invalidCharactersMessage('Samenvatting (summary)'),
+    ],
     [
       'household.adults',
       21,

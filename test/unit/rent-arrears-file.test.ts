@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { invalidCharactersMessage } from '../../shared/api/field-messages.ts';
 import { CsvFileError, csvLayoutOf, csvRecords, decodeCsv } from '../../shared/intake/csv-file.ts';
 import { HEADER_SEARCH_ROWS, unreadableCells } from '../../shared/intake/csv-layout.ts';
 import { canonicalColumn, mapColumns } from '../../shared/intake/rent-arrears-columns.ts';
@@ -256,9 +257,7 @@ describe('I2 a row with unreadable characters', () => {
       ['huurdernummer', 'invalid-characters'],
       ['kolom 5', 'invalid-characters'],
     ]);
-    expect(errors[1]?.message).toBe(
-      'Achternaam bevat ongeldige tekens (zoals een NUL-teken of een onleesbaar teken). Sla het bestand opnieuw op als CSV.',
-    );
+    expect(errors[1]?.message).toBe(invalidCharactersMessage('Achternaam'));
     expect(errors[4]?.message).toMatch(/^Kolom 5 bevat ongeldige tekens/);
     expect(errors.map((error) => error.message).join(' ')).not.toMatch(/Sm|HN|extra|x.y/);
   });
