@@ -20,7 +20,7 @@ const feedbackSources = {
 
 /**
  * `GET /intake/uploads/{uploadId}` — the receipt with per-row feedback (C4); while `verwerken`, the
- * lines decided so far and the progress (I1). Another partner's upload is answered as not found:
+ * lines decided so far and the progress (I1), without feedback. Another partner's upload is answered as not found:
  * its existence is not theirs to know (P4).
  */
 export const handler = apiHandler(OPERATIONS.getUpload, async ({ principal, params }) => {
@@ -34,5 +34,9 @@ export const handler = apiHandler(OPERATIONS.getUpload, async ({ principal, para
       notFound: { code: 'upload-not-found', message: NOT_FOUND },
     },
   );
-  return jsonResponse(200, await withFeedback(receiptOf(state.header, linesOf(state)), feedbackSources));
+  const receipt = receiptOf(state.header, linesOf(state));
+  // While `verwerken` a client polls for progress: nothing is routed far yet, and reading the
+  // feedback of every decided row on each poll would weigh on a store that is busy already.
+  if (receipt.status === 'verwerken') return jsonResponse(200, receipt);
+  return jsonResponse(200, await withFeedback(receipt, feedbackSources));
 });

@@ -155,10 +155,11 @@ function packMessage(
 }
 
 /**
- * Decides packs against the stored state, a step of packs at a time, until real time reaches the
- * deadline: per step one read of the signals' states (I5), then the lines are stored — before the
- * queue, so no signal can exist without its receipt line (I1) — then the packs go to the router.
- * Returns the decisions made; packs not started are left for the `uploads` queue.
+ * Decides packs against the stored state, a step of packs at a time, while a step can still finish
+ * before the deadline (judged by the slowest step so far, so the answer leaves within the budget):
+ * per step one read of the signals' states (I5), then the lines are stored — before the queue, so no
+ * signal can exist without its receipt line (I1) — then the packs go to the router. Returns the
+ * decisions made; packs not started are left for the `uploads` queue.
  */
 async function decidePacks(
   job: Job,
@@ -167,10 +168,12 @@ async function decidePacks(
   deadline: number,
 ): Promise<PackDecision[]> {
   const decided: PackDecision[] = [];
+  let slowestStepMs = 0;
   await inParallel(
     chunks(packs, PACKS_PER_STEP),
     async (step) => {
-      if (deps.timer.now() >= deadline) return;
+      const startedAt = deps.timer.now();
+      if (startedAt + slowestStepMs >= deadline) return;
       const states = await deps.signals.getStates(
         step.flatMap((pack) => pack.signals.map((signal) => signal.signalId)),
       );
@@ -183,6 +186,7 @@ async function decidePacks(
         ),
       );
       decided.push(...decisions);
+      slowestStepMs = Math.max(slowestStepMs, deps.timer.now() - startedAt);
     },
     PARALLEL_STEPS,
   );

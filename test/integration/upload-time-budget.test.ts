@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rentArrearsCsv } from '../../bench/rent-arrears-file.ts';
+import { addSdkMiddleware } from '../../shared/adapters/aws-clients.ts';
+import { TABLE } from '../../shared/resources.ts';
+import { capturedLogs } from './support/log-capture.ts';
+import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
+
+// Issue 11, acceptance 6 (DESIGN I1): on a slower data store — 20 ms more on every DynamoDB request,
+// the handlers' and the router's alike — a 30,000-row upload answers within its time budget with
+// 202 `verwerken` instead of timing out into a 500; the rest continues from the `uploads` queue, the
+// receipt (GET /intake/uploads/{id}) shows progress and then every row, and every row is routed
+// exactly once: nothing lost or doubled at the switch.
+const ROWS = Number(process.env.BUDGET_TEST_ROWS ?? 30_000);
+const BUDGET_MS = Number(process.env.BUDGET_TEST_MS ?? 15_000);
+const LATENCY_MS = 20;
+let t: TestRuntime;
+let removeLatency: () => void;
+
+type Receipt = {
+  uploadId: string;
+  status: 'verwerken' | 'klaar';
+  counts: Record<string, number>;
+  progress: { received: number; processed: number };
+  rows: { row: number; status: string; signalId?: string }[];
+};
+
+beforeAll(async () => {
+  t = await startTestRuntime({ uploadTimeBudgetMs: BUDGET_MS, pollerConcurrency: 2 });
+  await t.setClock('2026-11-23T10:00:00+01:00');
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  removeLatency = addSdkMiddleware(
+    (next, context) => async (args: unknown) => {
+      if (context.clientName === 'DynamoDBClient') await pause(LATENCY_MS);
+      return next(args);
+    },
+    { name: 'slowStore', step: 'finalizeRequest' },
+  );
+});
+
+afterAll(async () => {
+  removeLatency?.();
+  await t?.stop();
+});
+
+/** The router's decisions of this test's packs, from its log lines (ids and counts only, P2). */
+function routerResults(offset: number): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const line of capturedLogs().slice(offset).split('\n')) {
+    if (!line.startsWith('{') || !line.includes('"Signaal verwerkt"')) continue;
+    const { results } = JSON.parse(line) as { results?: Record<string, number> };
+    for (const [result, count] of Object.entries(results ?? {}))
+      totals[result] = (totals[result] ?? 0) + count;
+  }
+  return totals;
+}
+
+describe('a 30,000-row upload on a slow store (issue 11, acceptance 6)', () => {
+  it('answers 202 verwerken within the budget, then every row is accounted for and routed once', {
+    timeout: 600_000,
+  }, async () => {
+    // Prepare
+    const file = rentArrearsCsv(ROWS);
+    const logOffset = capturedLogs().length;
+
+    // Act
+    const started = performance.now();
+    const answer = await t.api.request<Receipt>('POST', '/intake/rent-arrears?attest=sociale-incasso', {
+      token: 'dev-bo-ex',
+      body: new Uint8Array(file),
+      headers: { 'content-type': 'text/csv' },
+    });
+    const answeredMs = performance.now() - started;
+    const progress: number[] = [];
+    let receipt = answer.body;
+    while (receipt.status !== 'klaar' && performance.now() - started < 300_000) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const polled = await t.api.request<Receipt>('GET', `/intake/uploads/${answer.body.uploadId}`, {
+        token: 'dev-bo-ex',
+      });
+      expect(polled.status, JSON.stringify(polled.body).slice(0, 300)).toBe(200);
+      receipt = polled.body;
+      progress.push(receipt.progress.processed);
+    }
+    await t.drain();
+    const routedMs = performance.now() - started;
+    const results = routerResults(logOffset);
+    console.info(
+      `upload-time-budget: answered ${answer.status} ${answer.body.status} after ${Math.round(answeredMs)} ms with ${answer.body.progress.processed}/${ROWS} rows decided; klaar and routed after ${Math.round(routedMs)} ms; router ${JSON.stringify(results)}`,
+    );
+
+    // Assess: within the budget (the client's clock also counts sending 4 MB), and not yet complete.
+    expect(answer.status).toBe(202);
+    expect(answer.body.status).toBe('verwerken');
+    expect(answer.body.progress.received).toBe(ROWS);
+    expect(answer.body.progress.processed).toBeLessThan(ROWS);
+    expect(answeredMs).toBeLessThan(BUDGET_MS + 500);
+    // Progress only grows, then the full receipt: every row, one line each, all accepted.
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(receipt.status).toBe('klaar');
+    expect(receipt.uploadId).toBe(answer.body.uploadId);
+    expect(receipt.counts).toEqual({ received: ROWS, accepted: ROWS, rejected: 0, duplicate: 0, updated: 0 });
+    expect(new Set(receipt.rows.map((line) => line.row)).size).toBe(ROWS);
+    // Routed once: each signal decided `routed` once, none sent twice (no pack on both sides of the switch).
+    expect(results).toEqual({ routed: ROWS });
+    const table = await t.scan();
+    const signals = table.filter((item) => item.type === 'signal');
+    expect(signals).toHaveLength(ROWS);
+    expect(new Set(signals.map((item) => item.signalId))).toEqual(
+      new Set(receipt.rows.map((line) => line.signalId)),
+    );
+    expect(signals.every((item) => item[TABLE.indexes.inbox.partitionKey])).toBe(true);
+  });
+});
