@@ -14,6 +14,11 @@ const runtime = await startLocalRuntime({
   logLevel: process.env.LOG_LEVEL ?? 'INFO',
   // The sweep's schedule locally; it also runs on every clock change and on /_local/sweep.
   sweepIntervalMs: Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60) * 1000,
+  // Issue 11: the uploads' time budget and the reconciler's delay, for demos and tests (README).
+  ...(process.env.UPLOAD_TIME_BUDGET_MS
+    ? { uploadTimeBudgetMs: Number(process.env.UPLOAD_TIME_BUDGET_MS) }
+    : {}),
+  ...(process.env.RECONCILE_AFTER_MS ? { reconcileAfterMs: Number(process.env.RECONCILE_AFTER_MS) } : {}),
   ...(verbose
     ? { onRequest: ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms} ms)`) }
     : {}),

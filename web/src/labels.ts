@@ -53,6 +53,7 @@ export const FEEDBACK_LABELS: Record<string, string> = {
   opgepakt: 'Opgepakt',
   'niet-opgepakt': 'Niet opgepakt',
   afgerond: 'Afgerond',
+  'fout-bij-verwerking': 'Fout bij verwerking — stuur deze rij opnieuw',
 };
 
 export const CONTACT_KINDS: Record<string, string> = {

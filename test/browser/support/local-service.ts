@@ -14,9 +14,10 @@ export interface LocalService {
 
 /**
  * Runs `npm start` as a user would — it builds the web app, then starts the local runtime — on a free
- * port with its own data folder, and waits until it is listening (its runtime.json appears).
+ * port with its own data folder, and waits until it is listening (its runtime.json appears). `env`
+ * sets the runtime's variables, e.g. UPLOAD_TIME_BUDGET_MS.
  */
-export async function startLocalService(): Promise<LocalService> {
+export async function startLocalService(env: Record<string, string> = {}): Promise<LocalService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'buurtsignaal-browser-'));
   let output = '';
   // Its own process group, so stopping reaches npm's child (the runtime) too.
@@ -32,6 +33,7 @@ export async function startLocalService(): Promise<LocalService> {
       LOG_LEVEL: 'WARN',
       // The sweep runs on clock changes only: the tests decide when time passes.
       SWEEP_INTERVAL_SECONDS: '0',
+      ...env,
     },
   });
   child.stdout?.on('data', (chunk: Buffer) => {

@@ -19,6 +19,9 @@ interface Receipt {
   receivedAt: string;
   fileName?: string;
   batchId?: string;
+  /** `verwerken` while rows are still being checked (past the service's time budget, DESIGN I1). */
+  status?: 'verwerken' | 'klaar';
+  progress?: { received: number; processed: number };
   counts: { received: number; accepted: number; rejected: number; duplicate: number; updated: number };
   warnings: { code: string; column?: string }[];
   rows?: Line[];
@@ -49,6 +52,52 @@ function Counts({ counts }: { counts: Receipt['counts'] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+const POLL_MS = 1500;
+
+/**
+ * A receipt that keeps itself up to date: while the service is still checking rows (`verwerken`,
+ * DESIGN I1) it asks for it again every 1.5 s until it is `klaar`.
+ */
+function useLiveReceipt(api: Api, first: Receipt | undefined): [Receipt | undefined, unknown] {
+  const [receipt, setReceipt] = useState(first);
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    setReceipt(first);
+    setError(undefined);
+  }, [first]);
+  useEffect(() => {
+    if (receipt?.status !== 'verwerken') return;
+    const timer = setTimeout(
+      () => void api.get<Receipt>(`/intake/uploads/${receipt.uploadId}`).then(setReceipt, setError),
+      POLL_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [receipt]);
+  return [receipt, error];
+}
+
+/** Rows checked so far of a receipt still `verwerken`: the partner sees it is moving. */
+function Processing({ receipt }: { receipt: Receipt }) {
+  const { received, processed } = receipt.progress ?? { received: receipt.counts.received, processed: 0 };
+  return (
+    <div class="panel" role="status" aria-live="polite">
+      <p>
+        <label for="processing">
+          Het bestand is ontvangen en wordt verwerkt: {processed.toLocaleString('nl-NL')} van{' '}
+          {received.toLocaleString('nl-NL')} rijen gecontroleerd.
+        </label>{' '}
+        <progress id="processing" max={received || 1} value={processed}>
+          {Math.round((processed / (received || 1)) * 100)}%
+        </progress>
+      </p>
+      <p class="hint">
+        U kunt deze pagina open laten; het ontvangstbewijs verschijnt vanzelf. Niets gaat verloren als u de
+        pagina sluit: het staat later onder Eerdere aanleveringen.
+      </p>
+    </div>
   );
 }
 
@@ -112,14 +161,15 @@ export function Upload({ api }: { api: Api }) {
   const [file, setFile] = useState<File>();
   const [attested, setAttested] = useState(false);
   const [progress, setProgress] = useState<number>();
-  const [receipt, setReceipt] = useState<Receipt>();
+  const [answer, setAnswer] = useState<Receipt>();
+  const [receipt, pollError] = useLiveReceipt(api, answer);
   const [error, setError] = useState<unknown>();
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const choose = (chosen: File | undefined) => {
     setFile(chosen);
-    setReceipt(undefined);
+    setAnswer(undefined);
     setError(undefined);
   };
 
@@ -129,7 +179,7 @@ export function Upload({ api }: { api: Api }) {
     setError(undefined);
     setProgress(0);
     try {
-      setReceipt(await api.upload<Receipt>('/intake/rent-arrears?attest=sociale-incasso', file, setProgress));
+      setAnswer(await api.upload<Receipt>('/intake/rent-arrears?attest=sociale-incasso', file, setProgress));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -200,16 +250,19 @@ export function Upload({ api }: { api: Api }) {
           Versturen
         </button>
         {progress !== undefined && (
-          <p>
-            <label for="progress">Versturen…</label>{' '}
-            <progress id="progress" max={1} value={progress}>
+          <p role="status">
+            <label for="progress">
+              {progress < 1 ? 'Versturen…' : 'Verstuurd; de rijen worden gecontroleerd…'}
+            </label>{' '}
+            <progress id="progress" max={1} value={progress < 1 ? progress : undefined}>
               {Math.round(progress * 100)}%
             </progress>
           </p>
         )}
       </form>
-      <ErrorMessage error={error} />
-      {receipt && (
+      <ErrorMessage error={error ?? pollError} />
+      {receipt?.status === 'verwerken' && <Processing receipt={receipt} />}
+      {receipt && receipt.status !== 'verwerken' && (
         <section aria-labelledby="receipt-title" class="panel">
           <h2 id="receipt-title" tabIndex={-1}>
             Ontvangstbewijs
@@ -262,6 +315,7 @@ export function Uploads({ api }: { api: Api }) {
                 <th scope="col">Bestand of batch</th>
                 <th scope="col">Rijen</th>
                 <th scope="col">Afgewezen</th>
+                <th scope="col">Status</th>
               </tr>
             </thead>
             <tbody>
@@ -277,6 +331,7 @@ export function Uploads({ api }: { api: Api }) {
                   </td>
                   <td>{upload.counts.received}</td>
                   <td>{upload.counts.rejected}</td>
+                  <td>{upload.status === 'verwerken' ? 'Wordt verwerkt' : 'Verwerkt'}</td>
                 </tr>
               ))}
             </tbody>
@@ -289,13 +344,20 @@ export function Uploads({ api }: { api: Api }) {
 
 /** One upload's receipt with per-row feedback: ontvangen, opgepakt, niet opgepakt, afgerond (C4). */
 export function UploadDetail({ api, uploadId }: { api: Api; uploadId: string }) {
-  const [receipt, setReceipt] = useState<Receipt>();
+  const [loaded, setLoaded] = useState<Receipt>();
+  const [receipt, pollError] = useLiveReceipt(api, loaded);
   const [error, setError] = useState<unknown>();
-  useEffect(
-    () => void api.get<Receipt>(`/intake/uploads/${uploadId}`).then(setReceipt, setError),
-    [uploadId],
-  );
+  useEffect(() => void api.get<Receipt>(`/intake/uploads/${uploadId}`).then(setLoaded, setError), [uploadId]);
   if (!receipt) return error ? <ErrorMessage error={error} /> : <Loading />;
+  if (receipt.status === 'verwerken') {
+    return (
+      <>
+        <h1>Aanlevering van {formatDateTime(receipt.receivedAt)}</h1>
+        <ErrorMessage error={pollError} />
+        <Processing receipt={receipt} />
+      </>
+    );
+  }
   return (
     <>
       <p>
