@@ -18,7 +18,19 @@ function parameters(operation: OperationDefinition): JsonSchema[] {
       required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
       schema: jsonSchema(field as z.ZodType, 'input'),
     }));
-  return [...place(operation.params, 'path'), ...place(operation.query, 'query')];
+  const idempotencyKey = {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'DESIGN I5: een eigen sleutel per verzoek (bijvoorbeeld een UUID). Hetzelfde verzoek opnieuw met deze sleutel krijgt het eerste antwoord (kop Idempotent-Replayed: true); zonder sleutel herkent de dienst dezelfde inhoud.',
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+  };
+  return [
+    ...place(operation.params, 'path'),
+    ...place(operation.query, 'query'),
+    ...(operation.idempotent ? [idempotencyKey] : []),
+  ];
 }
 
 const ERROR_RESPONSES = {
@@ -67,6 +79,13 @@ function operationObject(operation: OperationDefinition) {
       ...(response.schema
         ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } }
         : {}),
+    };
+  }
+  if (operation.idempotent) {
+    responses['409'] = {
+      description:
+        'Hetzelfde verzoek wordt nog verwerkt en gaf nog geen antwoord; probeer het later opnieuw.',
+      ...errorSchema,
     };
   }
   for (const [status, description] of Object.entries(ERROR_RESPONSES)) {

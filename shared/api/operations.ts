@@ -50,6 +50,11 @@ export interface OperationDefinition {
   readonly body?: z.ZodType;
   /** The body as documented in OpenAPI when it differs from what the middleware parses. */
   readonly documentedBody?: z.ZodType;
+  /**
+   * DESIGN I5, whole-request idempotency: the same request again (same bytes, or the same optional
+   * `Idempotency-Key` header) gets the first answer, marked `Idempotent-Replayed: true`.
+   */
+  readonly idempotent?: boolean;
   /** A non-JSON request body (documented only; the handler reads it). */
   readonly rawBody?: { readonly contentTypes: readonly string[]; readonly description: string };
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
@@ -92,6 +97,7 @@ export const OPERATIONS = {
     summary: 'Zorgmelding van de politie indienen (DESIGN C2).',
     roles: ['police'],
     access: 'submit',
+    idempotent: true,
     body: careReportSchema,
     responses: {
       200: {
@@ -118,6 +124,7 @@ export const OPERATIONS = {
     summary: 'Huurachterstandenlijst van een woningcorporatie aanleveren (DESIGN I1–I6, C1).',
     roles: ['housing-corporation'],
     access: 'submit',
+    idempotent: true,
     query: rentArrearsQuerySchema,
     rawBody: {
       contentTypes: ['text/csv', 'multipart/form-data'],
@@ -125,7 +132,11 @@ export const OPERATIONS = {
         "CSV (';' of ',', UTF-8 of Windows-1252), of een formulier met het bestand in het veld 'file'.",
     },
     responses: {
-      202: { description: 'Ontvangstbewijs met de status per rij.', schema: uploadReceiptSchema },
+      202: {
+        description:
+          "Ontvangstbewijs met de status per rij. `status: 'verwerken'` als niet alle rijen binnen het tijdsbudget beoordeeld zijn: de rest volgt; GET /intake/uploads/{uploadId} toont de voortgang en daarna het volledige bewijs.",
+        schema: uploadReceiptSchema,
+      },
     },
   },
   submitEnergyDebts: {
@@ -135,10 +146,15 @@ export const OPERATIONS = {
     summary: 'Batch energieschulden van Werk & Inkomen aanleveren (max. 1.000 signalen).',
     roles: ['energy-forwarder'],
     access: 'submit',
+    idempotent: true,
     body: energyBatchSchema,
     documentedBody: energyBatchDocumentSchema,
     responses: {
-      202: { description: 'Ontvangstbewijs met de status per element.', schema: uploadReceiptSchema },
+      202: {
+        description:
+          "Ontvangstbewijs met de status per element (`status: 'verwerken'` zolang niet alle elementen beoordeeld zijn).",
+        schema: uploadReceiptSchema,
+      },
     },
   },
   listUploads: {
