@@ -20,6 +20,14 @@ const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
 const deps = await partnerIntakeDependencies(env);
 const processor = new BatchProcessor(EventType.SQS, { logger });
 
+const METRIC_BY_RESULT = {
+  busy: 'UploadContinuationBusy',
+  abandoned: 'UploadAbandoned',
+  complete: 'UploadCompleted',
+  decided: 'UploadDecided',
+  continued: 'UploadContinuedAgain',
+} as const;
+
 /** Room left at the end of the invocation for handing what remains back to the queue. */
 const RESERVE_MS = 20_000;
 
@@ -29,7 +37,7 @@ const continueRecord = countDeadLetters(QUEUES.uploads, async (record: SQSRecord
     ? workDeadline(Number.POSITIVE_INFINITY, context, RESERVE_MS)
     : Date.now() + 60_000;
   const result = await continueUpload(message, deps, deadline);
-  metrics.addMetric(`UploadContinuation-${result}`, MetricUnit.Count, 1);
+  metrics.addMetric(METRIC_BY_RESULT[result], MetricUnit.Count, 1);
   logger.info('Aanlevering voortgezet', { messageId: record.messageId, uploadId: message.uploadId, result });
 });
 

@@ -5,6 +5,7 @@ import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-re
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { partnerFeedback } from '../../shared/domain/feedback.ts';
+import { PROCESSING_FAILED } from '../../shared/domain/outcomes.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
@@ -44,5 +45,10 @@ export const handler = apiHandler(OPERATIONS.getCareReport, async ({ principal, 
   const state =
     states.get(receipt.signalId) ??
     (await feedbackSources.deletions.states([receipt.signalId])).get(receipt.signalId);
-  return jsonResponse(200, { reportId: receipt.reportId, feedback: state?.feedback ?? 'ontvangen' });
+  // Not stored after every try (I1): the police see it failed and may send it again, never why.
+  const failed = !state && receipt.failure ? PROCESSING_FAILED : undefined;
+  return jsonResponse(200, {
+    reportId: receipt.reportId,
+    feedback: state?.feedback ?? failed ?? 'ontvangen',
+  });
 });

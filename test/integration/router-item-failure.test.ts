@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSdkMiddleware } from '../../shared/adapters/aws-clients.ts';
 import { signalIdFor } from '../../shared/domain/household-key.ts';
 import { QUEUES } from '../../shared/resources.ts';
-import { rentArrearsCsv } from './support/generated-intake.ts';
+import { careReports, rentArrearsCsv } from './support/generated-intake.ts';
 import { capturedLogs } from './support/log-capture.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
@@ -34,16 +34,19 @@ afterAll(async () => {
   await t?.stop();
 });
 
+type WrittenItem = { pk?: unknown; type?: unknown; sourceReference?: unknown };
+
 /** A DynamoDB write of the signal itself (not its failure record) for `signalId` fails. */
 function refuseWritesOf(signalId: string, refused: { count: number }) {
-  const pk = `SIGNAL#${signalId}`;
-  const isTheSignal = (item: { pk?: unknown; type?: unknown } | undefined) =>
-    item?.pk === pk && item.type === 'signal';
+  return refuseWrites((item) => item?.pk === `SIGNAL#${signalId}` && item.type === 'signal', refused);
+}
+
+function refuseWrites(isTheSignal: (item: WrittenItem | undefined) => boolean, refused: { count: number }) {
   return addSdkMiddleware(
     (next, context) => async (args: { input: object }) => {
       const input = args.input as {
-        Item?: { pk?: unknown; type?: unknown };
-        RequestItems?: Record<string, { PutRequest?: { Item?: { pk?: unknown; type?: unknown } } }[]>;
+        Item?: WrittenItem;
+        RequestItems?: Record<string, { PutRequest?: { Item?: WrittenItem } }[]>;
       };
       const batch = Object.values(input.RequestItems ?? {}).flat();
       const hit =
@@ -163,6 +166,56 @@ describe('the store fails for one item of a pack (issue 11, acceptance 2; DESIGN
     expect(stored).toHaveLength(ROWS);
     expect(stored.every((item) => item.type === 'signal')).toBe(true);
     expect((await receipt(upload.uploadId)).rows.find((line) => line.row === 12)?.feedback).toBe('ontvangen');
+    expect(await dlqDepth()).toBe(0);
+  });
+});
+
+describe('a care report that cannot be stored (DESIGN I1)', () => {
+  it('is retried, then the police see fout-bij-verwerking; after the redrive it is stored', {
+    timeout: 120_000,
+  }, async () => {
+    // Prepare
+    const [report] = careReports(1, { seed: 20_261_201, prefix: 'IF-ZM' }) as [Record<string, unknown>];
+    const refused = { count: 0 };
+    const removeFault = refuseWrites(
+      (item) => item?.type === 'signal' && item.sourceReference === report.reportId,
+      refused,
+    );
+    const feedback = async () =>
+      (
+        await t.api.request<{ feedback: string }>('GET', `/intake/care-reports/${report.reportId}`, {
+          token: 'dev-politie',
+        })
+      ).body.feedback;
+
+    // Act
+    let accepted: { signalId: string; status: string };
+    try {
+      accepted = (
+        await t.api.request<{ signalId: string; status: string }>('POST', '/intake/care-reports', {
+          token: 'dev-politie',
+          body: report,
+        })
+      ).body;
+      await t.drain();
+    } finally {
+      removeFault();
+    }
+    const afterFailure = await feedback();
+    const outstanding = (await t.scan()).filter((item) => item.type === 'outstanding');
+    writeFileSync(join(t.dataDir, 'runtime.json'), JSON.stringify({ sqs: t.runtime.endpoints.sqs }));
+    await run(process.execPath, ['scripts/redrive.ts'], { env: { ...process.env, DATA_DIR: t.dataDir } });
+    await t.drain();
+
+    // Assess: tried at every delivery, then failed for the police to see; no longer outstanding.
+    expect(accepted.status).toBe('accepted');
+    expect(refused.count).toBe(QUEUES.signals.maxReceiveCount);
+    expect(afterFailure).toBe('fout-bij-verwerking');
+    expect(outstanding.filter((item) => String(item.id).endsWith(String(report.reportId)))).toEqual([]);
+    // Redriven once the fault is gone: stored, once.
+    expect(await feedback()).toBe('ontvangen');
+    const signal = await t.api.request('GET', `/signals/${accepted.signalId}`, { token: 'dev-admin' });
+    expect(signal.status).toBe(200);
     expect(await dlqDepth()).toBe(0);
   });
 });
