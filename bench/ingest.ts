@@ -20,6 +20,8 @@ export interface IngestFigures {
   readonly rows: number;
   readonly accepted: number;
   readonly acceptSeconds: number;
+  /** `klaar` when the answer held the full receipt, `verwerken` when it came past the time budget. */
+  readonly answeredStatus: string;
   readonly routeSeconds: number;
   readonly oursSeconds: number;
   readonly floorSeconds: number;
@@ -30,7 +32,22 @@ export interface IngestFigures {
   readonly requests: Record<string, number>;
 }
 
-/** Ours: POST the file, answer (accept), then until every signal is routed (drain). */
+/** The receipt once every row is decided: polled while the upload is `verwerken` (issue 11). */
+async function finalReceipt(runtime: LocalRuntime, uploadId: string) {
+  for (;;) {
+    const response = await fetch(`${runtime.url}/intake/uploads/${uploadId}`, {
+      headers: { authorization: 'Bearer dev-bo-ex' },
+    });
+    const receipt = (await response.json()) as { status?: string; counts: { accepted: number } };
+    if (receipt.status !== 'verwerken') return receipt;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Ours: POST the file, answer (accept: a full receipt, or `verwerken` past the time budget), then
+ * until every signal is routed (drain).
+ */
 async function ingestOurs(runtime: LocalRuntime, file: Buffer) {
   const started = performance.now();
   const response = await fetch(`${runtime.url}/intake/rent-arrears?attest=sociale-incasso`, {
@@ -38,13 +55,15 @@ async function ingestOurs(runtime: LocalRuntime, file: Buffer) {
     headers: { authorization: 'Bearer dev-bo-ex', 'content-type': 'text/csv' },
     body: new Uint8Array(file),
   });
-  const receipt = (await response.json()) as { counts?: { accepted: number } };
-  if (response.status !== 202 || !receipt.counts) throw new Error(`upload answered ${response.status}`);
+  const receipt = (await response.json()) as { uploadId?: string; status?: string };
+  if (response.status !== 202 || !receipt.uploadId) throw new Error(`upload answered ${response.status}`);
   const answered = performance.now();
+  const { counts } = await finalReceipt(runtime, receipt.uploadId);
   await runtime.drain(900_000);
   const routed = performance.now();
   return {
-    accepted: receipt.counts.accepted,
+    accepted: counts.accepted,
+    answeredStatus: receipt.status ?? 'klaar',
     acceptMs: answered - started,
     routeMs: routed - answered,
     totalMs: routed - started,
@@ -98,6 +117,7 @@ export async function measureIngest(
     rows: floor.rows,
     accepted: ours.accepted,
     acceptSeconds: seconds(ours.acceptMs),
+    answeredStatus: ours.answeredStatus,
     routeSeconds: seconds(ours.routeMs),
     oursSeconds: seconds(ours.totalMs),
     floorSeconds: seconds(floor.ms),
