@@ -232,6 +232,7 @@ async function runUpload(
 ): Promise<UploadReceipt> {
   const { header, plan } = job;
   const settings = settingsOf(deps);
+  const startedAt = deps.timer.now();
   await deps.outstanding.open({
     kind: 'upload',
     id: header.uploadId,
@@ -242,10 +243,13 @@ async function runUpload(
   });
   await deps.files.save(header.uploadId, bytes);
   await deps.uploads.begin(header, plan.rejected);
+  const committedAt = deps.timer.now();
 
   let decided: PackDecision[] = [];
+  let decidedAt = committedAt;
   try {
-    decided = await decidePacks(job, plan.packs, deps, deadline - publishReserve(deadline, deps.timer.now()));
+    decided = await decidePacks(job, plan.packs, deps, deadline - publishReserve(deadline, committedAt));
+    decidedAt = deps.timer.now();
     await publishDecisions(job, decided, deps);
   } catch (error) {
     // Committed: the queue (or, should that fail too, the reconciler) finishes it; never a 500.
@@ -257,12 +261,16 @@ async function runUpload(
     return receiptOf(header, plan.rejected);
   }
   const lines = [...plan.rejected, ...decided.flatMap((decision) => decision.lines)];
+  // Where the time goes (ids and numbers only): storing, deciding, publishing.
+  deps.log?.('Aanlevering beoordeeld', {
+    uploadId: header.uploadId,
+    packs: plan.packs.length,
+    decided: decided.length,
+    storeMs: committedAt - startedAt,
+    decideMs: decidedAt - committedAt,
+    publishMs: deps.timer.now() - decidedAt,
+  });
   if (decided.length < plan.packs.length) {
-    deps.log?.('Aanlevering gaat verder via de wachtrij', {
-      uploadId: header.uploadId,
-      packs: plan.packs.length,
-      decided: decided.length,
-    });
     await handOff(header.uploadId, deps).catch(() => undefined);
     return receiptOf(header, lines);
   }
