@@ -72,6 +72,9 @@ async function startService(port: number, env: Record<string, string> = {}): Pro
       DATA_DIR: dataDir,
       LOCAL_ACCESS_LOG: 'off',
       LOG_LEVEL: 'INFO',
+      // The defaults, whatever the shell has: only the continuation run shortens the budget.
+      UPLOAD_TIME_BUDGET_MS: '15000',
+      RECONCILE_AFTER_MS: '300000',
       ...env,
     },
   });
