@@ -7,6 +7,9 @@ import { startLocalRuntime } from './local-runtime.ts';
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const verbose = process.env.LOCAL_ACCESS_LOG !== 'off';
+/** An intake timing from the environment (DESIGN I1), or the function catalog's default. */
+const milliseconds = (name: 'UPLOAD_TIME_BUDGET_MS' | 'RECONCILE_AFTER_MS') =>
+  process.env[name] ? Number(process.env[name]) : undefined;
 
 const runtime = await startLocalRuntime({
   port,
@@ -14,11 +17,10 @@ const runtime = await startLocalRuntime({
   logLevel: process.env.LOG_LEVEL ?? 'INFO',
   // The sweep's schedule locally; it also runs on every clock change and on /_local/sweep.
   sweepIntervalMs: Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60) * 1000,
-  // Issue 11: the uploads' time budget and the reconciler's delay, for demos and tests (README).
-  ...(process.env.UPLOAD_TIME_BUDGET_MS
-    ? { uploadTimeBudgetMs: Number(process.env.UPLOAD_TIME_BUDGET_MS) }
-    : {}),
-  ...(process.env.RECONCILE_AFTER_MS ? { reconcileAfterMs: Number(process.env.RECONCILE_AFTER_MS) } : {}),
+  // Passed on explicitly: the runtime sets every function's environment from the catalog, which
+  // would replace these with their defaults.
+  uploadTimeBudgetMs: milliseconds('UPLOAD_TIME_BUDGET_MS'),
+  reconcileAfterMs: milliseconds('RECONCILE_AFTER_MS'),
   ...(verbose
     ? { onRequest: ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms} ms)`) }
     : {}),

@@ -8,6 +8,11 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqsHandler } from '../../infra/local/event-source-poller.ts';
 import { addSdkMiddleware, documentClientOf } from '../../shared/adapters/aws-clients.ts';
+import { dynamoOutstandingIntake } from '../../shared/adapters/dynamodb-outstanding-intake.ts';
+import { dynamoUploadFileStore } from '../../shared/adapters/dynamodb-upload-file-store.ts';
+import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
+import type { OutstandingEntry, Publisher } from '../../shared/application/ports.ts';
+import { reconcileIntake } from '../../shared/application/reconcile-intake.ts';
 import { QUEUES, TABLE } from '../../shared/resources.ts';
 import { careReports, rentArrearsCsv } from './support/generated-intake.ts';
 import { capturedLogs } from './support/log-capture.ts';
@@ -147,13 +152,13 @@ async function postCareReports(reports: readonly Record<string, unknown>[], inFl
 }
 
 async function uploadRentArrears(token: string, csv: string) {
-  const response = await t.api.request<{ counts: Record<string, number> }>(
+  const response = await t.api.request<{ uploadId: string; counts: Record<string, number> }>(
     'POST',
     '/intake/rent-arrears?attest=sociale-incasso',
     { token, body: csv, headers: { 'content-type': 'text/csv' } },
   );
   expect(response.status).toBe(202);
-  return response.body.counts;
+  return response.body;
 }
 
 /** The partner's reference of a queued message: stable across runs, unlike message and signal ids. */
@@ -170,6 +175,45 @@ const signalsIn = (record: SQSRecord) =>
   (JSON.parse(record.body) as { items?: unknown[] }).items?.length ?? 1;
 const receiveCountOf = (record: SQSRecord) => Number(record.attributes.ApproximateReceiveCount);
 const seconds = (since: number) => Number(((performance.now() - since) / 1000).toFixed(1));
+
+// --- the receipt side (DESIGN I1) ------------------------------------------------------------------
+
+/** The signal ids on an upload's receipt lines (GET /intake/uploads/{id}), by line status. */
+async function receiptLines(uploadId: string, token: string) {
+  const response = await t.api.request<{ rows: { row: number; status: string; signalId?: string }[] }>(
+    'GET',
+    `/intake/uploads/${uploadId}`,
+    { token },
+  );
+  expect(response.status).toBe(200);
+  return response.body.rows;
+}
+
+/**
+ * What the reconciler would do with the outstanding entries `ours` selects once they fall due (its
+ * clock a day on, so every check is due and every lease over): the real reconciler over the real
+ * table, with publishers that only record what it would send on.
+ */
+async function reconcileLater(ours: (entry: OutstandingEntry) => boolean) {
+  const documents = documentClientOf(t.runtime.dynamodb);
+  const outstanding = dynamoOutstandingIntake(documents, t.runtime.tableName);
+  const sent: unknown[] = [];
+  const recording = <M>(): Publisher<M> => ({
+    publish: async (message) => void sent.push(message),
+    publishMany: async (messages) => void sent.push(...messages),
+  });
+  const entries = (await outstanding.list()).filter(ours);
+  const result = await reconcileIntake({
+    outstanding: { ...outstanding, list: async () => (await outstanding.list()).filter(ours) },
+    uploads: dynamoUploadStore(documents, t.runtime.tableName),
+    files: dynamoUploadFileStore(documents, t.runtime.tableName),
+    publisher: recording(),
+    continuations: recording(),
+    timer: { now: () => Date.now() + 24 * 3600_000 },
+    reconcileAfterMs: 300_000,
+  });
+  return { entries, result, sent, left: (await outstanding.list()).filter(ours) };
+}
 
 // --- DynamoDB faults, through the SDK middleware seam ---------------------------------------------
 
@@ -292,7 +336,7 @@ describe('the router fails a seeded 10% of its records (issue 7, acceptance 2)',
     const started = performance.now();
 
     // Act
-    const [signalIds, counts] = await Promise.all([
+    const [signalIds, upload] = await Promise.all([
       postCareReports(reports),
       uploadRentArrears('dev-bo-ex', file),
     ]);
@@ -317,7 +361,7 @@ describe('the router fails a seeded 10% of its records (issue 7, acceptance 2)',
       `fault-tolerance a: ${result.ids.size} signals in ${stats.records} records, ${stats.deliveries} deliveries, ${stats.failedBefore} failed before and ${stats.failedAfter} after routing; intake ${posted} s, all routed ${routed} s`,
     );
 
-    expect(counts).toMatchObject({ received: 1000, accepted: 1000 });
+    expect(upload.counts).toMatchObject({ received: 1000, accepted: 1000 });
     expect(new Set(signalIds).size).toBe(1000);
     expect(result.ids.size).toBe(2000);
     expect(signalIds.every((signalId) => result.ids.has(signalId))).toBe(true);
@@ -337,6 +381,33 @@ describe('the router fails a seeded 10% of its records (issue 7, acceptance 2)',
     expect(stats.records).toBe(1020);
     expect(stats.deliveries).toBeGreaterThanOrEqual(stats.records + failures);
     expect(await dlqDepth()).toBe(0);
+
+    // The receipt invariant (DESIGN I1, issue 11) under the same faults: every accepted line's signal
+    // is stored once, and every stored signal of this scenario has a receipt line — the upload's, or
+    // a care report's receipt.
+    const lines = await receiptLines(upload.uploadId, 'dev-bo-ex');
+    const lineIds = lines
+      .filter((line) => line.status === 'accepted' || line.status === 'updated')
+      .map((line) => line.signalId as string);
+    const careReceipts = (await scanAll()).filter(
+      (item) => item.type === 'care-report-receipt' && String(item.reportId).startsWith('FT-A-'),
+    );
+    const onAReceipt = new Set([...lineIds, ...careReceipts.map((item) => item.signalId as string)]);
+    expect(lines).toHaveLength(1000);
+    expect(lineIds).toHaveLength(1000);
+    expect(lineIds.filter((signalId) => result.signalItems.get(signalId) !== 1)).toEqual([]);
+    expect([...result.ids].filter((signalId) => !onAReceipt.has(signalId))).toEqual([]);
+    // Nothing left for the reconciler: the router removed every care report's outstanding entry once
+    // routed; the upload's entry waits for its next look, which finds it routed completely and closes
+    // it (with its stored file) without sending anything on.
+    const reportIds = new Set(reports.map((report) => `politie-utrecht#${report.reportId}`));
+    const later = await reconcileLater(
+      (entry) => entry.id === upload.uploadId || (entry.kind === 'care-report' && reportIds.has(entry.id)),
+    );
+    expect(later.entries.map((entry) => [entry.kind, entry.id])).toEqual([['upload', upload.uploadId]]);
+    expect(later.result).toMatchObject({ outstanding: 1, resent: 0, completed: 1, abandoned: 0, waiting: 0 });
+    expect(later.sent).toEqual([]);
+    expect(later.left).toEqual([]);
   });
 });
 
@@ -358,7 +429,7 @@ describe('a consumer crashes mid-batch', () => {
     const started = performance.now();
 
     // Act: 1,000 rent-arrears rows, packed 50 to a message and sent 10 messages to a request.
-    const counts = await uploadRentArrears(
+    const { counts } = await uploadRentArrears(
       'dev-mitros',
       rentArrearsCsv(1000, { seed: SEED + 3, prefix: 'FT-B' }),
     );
@@ -409,10 +480,10 @@ describe('DynamoDB leaves items unprocessed and throttles (issue 7, acceptance 3
     // Act
     let counts: Record<string, number>;
     try {
-      counts = await uploadRentArrears(
+      ({ counts } = await uploadRentArrears(
         'dev-portaal',
         rentArrearsCsv(300, { seed: SEED + 4, prefix: 'FT-C' }),
-      );
+      ));
       await t.drain();
     } finally {
       removeUnprocessed();
