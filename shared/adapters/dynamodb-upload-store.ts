@@ -69,11 +69,21 @@ export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: str
           lines,
         })),
       );
-      // The header last: its presence means the upload is committed (I1).
-      await batchWrite(client, tableName, [
-        { pk: uploadPk(header.uploadId), sk: 'HEADER', type: 'upload', ...header },
-        listing({ ...header, counts: { ...countLines(fixedLines), received: header.received } }),
-      ]);
+      // The header after the lines: its presence means the upload is committed (I1). The listing
+      // after the header, so the partner's list never shows an upload that is not there; should it
+      // be missing after a crash, finishing the upload writes it.
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: uploadPk(header.uploadId), sk: 'HEADER', type: 'upload', ...header },
+        }),
+      );
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: listing({ ...header, counts: { ...countLines(fixedLines), received: header.received } }),
+        }),
+      );
     },
 
     async saveDecisions(uploadId, decisions) {

@@ -72,9 +72,11 @@ export async function reconcileIntake(
       result.waiting++;
       continue;
     }
+    // Postponed (and its stale lease cleared) before it is sent on: the consumer that takes the
+    // message must find the lease free, and a crash in between only delays the next look.
     if (entry.kind === 'care-report') {
-      if (entry.message) await deps.publisher.publish(entry.message);
       await again(entry);
+      if (entry.message) await deps.publisher.publish(entry.message);
       result.resent++;
       continue;
     }
@@ -87,8 +89,8 @@ export async function reconcileIntake(
       await closeUpload(entry.id, deps);
       result.completed++;
     } else {
-      await deps.continuations.publish({ type: 'upload-continuation', uploadId: entry.id, republish: true });
       await again(entry);
+      await deps.continuations.publish({ type: 'upload-continuation', uploadId: entry.id, republish: true });
       result.resent++;
     }
   }
