@@ -158,7 +158,9 @@ function packMessage(
  * Decides packs against the stored state, a step of packs at a time, until real time reaches the
  * deadline: per step one read of the signals' states (I5), then the lines are stored — before the
  * queue, so no signal can exist without its receipt line (I1) — then the packs go to the router.
- * Returns the decisions made; packs not started are left for the `uploads` queue.
+ * Returns the decisions made; packs not started are left for the `uploads` queue. After a failure
+ * no further step starts, and the error is thrown once the steps in flight have ended: nothing of
+ * this call runs on after it returns, alongside the consumer that takes the upload over.
  */
 async function decidePacks(
   job: Job,
@@ -167,25 +169,31 @@ async function decidePacks(
   deadline: number,
 ): Promise<PackDecision[]> {
   const decided: PackDecision[] = [];
+  let failure: { readonly error: unknown } | undefined;
   await inParallel(
     chunks(packs, PACKS_PER_STEP),
     async (step) => {
-      if (deps.timer.now() >= deadline) return;
-      const states = await deps.signals.getStates(
-        step.flatMap((pack) => pack.signals.map((signal) => signal.signalId)),
-      );
-      const decisions = step.map((pack) => classifyPack(pack, states));
-      await deps.uploads.saveDecisions(job.header.uploadId, decisions);
-      const routable = decisions.filter((decision) => decision.items.length > 0);
-      await deps.publisher.publishMany(
-        routable.map((decision) =>
-          packMessage(job, job.plan.packs[decision.pack] as PlannedPack, decision, deps.secret),
-        ),
-      );
-      decided.push(...decisions);
+      if (failure || deps.timer.now() >= deadline) return;
+      try {
+        const states = await deps.signals.getStates(
+          step.flatMap((pack) => pack.signals.map((signal) => signal.signalId)),
+        );
+        const decisions = step.map((pack) => classifyPack(pack, states));
+        await deps.uploads.saveDecisions(job.header.uploadId, decisions);
+        const routable = decisions.filter((decision) => decision.items.length > 0);
+        await deps.publisher.publishMany(
+          routable.map((decision) =>
+            packMessage(job, job.plan.packs[decision.pack] as PlannedPack, decision, deps.secret),
+          ),
+        );
+        decided.push(...decisions);
+      } catch (error) {
+        failure ??= { error };
+      }
     },
     PARALLEL_STEPS,
   );
+  if (failure) throw failure.error;
   return decided;
 }
 
