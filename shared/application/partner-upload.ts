@@ -197,10 +197,13 @@ async function decidePacks(
   return decided;
 }
 
-/** Gives the work up to the `uploads` queue: the lease first, so its consumer may take it at once. */
-async function handOff(uploadId: string, deps: PartnerUploadDependencies): Promise<void> {
+/**
+ * Gives the work up to the `uploads` queue: the lease first, so its consumer may take it at once.
+ * `republish` after a failure: a pack may have been decided and its lines stored but not published.
+ */
+async function handOff(uploadId: string, deps: PartnerUploadDependencies, republish = false): Promise<void> {
   await deps.outstanding.update('upload', uploadId, { leaseUntil: 0 });
-  await deps.continuations.publish({ type: 'upload-continuation', uploadId, republish: false });
+  await deps.continuations.publish({ type: 'upload-continuation', uploadId, republish });
 }
 
 /**
@@ -238,7 +241,7 @@ async function runUpload(
       uploadId: header.uploadId,
       error: (error as Error).name,
     });
-    await handOff(header.uploadId, deps).catch(() => undefined);
+    await handOff(header.uploadId, deps, true).catch(() => undefined);
     return receiptOf(header, plan.rejected);
   }
   const lines = [...plan.rejected, ...decided.flatMap((decision) => decision.lines)];
