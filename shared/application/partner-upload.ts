@@ -9,6 +9,7 @@ import {
   type PackDecision,
   type PlannedPack,
   type ReceiptLine,
+  refOf,
   type UploadPlan,
 } from '../domain/upload-plan.ts';
 import type { DebtSignalsMessage, UploadContinuationMessage } from '../messages.ts';
@@ -399,6 +400,27 @@ export async function closeUpload(
   await deps.outstanding.close('upload', uploadId);
 }
 
+const lineKey = (line: ReceiptLine) => `${line.row ?? line.index}#${line.signalId ?? ''}`;
+
+/**
+ * The stored file still gives the plan the upload was committed and decided with (I1): as many
+ * items and packs, the same rejected lines, and each decided pack the same rows of the same signals.
+ */
+function isSamePlan(state: UploadState, plan: UploadPlan): boolean {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((key, i) => key === b[i]);
+  if (plan.received !== state.header.received || plan.packs.length !== state.header.packs) return false;
+  if (!same(state.fixedLines.map(lineKey), plan.rejected.map(lineKey))) return false;
+  return [...state.decisions.values()].every((decision) =>
+    same(
+      decision.lines.map(lineKey),
+      (plan.packs[decision.pack]?.signals ?? []).flatMap((signal) =>
+        signal.rows.map((row) => `${refOf(row.label)}#${signal.signalId}`),
+      ),
+    ),
+  );
+}
+
 export type ContinuationResult = 'busy' | 'abandoned' | 'complete' | 'decided' | 'continued';
 
 /**
@@ -441,7 +463,7 @@ export async function continueUpload(
     charset: header.charset,
     secret: deps.secret,
   });
-  if (plan.packs.length !== header.packs) throw new Error('The stored file no longer gives the same plan');
+  if (!isSamePlan(state, plan)) throw new Error('The stored file no longer gives the same plan');
   const job = { header, plan };
   if (message.republish && unrouted.length > 0) {
     await deps.publisher.publishMany(
