@@ -75,6 +75,7 @@ function harness(options: HarnessOptions = {}) {
   const publishedBeforeLines: number[] = [];
   let publishCalls = 0;
   let fileSaveFailures = options.failFileSaves ?? 0;
+  const seen = { fileSaves: 0, progressLooks: 0 };
   const deps: PartnerUploadDependencies = {
     ...intake.deps,
     signals: {
@@ -85,6 +86,10 @@ function harness(options: HarnessOptions = {}) {
     },
     uploads: {
       ...intake.deps.uploads,
+      progress: async (uploadId) => {
+        seen.progressLooks++;
+        return intake.deps.uploads.progress(uploadId);
+      },
       saveDecisions: async (uploadId, saved) => {
         decisions.push(...saved.map((decision) => decision.pack));
         await intake.deps.uploads.saveDecisions(uploadId, saved);
@@ -93,6 +98,7 @@ function harness(options: HarnessOptions = {}) {
     files: {
       ...intake.deps.files,
       save: async (uploadId, bytes) => {
+        seen.fileSaves++;
         await options.holdFileSave;
         if (fileSaveFailures-- > 0)
           throw Object.assign(new Error('throttled'), { name: 'ThrottlingException' });
@@ -126,6 +132,8 @@ function harness(options: HarnessOptions = {}) {
     advance: (ms: number) => {
       now += ms;
     },
+    /** Files being stored, and looks at an upload's progress (a duplicate request waiting for the first). */
+    seen,
     /** Pack numbers of every decision written, in order. */
     decisions,
     publishedBeforeLines,
@@ -160,6 +168,14 @@ async function uninterrupted(bytes: Uint8Array, options: HarnessOptions = {}): P
 
 /** Lets work that nobody awaits run (timers included), as a Lambda environment would later. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/** Waits (in real time, up to 10 s) until a request in flight has reached a point. */
+async function until(reached: () => boolean): Promise<void> {
+  for (let waited = 0; !reached(); waited += 5) {
+    if (waited > 10_000) throw new Error('The request in flight never got there');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 describe('receivePartnerUpload within its time budget (DESIGN I1)', () => {
   it('answers the full receipt klaar; every pack published once, after its lines; the entry left for the reconciler', async () => {
@@ -442,9 +458,9 @@ describe('whole-request idempotency of uploads (DESIGN I5)', () => {
 
     // Act: the second arrives while the first is committed but still working.
     const first = receivePartnerUpload(submission(bytes), t.deps, Number.POSITIVE_INFINITY);
-    await settle();
+    await until(() => t.intake.uploads.get('upl_1')?.header !== undefined);
     const second = receivePartnerUpload(submission(Buffer.from(bytes)), t.deps, Number.POSITIVE_INFINITY);
-    await settle();
+    await until(() => t.seen.progressLooks > 0);
     const committed = t.intake.uploads.get('upl_1')?.header?.status;
     release();
     const [a, b] = await Promise.all([first, second]);
@@ -466,9 +482,9 @@ describe('whole-request idempotency of uploads (DESIGN I5)', () => {
 
     // Act
     const first = receivePartnerUpload(submission(bytes), t.deps, Number.POSITIVE_INFINITY);
-    await settle();
+    await until(() => t.seen.fileSaves > 0);
     const second = receivePartnerUpload(submission(bytes), t.deps, Number.POSITIVE_INFINITY);
-    await settle();
+    await until(() => t.seen.progressLooks > 0);
     const committed = t.intake.uploads.size;
     release();
     const [a, b] = await Promise.all([first, second]);
