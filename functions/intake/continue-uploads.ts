@@ -32,7 +32,12 @@ const METRIC_BY_RESULT = {
 const RESERVE_MS = 20_000;
 
 const continueRecord = countDeadLetters(QUEUES.uploads, async (record: SQSRecord, context?: Context) => {
-  const message = uploadContinuationSchema.parse(JSON.parse(record.body));
+  const parsed = uploadContinuationSchema.parse(JSON.parse(record.body));
+  // A retry also sends on what an earlier try decided but may not have published (I1).
+  const message = {
+    ...parsed,
+    republish: parsed.republish || Number(record.attributes.ApproximateReceiveCount) > 1,
+  };
   const deadline = context
     ? workDeadline(Number.POSITIVE_INFINITY, context, RESERVE_MS)
     : Date.now() + 60_000;

@@ -9,6 +9,7 @@ import {
   type PackDecision,
   type PlannedPack,
   type ReceiptLine,
+  refOf,
   type UploadPlan,
 } from '../domain/upload-plan.ts';
 import type { DebtSignalsMessage, UploadContinuationMessage } from '../messages.ts';
@@ -160,6 +161,8 @@ function packMessage(
  * then the lines are stored — before anything goes to the queue, so no signal can exist without its
  * receipt line (I1). Publishes nothing: the router would compete with these reads for the store, so
  * the decided packs go out together afterwards. Packs not started are left for the `uploads` queue.
+ * After a failure no further step starts, and the error is thrown once the steps in flight have
+ * ended: nothing of this call runs on after it returns, alongside the consumer that takes over.
  */
 async function decidePacks(
   job: Job,
@@ -169,21 +172,27 @@ async function decidePacks(
 ): Promise<PackDecision[]> {
   const decided: PackDecision[] = [];
   let slowestStepMs = 0;
+  let failure: { readonly error: unknown } | undefined;
   await inParallel(
     chunks(packs, PACKS_PER_STEP),
     async (step) => {
       const startedAt = deps.timer.now();
-      if (startedAt + slowestStepMs >= until) return;
-      const states = await deps.signals.getStates(
-        step.flatMap((pack) => pack.signals.map((signal) => signal.signalId)),
-      );
-      const decisions = step.map((pack) => classifyPack(pack, states));
-      await deps.uploads.saveDecisions(job.header.uploadId, decisions);
-      decided.push(...decisions);
-      slowestStepMs = Math.max(slowestStepMs, deps.timer.now() - startedAt);
+      if (failure || startedAt + slowestStepMs >= until) return;
+      try {
+        const states = await deps.signals.getStates(
+          step.flatMap((pack) => pack.signals.map((signal) => signal.signalId)),
+        );
+        const decisions = step.map((pack) => classifyPack(pack, states));
+        await deps.uploads.saveDecisions(job.header.uploadId, decisions);
+        decided.push(...decisions);
+        slowestStepMs = Math.max(slowestStepMs, deps.timer.now() - startedAt);
+      } catch (error) {
+        failure ??= { error };
+      }
     },
     PARALLEL_STEPS,
   );
+  if (failure) throw failure.error;
   return decided;
 }
 
@@ -419,6 +428,27 @@ export async function closeUpload(
   await deps.outstanding.close('upload', uploadId);
 }
 
+const lineKey = (line: ReceiptLine) => `${line.row ?? line.index}#${line.signalId ?? ''}`;
+
+/**
+ * The stored file still gives the plan the upload was committed and decided with (I1): as many
+ * items and packs, the same rejected lines, and each decided pack the same rows of the same signals.
+ */
+function isSamePlan(state: UploadState, plan: UploadPlan): boolean {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((key, i) => key === b[i]);
+  if (plan.received !== state.header.received || plan.packs.length !== state.header.packs) return false;
+  if (!same(state.fixedLines.map(lineKey), plan.rejected.map(lineKey))) return false;
+  return [...state.decisions.values()].every((decision) =>
+    same(
+      decision.lines.map(lineKey),
+      (plan.packs[decision.pack]?.signals ?? []).flatMap((signal) =>
+        signal.rows.map((row) => `${refOf(row.label)}#${signal.signalId}`),
+      ),
+    ),
+  );
+}
+
 export type ContinuationResult = 'busy' | 'abandoned' | 'complete' | 'decided' | 'continued';
 
 /**
@@ -439,6 +469,22 @@ export async function continueUpload(
   ) {
     return 'busy';
   }
+  try {
+    return await resumeUpload(message, deps, deadline);
+  } catch (error) {
+    // The lease goes at once, so the queue's retry of this message (or the reconciler) may go on.
+    await deps.outstanding.update('upload', uploadId, { leaseUntil: 0 }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function resumeUpload(
+  message: UploadContinuationMessage,
+  deps: PartnerUploadDependencies,
+  deadline: number,
+): Promise<ContinuationResult> {
+  const { uploadId } = message;
+  const settings = settingsOf(deps);
   const state = await deps.uploads.read(uploadId);
   if (!state) {
     // Never committed (its request died before the header): nothing was published (I1).
@@ -461,7 +507,7 @@ export async function continueUpload(
     charset: header.charset,
     secret: deps.secret,
   });
-  if (plan.packs.length !== header.packs) throw new Error('The stored file no longer gives the same plan');
+  if (!isSamePlan(state, plan)) throw new Error('The stored file no longer gives the same plan');
   const job = { header, plan };
   if (message.republish) await publishDecisions(job, unrouted, deps);
   const remaining = plan.packs.filter((pack) => !state.decisions.has(pack.pack));

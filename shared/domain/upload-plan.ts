@@ -144,6 +144,12 @@ export function planUpload(
     lines = 0;
   };
   for (const household of Map.groupBy(bySignal.values(), (planned) => planned.household).values()) {
+    // A household that fits a pack never straddles two: one router call sees it whole (M2/M3).
+    const householdLines = household.reduce((sum, planned) => sum + planned.rows.length, 0);
+    const fitsAPack = household.length <= SIGNALS_PER_PACK && householdLines <= LINES_PER_PACK;
+    const fitsThisPack =
+      current.length + household.length <= SIGNALS_PER_PACK && lines + householdLines <= LINES_PER_PACK;
+    if (fitsAPack && !fitsThisPack) flush();
     for (const { signalId, rows } of household) {
       if (current.length === SIGNALS_PER_PACK || lines + rows.length > LINES_PER_PACK) flush();
       current.push({ signalId, rows });

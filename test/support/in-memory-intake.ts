@@ -36,6 +36,8 @@ export function inMemoryIntake(options: { clock: Clock; timer?: Timer; routeOnPu
   const files = new Map<string, Uint8Array>();
   const outstanding = new Map<string, OutstandingEntry>();
   const claims = new Map<string, IdempotencyClaim>();
+  /** When each claim expires (the adapter's TTL attribute, checked on read as TTL lags). */
+  const claimExpiry = new Map<string, number>();
   let ids = 0;
   const timer = options.timer ?? { now: () => Date.now() };
   const uploadOf = (uploadId: string) => {
@@ -69,7 +71,7 @@ export function inMemoryIntake(options: { clock: Clock; timer?: Timer; routeOnPu
       if (!upload?.header) return undefined;
       return {
         header: upload.header,
-        fixedLines: upload.fixed,
+        fixedLines: [...upload.fixed],
         decisions: new Map(upload.decisions),
         routed: new Set(upload.routed),
       };
@@ -119,19 +121,25 @@ export function inMemoryIntake(options: { clock: Clock; timer?: Timer; routeOnPu
     },
     async update(kind, id, changes) {
       const entry = outstanding.get(keyOf(kind, id));
-      if (entry) outstanding.set(keyOf(kind, id), { ...entry, ...changes });
+      // As the adapter: only the attributes given a value change, and only on an entry that exists.
+      const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      if (entry) outstanding.set(keyOf(kind, id), { ...entry, ...set });
     },
   };
 
+  // As the adapter: a claim past its window (IDEMPOTENCY_WINDOW_MS) is no claim, and may be claimed anew.
+  const liveClaim = (key: string) =>
+    (claimExpiry.get(key) ?? Number.POSITIVE_INFINITY) > timer.now() ? claims.get(key) : undefined;
   const idempotency: IdempotencyStore = {
-    async claim(claim) {
-      const existing = claims.get(claim.key);
+    async claim(claim, expiresAt) {
+      const existing = liveClaim(claim.key);
       if (existing) return existing;
       claims.set(claim.key, claim);
+      claimExpiry.set(claim.key, expiresAt);
       return undefined;
     },
     async get(key) {
-      return claims.get(key);
+      return liveClaim(key);
     },
     async takeOver(key, leaseUntil, now) {
       const existing = claims.get(key);
@@ -145,6 +153,7 @@ export function inMemoryIntake(options: { clock: Clock; timer?: Timer; routeOnPu
     },
     async release(key) {
       claims.delete(key);
+      claimExpiry.delete(key);
     },
   };
 
