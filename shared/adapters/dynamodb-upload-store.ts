@@ -6,7 +6,7 @@ import type {
   UploadStore,
   UploadSummary,
 } from '../application/ports.ts';
-import { countLines, type PackDecision, type ReceiptLine } from '../domain/upload-plan.ts';
+import { countLines, type PackDecision, packItemsOf, type ReceiptLine } from '../domain/upload-plan.ts';
 import { chunks } from '../parallel.ts';
 import { batchWrite, queryAll } from './dynamodb-batch.ts';
 
@@ -90,13 +90,15 @@ export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: str
       await batchWrite(
         client,
         tableName,
-        decisions.map((decision) => ({
+        decisions.map(({ pack, lines, items }) => ({
           pk: uploadPk(uploadId),
-          sk: packSk(decision.pack),
+          sk: packSk(pack),
           type: 'upload-pack',
-          ...decision,
-          // For the reconciler's light read: whether the pack had anything to route.
-          itemCount: decision.items.length,
+          pack,
+          // The items follow from the lines (packItemsOf); only their number is kept, for the
+          // reconciler's light read: whether the pack had anything to route.
+          lines,
+          itemCount: items.length,
         })),
       );
     },
@@ -133,8 +135,8 @@ export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: str
       for (const item of items) {
         if (item.type === 'upload-chunk') fixedLines.push(...(item.lines as ReceiptLine[]));
         if (item.type === 'upload-pack') {
-          const { pack, lines, items: packItems } = item as unknown as PackDecision;
-          decisions.set(pack, { pack, lines, items: packItems });
+          const { pack, lines } = item as unknown as Pick<PackDecision, 'pack' | 'lines'>;
+          decisions.set(pack, { pack, lines, items: packItemsOf(lines) });
         }
         if (item.type === 'upload-pack-routed') routed.add(item.pack as number);
       }

@@ -219,6 +219,27 @@ export function classifyPack(
   return { pack: pack.pack, lines, items };
 }
 
+/**
+ * The items of a decided pack, read back from its lines alone, so only the lines need storing: per
+ * signal (in the order its lines come) the last line that is not a duplicate is the row whose input
+ * is sent, and the signal is new (`create`) when its first line was `accepted` (classifyPack).
+ */
+export function packItemsOf(lines: readonly ReceiptLine[]): PackItem[] {
+  const bySignal = new Map<string, ReceiptLine[]>();
+  for (const line of lines) {
+    if (!line.signalId) continue;
+    bySignal.set(line.signalId, [...(bySignal.get(line.signalId) ?? []), line]);
+  }
+  const items: PackItem[] = [];
+  for (const [signalId, signalLines] of bySignal) {
+    const chosen = signalLines.findLast((line) => line.status === 'accepted' || line.status === 'updated');
+    if (!chosen) continue;
+    const action = signalLines[0]?.status === 'accepted' ? 'create' : 'update';
+    items.push({ signalId, ref: (chosen.row ?? chosen.index) as number, action });
+  }
+  return items;
+}
+
 /** The input each pack item sends, looked up in the plan by its row (I1: resumable from the file). */
 export function itemInputs(pack: PlannedPack, items: readonly PackItem[]): Map<string, DebtSignalInput> {
   const byRef = new Map(

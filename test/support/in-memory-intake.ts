@@ -14,7 +14,7 @@ import type {
 } from '../../shared/application/ports.ts';
 import { planRentArrears } from '../../shared/application/rent-arrears-intake.ts';
 import type { Clock, Timer } from '../../shared/domain/clock.ts';
-import type { PackDecision, ReceiptLine } from '../../shared/domain/upload-plan.ts';
+import { type PackDecision, packItemsOf, type ReceiptLine } from '../../shared/domain/upload-plan.ts';
 import type { SignalMessage, UploadContinuationMessage } from '../../shared/messages.ts';
 
 /**
@@ -58,7 +58,10 @@ export function inMemoryIntake(options: { clock: Clock; timer?: Timer; routeOnPu
       upload.header = header;
     },
     async saveDecisions(uploadId, decisions) {
-      for (const decision of decisions) uploadOf(uploadId).decisions.set(decision.pack, decision);
+      // As the DynamoDB store keeps them: the lines; the items are read back from them.
+      for (const { pack, lines } of decisions) {
+        uploadOf(uploadId).decisions.set(pack, { pack, lines, items: packItemsOf(lines) });
+      }
     },
     async markPackRouted(uploadId, pack) {
       uploadOf(uploadId).routed.add(pack);

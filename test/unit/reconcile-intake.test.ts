@@ -104,9 +104,14 @@ const header = (uploadId: string, status: UploadHeader['status'], packs: number)
   warnings: [],
 });
 
+/** A decided pack of `items` new signals: an accepted line each (the items follow from the lines). */
 const decision = (pack: number, items: number): PackDecision => ({
   pack,
-  lines: [],
+  lines: Array.from({ length: items }, (_, i) => ({
+    row: i + 2,
+    status: 'accepted' as const,
+    signalId: `sig_${pack}_${i}`,
+  })),
   items: Array.from({ length: items }, (_, i) => ({
     signalId: `sig_${pack}_${i}`,
     ref: i + 2,

@@ -6,6 +6,7 @@ import {
   classifyPack,
   LINES_PER_PACK,
   type PlannedPack,
+  packItemsOf,
   planUpload,
   type ReceiptLine,
   SIGNALS_PER_PACK,
@@ -391,6 +392,8 @@ describe('classifyPack (DESIGN I5)', () => {
           }
           expect(decision.lines).toEqual(lines);
           expect(decision.items).toEqual(items);
+          // Only the lines are stored: the items read back from them are the same (I1: resumable).
+          expect(packItemsOf(decision.lines)).toEqual(items);
         },
       ),
       { numRuns: 2000 },
