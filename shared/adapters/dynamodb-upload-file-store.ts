@@ -1,9 +1,14 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UploadFileStore } from '../application/ports.ts';
 import { TABLE } from '../resources.ts';
 import { batchDelete, batchWrite, queryAll } from './dynamodb-batch.ts';
 
-/** Bytes per stored part: a 6 MB upload is 18 items, each well below DynamoDB's 400 KB. */
+/**
+ * Bytes per stored part (of the compressed file): a 6 MB upload is a few items, each well below
+ * DynamoDB's 400 KB. Compressed at the fastest level: CSV shrinks to a fifth in some 100 ms, which
+ * the store (and DynamoDB's write units) more than pays back.
+ */
 const PART_BYTES = 350_000;
 /**
  * The TTL backstop (P1): the file goes as soon as its upload is routed (the reconciler removes it);
@@ -28,7 +33,8 @@ export function dynamoUploadFileStore(client: DynamoDBDocumentClient, tableName:
     });
 
   return {
-    async save(uploadId, bytes) {
+    async save(uploadId, file) {
+      const bytes = gzipSync(file, { level: 1 });
       const parts = Math.max(1, Math.ceil(bytes.length / PART_BYTES));
       const expiresAt = Math.floor(Date.now() / 1000) + KEEP_AT_MOST_SECONDS;
       await batchWrite(
@@ -54,7 +60,7 @@ export function dynamoUploadFileStore(client: DynamoDBDocumentClient, tableName:
       });
       if (items.length === 0 || items.length !== items[0]?.parts) return undefined;
       items.sort((a, b) => String(a.sk).localeCompare(String(b.sk)));
-      return Buffer.concat(items.map((item) => item.bytes as Uint8Array));
+      return gunzipSync(Buffer.concat(items.map((item) => item.bytes as Uint8Array)));
     },
 
     async remove(uploadId) {
