@@ -105,7 +105,7 @@ export function authenticate(operation: OperationDefinition, logger: Logger): Ap
 }
 
 /** The body's size in bytes as the client sent it: a base64 body counts decoded. */
-function bodyBytes(event: ApiEvent): number {
+function bodySize(event: ApiEvent): number {
   if (!event.body) return 0;
   return Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
 }
@@ -118,7 +118,7 @@ export function limitRequestSize(maxBytes = MAX_REQUEST_BYTES): ApiMiddleware {
   const megabytes = Math.floor(maxBytes / (1024 * 1024));
   return {
     before: (request) => {
-      if (bodyBytes(request.event) <= maxBytes) return;
+      if (bodySize(request.event) <= maxBytes) return;
       throw new HttpError(
         413,
         'request-too-large',
