@@ -11,7 +11,12 @@ import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 // receipt (GET /intake/uploads/{id}) shows progress and then every row, and every row is routed
 // exactly once: nothing lost or doubled at the switch.
 const ROWS = Number(process.env.BUDGET_TEST_ROWS ?? 30_000);
-const BUDGET_MS = Number(process.env.BUDGET_TEST_MS ?? 15_000);
+/**
+ * The function's default budget is 15 s. On this store a 30,000-row upload takes some 10–12 s with
+ * the 20 ms (on moto, which prompted the issue, it took over 29 s), so the test gives it 6 s: the
+ * switch then happens on any machine, well inside the work, as it would on a store slower still.
+ */
+const BUDGET_MS = Number(process.env.BUDGET_TEST_MS ?? 6_000);
 const LATENCY_MS = 20;
 let t: TestRuntime;
 let removeLatency: () => void;
@@ -47,9 +52,10 @@ function routerResults(offset: number): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const line of capturedLogs().slice(offset).split('\n')) {
     if (!line.startsWith('{') || !line.includes('"Signaal verwerkt"')) continue;
-    const { results } = JSON.parse(line) as { results?: Record<string, number> };
-    for (const [result, count] of Object.entries(results ?? {}))
-      totals[result] = (totals[result] ?? 0) + count;
+    // A pack of one signal logs that signal's `result`; a larger pack its `results` counted.
+    const { result, results } = JSON.parse(line) as { result?: string; results?: Record<string, number> };
+    const counts = results ?? (result ? { [result]: 1 } : {});
+    for (const [outcome, count] of Object.entries(counts)) totals[outcome] = (totals[outcome] ?? 0) + count;
   }
   return totals;
 }
