@@ -1,4 +1,3 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import {
   partnerIntakeDependencies,
   workDeadline,
@@ -8,9 +7,9 @@ import { MAX_ENERGY_BATCH } from '../../shared/api/partner-intake-schemas.ts';
 import { receivePartnerUpload } from '../../shared/application/partner-upload.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { HttpError, jsonResponse } from '../../shared/http/http-error.ts';
-import { bodyBytes, idempotencyKeyOf, REPLAYED_HEADER } from '../../shared/http/idempotency-key.ts';
-import { logger, metrics } from '../../shared/observability.ts';
+import { HttpError } from '../../shared/http/http-error.ts';
+import { bodyBytes, idempotencyKeyOf } from '../../shared/http/idempotency-key.ts';
+import { uploadResponse } from '../../shared/http/upload-response.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
 const deps = await partnerIntakeDependencies(env);
@@ -27,7 +26,7 @@ export const handler = apiHandler(
       );
     }
     // The body as sent is what is stored and read again (I1), and what identifies a re-sent batch (I5).
-    const { receipt, replayed } = await receivePartnerUpload(
+    const answer = await receivePartnerUpload(
       {
         kind: 'energy-debts',
         source: principal.scope,
@@ -37,13 +36,6 @@ export const handler = apiHandler(
       deps,
       workDeadline(Number(env.UPLOAD_TIME_BUDGET_MS), context),
     );
-    logger.info('Energieschulden ontvangen', {
-      uploadId: receipt.uploadId,
-      status: receipt.status,
-      replayed,
-      ...receipt.counts,
-    });
-    if (!replayed) metrics.addMetric('PartnerRowsReceived', MetricUnit.Count, receipt.counts.received);
-    return jsonResponse(202, receipt, replayed ? { [REPLAYED_HEADER]: 'true' } : {});
+    return uploadResponse('Energieschulden ontvangen', answer);
   },
 );

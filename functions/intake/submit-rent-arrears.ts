@@ -1,4 +1,3 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type middy from '@middy/core';
 import multipartBodyParser from '@middy/http-multipart-body-parser';
 import {
@@ -9,17 +8,18 @@ import { OPERATIONS } from '../../shared/api/operations.ts';
 import { receivePartnerUpload } from '../../shared/application/partner-upload.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { HttpError, jsonResponse } from '../../shared/http/http-error.ts';
-import { idempotencyKeyOf, REPLAYED_HEADER } from '../../shared/http/idempotency-key.ts';
+import { HttpError } from '../../shared/http/http-error.ts';
+import { idempotencyKeyOf } from '../../shared/http/idempotency-key.ts';
 import {
   type ApiContext,
   type ApiEvent,
   type ApiResult,
   MAX_REQUEST_BYTES,
 } from '../../shared/http/middlewares.ts';
+import { uploadResponse } from '../../shared/http/upload-response.ts';
 import { uploadedFile } from '../../shared/http/uploaded-file.ts';
 import { CsvFileError } from '../../shared/intake/csv-file.ts';
-import { logger, metrics } from '../../shared/observability.ts';
+import { logger } from '../../shared/observability.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
 const deps = await partnerIntakeDependencies(env);
@@ -43,7 +43,7 @@ export const handler = apiHandler(
       );
     }
     try {
-      const { receipt, replayed } = await receivePartnerUpload(
+      const answer = await receivePartnerUpload(
         {
           kind: 'rent-arrears',
           source: principal.scope,
@@ -54,14 +54,7 @@ export const handler = apiHandler(
         deps,
         workDeadline(Number(env.UPLOAD_TIME_BUDGET_MS), context),
       );
-      logger.info('Huurachterstandenlijst ontvangen', {
-        uploadId: receipt.uploadId,
-        status: receipt.status,
-        replayed,
-        ...receipt.counts,
-      });
-      if (!replayed) metrics.addMetric('PartnerRowsReceived', MetricUnit.Count, receipt.counts.received);
-      return jsonResponse(202, receipt, replayed ? { [REPLAYED_HEADER]: 'true' } : {});
+      return uploadResponse('Huurachterstandenlijst ontvangen', answer);
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
       logger.info('Huurachterstandenlijst geweigerd', { code: error.code });

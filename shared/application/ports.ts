@@ -206,8 +206,8 @@ export interface UploadWarning {
   readonly column?: string | undefined;
 }
 
-/** What is stored of an upload besides its lines (no personal data): what came in and how far it is. */
-export interface UploadHeader {
+/** What came in, as both the stored header and the receipt name it (no personal data). */
+export interface UploadArrival {
   readonly uploadId: string;
   readonly kind: UploadKind;
   readonly source: string;
@@ -215,33 +215,28 @@ export interface UploadHeader {
   readonly batchId?: string | undefined;
   readonly fileName?: string | undefined;
   readonly attestation?: string | undefined;
+  readonly status: UploadStatus;
+  readonly warnings: readonly UploadWarning[];
+}
+
+/** What is stored of an upload besides its lines: what came in and how far it is. */
+export interface UploadHeader extends UploadArrival {
   /** A CSV's declared charset, so the stored file is read again exactly as it was (I1). */
   readonly charset?: string | undefined;
-  readonly status: UploadStatus;
   /** Rows or elements received (I1: the counts add up to it). */
   readonly received: number;
   /** Packs in the upload's plan; each is decided once and routed once. */
   readonly packs: number;
   /** Once `klaar`. */
   readonly counts?: ReceiptCounts | undefined;
-  readonly warnings: readonly UploadWarning[];
 }
 
 /** A partner upload's receipt (API.md): per row or element, its status; never personal data. */
-export interface UploadReceipt {
-  readonly uploadId: string;
-  readonly kind: UploadKind;
-  readonly source: string;
-  readonly receivedAt: string;
-  readonly batchId?: string | undefined;
-  readonly fileName?: string | undefined;
-  readonly attestation?: string | undefined;
-  readonly status: UploadStatus;
+export interface UploadReceipt extends UploadArrival {
   /** While `verwerken`: the counts so far. */
   readonly counts: ReceiptCounts;
   /** Rows or elements decided so far, of those received. */
   readonly progress: { readonly received: number; readonly processed: number };
-  readonly warnings: readonly UploadWarning[];
   readonly rows?: readonly ReceiptLine[] | undefined;
   readonly items?: readonly ReceiptLine[] | undefined;
 }

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { QUEUES, TABLE } from '../../shared/resources.ts';
 import { careReports, rentArrearsCsv } from './support/generated-intake.ts';
 import { mulberry32 } from './support/seeded-random.ts';
+import { countBy, scanAll as scanTable } from './support/table-reads.ts';
 import { type ApiClient, apiClient } from './support/test-runtime.ts';
 
 // Issue 11, acceptance 3 (DESIGN I1, I5): `npm start`'s runtime in a child process, killed with
@@ -225,24 +226,8 @@ function postCareReports(
 
 // --- reading the outcome ---------------------------------------------------------------------------
 
-async function scanAll(documents: DynamoDBDocumentClient, indexName?: string) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new ScanCommand({ TableName: TABLE_NAME, IndexName: indexName, ExclusiveStartKey: start }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
-const countBy = (values: readonly string[]) =>
-  values.reduce(
-    (counts, value) => counts.set(value, (counts.get(value) ?? 0) + 1),
-    new Map<string, number>(),
-  );
+const scanAll = (documents: DynamoDBDocumentClient, indexName?: string) =>
+  scanTable(documents, TABLE_NAME, indexName);
 const notOnce = (counts: ReadonlyMap<string, number>) =>
   [...counts].filter(([, count]) => count !== 1).map(([id]) => id);
 const missingFrom = (ids: Iterable<string>, present: ReadonlySet<string> | ReadonlyMap<string, unknown>) =>

@@ -2,8 +2,6 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqsHandler } from '../../infra/local/event-source-poller.ts';
@@ -17,6 +15,7 @@ import { QUEUES, TABLE } from '../../shared/resources.ts';
 import { careReports, rentArrearsCsv } from './support/generated-intake.ts';
 import { capturedLogs } from './support/log-capture.ts';
 import { drawFor, mulberry32 } from './support/seeded-random.ts';
+import { countBy, dlqDepth as dlqDepthOf, scanAll as scanTable } from './support/table-reads.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
 // Issue 7, acceptance 2–4: no signal lost or doubled on a bad day — a router failing a random 10%
@@ -57,24 +56,7 @@ afterAll(async () => {
 
 const documents = () => documentClientOf(t.runtime.dynamodb);
 
-async function scanAll(indexName?: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documents().send(
-      new ScanCommand({ TableName: t.runtime.tableName, IndexName: indexName, ExclusiveStartKey: start }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
-const countBy = (values: readonly string[]) =>
-  values.reduce(
-    (counts, value) => counts.set(value, (counts.get(value) ?? 0) + 1),
-    new Map<string, number>(),
-  );
+const scanAll = (indexName?: string) => scanTable(documents(), t.runtime.tableName, indexName);
 
 /**
  * Where each signal of a scenario (by its partner reference prefix) is stored: signal items, inbox
@@ -117,17 +99,7 @@ function routerLogs(offset: number) {
     );
 }
 
-async function dlqDepth(): Promise<number> {
-  const { Attributes = {} } = await t.runtime.sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: t.runtime.queues.signals.deadLetterUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return (
-    Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible)
-  );
-}
+const dlqDepth = () => dlqDepthOf(t.runtime.sqs, t.runtime.queues.signals.deadLetterUrl);
 
 // --- sending intake -------------------------------------------------------------------------------
 

@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSdkMiddleware } from '../../shared/adapters/aws-clients.ts';
 import { signalIdFor } from '../../shared/domain/household-key.ts';
 import { QUEUES } from '../../shared/resources.ts';
 import { careReports, rentArrearsCsv } from './support/generated-intake.ts';
 import { capturedLogs } from './support/log-capture.ts';
+import { dlqDepth as dlqDepthOf } from './support/table-reads.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
 // Issue 11, acceptance 2 (DESIGN I1): a pack in which the store fails for one item. The fault sits
@@ -65,17 +65,7 @@ function refuseWrites(isTheSignal: (item: WrittenItem | undefined) => boolean, r
   );
 }
 
-async function dlqDepth(): Promise<number> {
-  const { Attributes = {} } = await t.runtime.sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: t.runtime.queues.signals.deadLetterUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return (
-    Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible)
-  );
-}
+const dlqDepth = () => dlqDepthOf(t.runtime.sqs, t.runtime.queues.signals.deadLetterUrl);
 
 const receipt = async (uploadId: string) =>
   (await t.api.request<Receipt>('GET', `/intake/uploads/${uploadId}`, { token: 'dev-bo-ex' })).body;
