@@ -187,7 +187,7 @@ describe('web app (issue 5)', () => {
     const upload = page.getByRole('row').filter({ hasText: 'rent-arrears-bo-ex.csv' });
     await expect
       .poll(() => upload.locator('td').allInnerTexts())
-      .toEqual(['23 nov, 10:00', 'rent-arrears-bo-ex.csv', '8', '4']);
+      .toEqual(['23 nov, 10:00', 'rent-arrears-bo-ex.csv', '8', '4', 'Verwerkt']);
     await upload.getByRole('link').click();
     // The menu marks where the partner is: the earlier uploads, not the upload form.
     expect(await textOf(page.locator('[aria-current="page"]'))).toBe('Eerdere aanleveringen');
