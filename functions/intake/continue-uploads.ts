@@ -9,7 +9,9 @@ import {
   partnerIntakeDependencies,
   workDeadline,
 } from '../../shared/adapters/partner-intake-dependencies.ts';
+import { planEnergyDebts } from '../../shared/application/energy-debt-intake.ts';
 import { continueUpload } from '../../shared/application/partner-upload.ts';
+import { planRentArrears } from '../../shared/application/rent-arrears-intake.ts';
 import { countDeadLetters } from '../../shared/dead-letter-metric.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { uploadContinuationSchema } from '../../shared/messages.ts';
@@ -17,7 +19,10 @@ import { logger, metrics, tracer } from '../../shared/observability.ts';
 import { QUEUES } from '../../shared/resources.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
-const deps = await partnerIntakeDependencies(env);
+const deps = await partnerIntakeDependencies(env, {
+  'rent-arrears': planRentArrears,
+  'energy-debts': planEnergyDebts,
+});
 const processor = new BatchProcessor(EventType.SQS, { logger });
 
 const METRIC_BY_RESULT = {

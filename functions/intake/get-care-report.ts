@@ -1,7 +1,7 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoDeletionLog } from '../../shared/adapters/dynamodb-deletion-log.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
-import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { dynamoSignalStates } from '../../shared/adapters/dynamodb-signal-states.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { partnerFeedback } from '../../shared/domain/feedback.ts';
@@ -14,7 +14,7 @@ const NOT_FOUND = 'Er is geen zorgmelding met dit reportId van uw organisatie.';
 const env = parseEnvironment(ENVIRONMENTS.getCareReport);
 const receipts = dynamoReceiptStore(dynamoDocumentClient(), env.TABLE_NAME);
 const feedbackSources = {
-  signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
+  signals: dynamoSignalStates(dynamoDocumentClient(), env.TABLE_NAME),
   deletions: dynamoDeletionLog(dynamoDocumentClient(), env.TABLE_NAME),
 };
 

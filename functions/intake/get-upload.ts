@@ -1,6 +1,6 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoDeletionLog } from '../../shared/adapters/dynamodb-deletion-log.ts';
-import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
+import { dynamoSignalStates } from '../../shared/adapters/dynamodb-signal-states.ts';
 import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { linesOf, receiptOf } from '../../shared/application/partner-upload.ts';
@@ -14,7 +14,7 @@ const NOT_FOUND = 'Er is geen aanlevering met dit id van uw organisatie.';
 const env = parseEnvironment(ENVIRONMENTS.uploads);
 const uploads = dynamoUploadStore(dynamoDocumentClient(), env.TABLE_NAME);
 const feedbackSources = {
-  signals: dynamoSignalRepository(dynamoDocumentClient(), env.TABLE_NAME),
+  signals: dynamoSignalStates(dynamoDocumentClient(), env.TABLE_NAME),
   deletions: dynamoDeletionLog(dynamoDocumentClient(), env.TABLE_NAME),
 };
 

@@ -4,6 +4,7 @@ import {
 } from '../../shared/adapters/partner-intake-dependencies.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { MAX_ENERGY_BATCH } from '../../shared/api/partner-intake-schemas.ts';
+import { planEnergyDebts } from '../../shared/application/energy-debt-intake.ts';
 import { receivePartnerUpload } from '../../shared/application/partner-upload.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
@@ -12,7 +13,7 @@ import { bodyBytes, idempotencyKeyOf } from '../../shared/http/idempotency-key.t
 import { uploadResponse } from '../../shared/http/upload-response.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
-const deps = await partnerIntakeDependencies(env);
+const deps = await partnerIntakeDependencies(env, { 'energy-debts': planEnergyDebts });
 
 /** `POST /intake/energy-debts` — Werk & Inkomen (API.md, DESIGN I1, I3–I6). */
 export const handler = apiHandler(

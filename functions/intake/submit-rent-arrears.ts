@@ -6,6 +6,7 @@ import {
 } from '../../shared/adapters/partner-intake-dependencies.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { receivePartnerUpload } from '../../shared/application/partner-upload.ts';
+import { planRentArrears } from '../../shared/application/rent-arrears-intake.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { HttpError } from '../../shared/http/http-error.ts';
@@ -22,7 +23,7 @@ import { CsvFileError } from '../../shared/intake/csv-file.ts';
 import { logger } from '../../shared/observability.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
-const deps = await partnerIntakeDependencies(env);
+const deps = await partnerIntakeDependencies(env, { 'rent-arrears': planRentArrears });
 
 // Multipart forms are parsed by middy; a raw text/csv body is left for uploadedFile().
 const multipart = multipartBodyParser({

@@ -15,7 +15,6 @@ import {
   isNotRouted,
   type NotRoutedSignal,
   type SignalRepository,
-  type SignalState,
   type StoredSignal,
 } from '../application/ports.ts';
 import { amsterdamInstant } from '../domain/amsterdam-time.ts';
@@ -28,12 +27,12 @@ import { epochSeconds, isExpired, type RetainedRecord, retentionOf } from '../do
 import type { Signal, SignalStatus } from '../domain/signal.ts';
 import { TABLE } from '../resources.ts';
 import { batchDelete, batchGet, batchWrite, queryAll } from './dynamodb-batch.ts';
+import { dynamoSignalStates, signalKey } from './dynamodb-signal-states.ts';
 import { runtimeClock } from './runtime-clock.ts';
 
 const { inbox, awaitingContact, retention } = TABLE.indexes;
 type IndexKeys = { readonly partitionKey: string; readonly sortKey: string };
 
-const signalKey = (signalId: string) => ({ pk: `SIGNAL#${signalId}`, sk: 'SIGNAL' });
 const FAILED_TYPE = 'failed-signal';
 const FAILED_STATUS = 'failed';
 
@@ -210,25 +209,7 @@ export function dynamoSignalRepository(
       return result.Item?.type === 'signal' && live(result.Item) ? fromItem(result.Item) : undefined;
     },
 
-    async getStates(signalIds) {
-      const items = await batchGet(client, tableName, [...new Set(signalIds)].map(signalKey), {
-        expression: 'signalId, #status, amount, partnerFeedback, #expiresAt',
-        names: { '#status': 'status', '#expiresAt': TABLE.ttlAttribute },
-      });
-      return new Map(
-        items.map((item): [string, SignalState] => [
-          item.signalId as string,
-          {
-            signalId: item.signalId as string,
-            status: item.status as SignalStatus,
-            amount: item.amount as number | undefined,
-            feedback: item.partnerFeedback as PartnerFeedback,
-            // Still stored, but as good as gone (P1): intake treats its key as new again.
-            ...(live(item) ? {} : { expired: true }),
-          },
-        ]),
-      );
-    },
+    getStates: dynamoSignalStates(client, tableName, clock).getStates,
 
     async getMany(signalIds) {
       const items = await batchGet(client, tableName, [...new Set(signalIds)].map(signalKey));

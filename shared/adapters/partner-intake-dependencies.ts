@@ -1,8 +1,6 @@
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { planEnergyDebts } from '../application/energy-debt-intake.ts';
 import type { PartnerUploadDependencies } from '../application/partner-upload.ts';
-import { planRentArrears } from '../application/rent-arrears-intake.ts';
 import { systemTimer } from '../domain/clock.ts';
 import { newUploadId } from '../domain/ids.ts';
 import type { ENVIRONMENTS } from '../environments.ts';
@@ -11,7 +9,7 @@ import { logger } from '../observability.ts';
 import { dynamoDocumentClient, sqs } from './aws-clients.ts';
 import { dynamoIdempotencyStore } from './dynamodb-idempotency-store.ts';
 import { dynamoOutstandingIntake } from './dynamodb-outstanding-intake.ts';
-import { dynamoSignalRepository } from './dynamodb-signal-repository.ts';
+import { dynamoSignalStates } from './dynamodb-signal-states.ts';
 import { dynamoUploadFileStore } from './dynamodb-upload-file-store.ts';
 import { dynamoUploadStore } from './dynamodb-upload-store.ts';
 import { loadHouseholdSecret } from './household-secret.ts';
@@ -20,20 +18,25 @@ import { sqsPublisher } from './sqs-publisher.ts';
 
 type PartnerIntakeEnvironment = z.output<(typeof ENVIRONMENTS)['partnerIntake']>;
 
-/** What the partner uploads and their continuation work with, built once per instance. */
+/**
+ * What the partner uploads and their continuation work with, built once per instance. `planners`:
+ * the kinds of file this function reads (an upload route its own; the continuation every kind), so
+ * a route's bundle holds only its own parser.
+ */
 export async function partnerIntakeDependencies(
   env: PartnerIntakeEnvironment,
+  planners: PartnerUploadDependencies['planners'],
 ): Promise<PartnerUploadDependencies> {
   const client = dynamoDocumentClient();
   return {
-    signals: dynamoSignalRepository(client, env.TABLE_NAME),
+    signals: dynamoSignalStates(client, env.TABLE_NAME),
     uploads: dynamoUploadStore(client, env.TABLE_NAME),
     files: dynamoUploadFileStore(client, env.TABLE_NAME),
     outstanding: dynamoOutstandingIntake(client, env.TABLE_NAME),
     idempotency: dynamoIdempotencyStore(client, env.TABLE_NAME),
     publisher: sqsPublisher(sqs(), env.SIGNALS_QUEUE_URL),
     continuations: sqsPublisher<UploadContinuationMessage>(sqs(), env.UPLOADS_QUEUE_URL),
-    planners: { 'rent-arrears': planRentArrears, 'energy-debts': planEnergyDebts },
+    planners,
     secret: await loadHouseholdSecret(env),
     clock: runtimeClock,
     timer: systemTimer,

@@ -82,7 +82,8 @@ export interface PartnerUploadDependencies {
   readonly idempotency: IdempotencyStore;
   readonly publisher: SignalPublisher;
   readonly continuations: Publisher<UploadContinuationMessage>;
-  readonly planners: Readonly<Record<UploadKind, UploadPlanner>>;
+  /** The planners this function reads files with: its own kind, or every kind (the continuation). */
+  readonly planners: Readonly<Partial<Record<UploadKind, UploadPlanner>>>;
   /** Business time: the moment of receipt (the test clock locally). */
   readonly clock: Clock;
   /** Real time: the budget, leases, the reconciler's schedule. */
@@ -106,6 +107,12 @@ const PACKS_PER_STEP = 10;
 const PARALLEL_STEPS = 2;
 
 const settingsOf = (deps: PartnerUploadDependencies) => deps.settings ?? DEFAULT_UPLOAD_SETTINGS;
+
+function plannerOf(deps: PartnerUploadDependencies, kind: UploadKind): UploadPlanner {
+  const planner = deps.planners[kind];
+  if (!planner) throw new Error(`No planner for ${kind} uploads in this function`);
+  return planner;
+}
 
 /** The receipt (API.md) as it stands: full when `klaar`, the lines so far while `verwerken`. */
 export function receiptOf(header: UploadHeader, lines: readonly ReceiptLine[]): UploadReceipt {
@@ -343,7 +350,7 @@ async function replay(
     if (await deps.idempotency.takeOver(claim.key, leaseUntil, deps.timer.now())) {
       // Planned again on the first request's date, which decides "in the future" (I3).
       const today = amsterdamDateOf(new Date(existing.receivedAt));
-      const planned = await deps.planners[submission.kind](submission.bytes, {
+      const planned = await plannerOf(deps, submission.kind)(submission.bytes, {
         source: submission.source,
         today,
         charset: submission.charset,
@@ -373,7 +380,7 @@ export async function receivePartnerUpload(
   deadline: number,
 ): Promise<UploadAnswer> {
   const now = deps.clock.now();
-  const planned = await deps.planners[submission.kind](submission.bytes, {
+  const planned = await plannerOf(deps, submission.kind)(submission.bytes, {
     source: submission.source,
     today: amsterdamDateOf(now),
     charset: submission.charset,
@@ -504,7 +511,7 @@ async function resumeUpload(
   }
   const bytes = await deps.files.load(uploadId);
   if (!bytes) throw new Error('The stored file of an unfinished upload is missing');
-  const { plan } = await deps.planners[header.kind](bytes, {
+  const { plan } = await plannerOf(deps, header.kind)(bytes, {
     source: header.source,
     today: amsterdamDateOf(new Date(header.receivedAt)),
     charset: header.charset,
