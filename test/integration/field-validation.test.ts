@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidCharactersMessage } from '../../shared/api/field-messages.ts';
+import { RENT_ARREARS_COLUMNS } from '../../shared/intake/rent-arrears-columns.ts';
 import { readSample, sampleCareReports } from '../support/samples.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
@@ -133,24 +134,8 @@ const BAD: readonly BadValue[] = [
   },
 ];
 
-const COLUMNS = [
-  'huurdernummer',
-  'voorletters',
-  'tussenvoegsel',
-  'achternaam',
-  'geboortedatum',
-  'straat',
-  'woonplaats',
-  'postcode',
-  'huisnummer',
-  'huisnummer_toevoeging',
-  'telefoon',
-  'email',
-  'achterstand_bedrag',
-  'achterstand_sinds',
-  'maandhuur',
-  'aantal_minderjarigen',
-];
+// The API's columns up to the number of minors: a row of every text and number field.
+const COLUMNS = RENT_ARREARS_COLUMNS.slice(0, RENT_ARREARS_COLUMNS.indexOf('aantal_minderjarigen') + 1);
 
 function goodRow(n: number): Record<string, string> {
   return {
