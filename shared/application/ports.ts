@@ -200,7 +200,6 @@ export interface HouseholdStore {
 export type UploadKind = 'rent-arrears' | 'energy-debts';
 /** `verwerken` while packs are still being decided (past the request's time budget), then `klaar`. */
 export type UploadStatus = 'verwerken' | 'klaar';
-export type ItemReceipt = ReceiptLine;
 export interface UploadWarning {
   readonly code: string;
   readonly column?: string | undefined;

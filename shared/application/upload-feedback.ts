@@ -1,4 +1,5 @@
-import type { DeletionLog, ItemReceipt, SignalRepository, UploadReceipt } from './ports.ts';
+import type { ReceiptLine } from '../domain/upload-plan.ts';
+import type { DeletionLog, SignalRepository, UploadReceipt } from './ports.ts';
 
 /**
  * DESIGN C4: each row with a signal gets the partner's view of it — `ontvangen`, `opgepakt`,
@@ -17,7 +18,7 @@ export async function withFeedback(
   const states = await deps.signals.getStates(ids);
   const missing = ids.filter((id) => !states.has(id));
   const deleted = missing.length > 0 ? await deps.deletions.states(missing) : new Map();
-  const annotate = (line: ItemReceipt) =>
+  const annotate = (line: ReceiptLine) =>
     line.signalId
       ? {
           ...line,
