@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SIGNAL_FLAGS } from '../domain/routing.ts';
 import { CONTACT_KINDS } from '../domain/signal.ts';
 import { calendarDateSchema, dateTimeSchema } from './common-schemas.ts';
 import './zod-dutch.ts'; // Dutch validation messages
@@ -17,16 +18,7 @@ export const signalListItemSchema = z
     escalationLevel: z.number().int().min(0).max(3),
     dominantProblem: z.string().optional(),
     routing: routingSchema,
-    flags: z.array(
-      z.enum([
-        'meervoudig',
-        'opeenvolgend',
-        'samenstelling-onbekend',
-        'buiten-werkgebied',
-        'warme-overdracht',
-        'dreigend',
-      ]),
-    ),
+    flags: z.array(z.enum(SIGNAL_FLAGS)),
     person: z.object({ displayName: z.string(), birthYear: z.number().int().optional() }),
     address: z.object({
       postcode: z.string(),

@@ -1,16 +1,19 @@
 import type { HouseholdFacts } from './household.ts';
 import { dominantProblem, type ProblemCategory, relatesToMinorChildren } from './problem-categories.ts';
 import { jeugdEnGezinTeam, sociaalTeam, TOEGANG, teamLabel, VEILIG_THUIS } from './teams.ts';
-import { type WijkId, wijkForPostcode, wijkLabel } from './wijken.ts';
+import { locateWijk, type WijkId, type WijkLocation, wijkLabel } from './wijken.ts';
 
 /** Flags shown in the inbox (API.md). */
-export type SignalFlag =
-  | 'meervoudig'
-  | 'opeenvolgend'
-  | 'samenstelling-onbekend'
-  | 'buiten-werkgebied'
-  | 'warme-overdracht'
-  | 'dreigend';
+export const SIGNAL_FLAGS = [
+  'meervoudig',
+  'opeenvolgend',
+  'samenstelling-onbekend',
+  'buiten-werkgebied',
+  'grensgebied',
+  'warme-overdracht',
+  'dreigend',
+] as const;
+export type SignalFlag = (typeof SIGNAL_FLAGS)[number];
 
 export type RoutingRuleId = 'R1' | 'R2' | 'R4' | 'R5' | 'R6';
 
@@ -38,7 +41,7 @@ export interface RoutingDecision {
 /** Derived once per decision so that every rule sees the same R3 and R6 outcome. */
 interface Derived {
   readonly dominant: ProblemCategory | undefined;
-  readonly wijk: WijkId | undefined;
+  readonly location: WijkLocation;
   readonly forMinors: boolean;
 }
 
@@ -49,6 +52,37 @@ interface RoutingRule {
     facts: RoutingFacts,
     derived: Derived,
   ) => Omit<RoutingDecision, 'rule' | 'dominantProblem'>;
+}
+
+/** The wijk R4/R5 route to; only called once R6 has let through the addresses outside the area. */
+function wijkOf(derived: Derived): WijkId {
+  if (!derived.location.inArea) throw new Error('R4/R5 zonder wijk: R6 had moeten beslissen');
+  return derived.location.wijk;
+}
+
+/** DESIGN R6: a straddling PC4 without a PC6 override routes to its majority wijk, flagged for a check. */
+function wijkFlags(derived: Derived): SignalFlag[] {
+  return derived.location.inArea && derived.location.grensgebied ? ['grensgebied'] : [];
+}
+
+function wijkText(derived: Derived): string {
+  const location = derived.location;
+  if (!location.inArea) return '';
+  const text = `wijk ${wijkLabel(location.wijk)} op postcode`;
+  if (!location.grensgebied) return text;
+  const others = location.alsoIn.map(wijkLabel).join(' of ');
+  return `${text}; de postcode ligt op de grens met ${others}: controleer de wijk`;
+}
+
+/** DESIGN R6: why an address goes to central triage, in words. */
+function outsideAreaText(postcode: string | undefined, location: WijkLocation): string {
+  const pc4 = (postcode ?? '').replace(/\s+/g, '').slice(0, 4);
+  const reason = location.inArea ? undefined : location.reason;
+  if (reason === 'postbus')
+    return `Postcode ${pc4} is een postbusgebied zonder woonadressen: naar Toegang voor centrale triage.`;
+  if (reason === 'buiten-utrecht')
+    return `Postcode ${pc4} ligt buiten het werkgebied: naar Toegang voor centrale triage.`;
+  return 'Geen postcode bekend: naar Toegang voor centrale triage.';
 }
 
 function dominantText(derived: Derived): string {
@@ -83,24 +117,22 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
   },
   {
     id: 'R6',
-    applies: (_facts, derived) => derived.wijk === undefined,
-    decide: (facts) => ({
+    applies: (_facts, derived) => !derived.location.inArea,
+    decide: (facts, derived) => ({
       teamId: TOEGANG,
       flags: ['buiten-werkgebied'],
-      explanation: facts.postcode
-        ? `Postcode ${facts.postcode.slice(0, 4)} ligt buiten het werkgebied: naar Toegang voor centrale triage.`
-        : 'Geen postcode bekend: naar Toegang voor centrale triage.',
+      explanation: outsideAreaText(facts.postcode, derived.location),
     }),
   },
   {
     id: 'R4',
     applies: (_facts, derived) => derived.forMinors,
     decide: (_facts, derived) => {
-      const teamId = jeugdEnGezinTeam(derived.wijk as WijkId);
+      const teamId = jeugdEnGezinTeam(wijkOf(derived));
       return {
         teamId,
-        flags: [],
-        explanation: `${dominantText(derived)} betreft minderjarige kinderen: ${teamLabel(teamId)} (wijk ${wijkLabel(derived.wijk as WijkId)} op postcode).`,
+        flags: wijkFlags(derived),
+        explanation: `${dominantText(derived)} betreft minderjarige kinderen: ${teamLabel(teamId)} (${wijkText(derived)}).`,
       };
     },
   },
@@ -108,13 +140,13 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     id: 'R5',
     applies: () => true,
     decide: (facts, derived) => {
-      const teamId = sociaalTeam(derived.wijk as WijkId);
+      const teamId = sociaalTeam(wijkOf(derived));
       const unknown = !facts.household.compositionKnown;
       return {
         teamId,
-        flags: unknown ? ['samenstelling-onbekend'] : [],
+        flags: [...wijkFlags(derived), ...(unknown ? (['samenstelling-onbekend'] as const) : [])],
         explanation:
-          `${dominantText(derived)} betreft geen minderjarige kinderen: ${teamLabel(teamId)} (wijk ${wijkLabel(derived.wijk as WijkId)} op postcode).` +
+          `${dominantText(derived)} betreft geen minderjarige kinderen: ${teamLabel(teamId)} (${wijkText(derived)}).` +
           (unknown ? ' Samenstelling van het huishouden onbekend: controleer of er kinderen zijn.' : ''),
       };
     },
@@ -125,7 +157,7 @@ export function routeSignal(facts: RoutingFacts): RoutingDecision {
   const dominant = dominantProblem(facts.categories);
   const derived: Derived = {
     dominant,
-    wijk: wijkForPostcode(facts.postcode),
+    location: locateWijk(facts.postcode),
     forMinors: dominant !== undefined && relatesToMinorChildren(dominant, facts.household.hasMinor),
   };
   // R5 always applies, so the table always decides.

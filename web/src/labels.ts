@@ -18,6 +18,7 @@ export const FLAG_LABELS: Record<string, string> = {
   opeenvolgend: 'Opeenvolgend',
   'samenstelling-onbekend': 'Samenstelling onbekend',
   'buiten-werkgebied': 'Buiten werkgebied',
+  grensgebied: 'Grensgebied (wijk controleren)',
   'warme-overdracht': 'Warme overdracht',
   dreigend: 'Dreigend',
 };

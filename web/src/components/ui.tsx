@@ -12,6 +12,9 @@ export function Badge({
   return <span class={`badge badge-${tone}`}>{children}</span>;
 }
 
+/** Flags that ask the team to check where the household belongs (DESIGN R6). */
+const WARNING_FLAGS = new Set(['buiten-werkgebied', 'grensgebied']);
+
 export function Flags({ flags }: { flags: readonly string[] }) {
   if (flags.length === 0) return <span class="muted">—</span>;
   return (
@@ -19,7 +22,7 @@ export function Flags({ flags }: { flags: readonly string[] }) {
       {flags.map((flag) => (
         <Badge
           key={flag}
-          tone={flag === 'dreigend' ? 'danger' : flag === 'buiten-werkgebied' ? 'warning' : 'info'}
+          tone={flag === 'dreigend' ? 'danger' : WARNING_FLAGS.has(flag) ? 'warning' : 'info'}
         >
           {FLAG_LABELS[flag] ?? flag}
         </Badge>
