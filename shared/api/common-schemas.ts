@@ -8,6 +8,8 @@ import './zod-dutch.ts'; // Dutch validation messages
 /** DESIGN I3: Dutch postcode, stored as `1234AB`. */
 export const postcodeSchema = z
   .string({ error: 'Postcode ontbreekt.' })
+  // Like the CSV path: ' 3561 AB ' from a copied address is the same postcode.
+  .trim()
   .refine((value) => /^[1-9][0-9]{3} ?[A-Za-z]{2}$/.test(value), {
     error: 'Ongeldige postcode: verwacht vier cijfers en twee letters, bijvoorbeeld 3561 AB.',
     params: { code: 'invalid-postcode' },

@@ -68,19 +68,19 @@ export function careReportToSignal(report: CareReport, context: CareReportContex
   if (decision.action === 'not-routed') return { routed: false, outcome: decision.outcome };
 
   const receivedDate = amsterdamDateOf(context.receivedAt);
-  const memberBirthDates = [
-    report.person.birthDate,
-    ...(report.household?.minors ?? []).map((m) => m.birthDate),
-  ];
+  // DESIGN R3: a member counts as a minor only when under 18 on the receipt date — the police's
+  // "minors" list included: a "minor" born in 2003 is an adult and does not count. A listed
+  // child without a birth date still counts: the police saw a child living there.
+  const listedMinor = (minor: { readonly birthDate?: string | undefined }) =>
+    minor.birthDate === undefined || isMinorOn(minor.birthDate, receivedDate);
+  const personIsMinor =
+    report.person.birthDate !== undefined && isMinorOn(report.person.birthDate, receivedDate);
   const routing = routeSignal({
     safetyConcern: decision.action === 'forward-to-veilig-thuis',
     openCaseTeamId: context.household?.openCase?.teamId,
     categories: report.categories,
     household: {
-      // Listed minors count even without a birth date: the police saw children living there.
-      hasMinor:
-        (report.household?.minors.length ?? 0) > 0 ||
-        memberBirthDates.some((birthDate) => birthDate !== undefined && isMinorOn(birthDate, receivedDate)),
+      hasMinor: personIsMinor || (report.household?.minors ?? []).some(listedMinor),
       compositionKnown: report.household !== undefined,
     },
     postcode: report.address.postcode,

@@ -8,6 +8,7 @@ export function ageOn(birthDate: CalendarDate, on: CalendarDate): number {
   return y - by - (hadBirthday ? 0 : 1);
 }
 
+/** DESIGN R3: under 18 on the date; somebody turning 18 that day is an adult. */
 export function isMinorOn(birthDate: CalendarDate, on: CalendarDate): boolean {
   return ageOn(birthDate, on) < 18;
 }

@@ -134,3 +134,52 @@ describe('care report → signal (samples/care-reports.json)', () => {
     expect(result.routed && result.signal.teamId).toBe('bt-jg-overvecht');
   });
 });
+
+describe('R3 for care reports: a household member is a minor only when under 18 on the receipt date', () => {
+  // Receipt dates are Amsterdam calendar dates (D2); `financien` is family-wide, so the household's
+  // minors decide between Jeugd & Gezin (R4) and Sociaal (R5).
+  function routeWith(minors: { birthDate?: string }[], received: string) {
+    const report: CareReport = {
+      ...given,
+      categories: ['financien'],
+      person: { surname: 'X', birthDate: '1980-06-01' },
+      household: { adults: 1, minors },
+    };
+    const result = careReportToSignal(report, { ...context, receivedAt: new Date(received) });
+    if (!result.routed) throw new Error('expected a routed signal');
+    return { rule: result.signal.routing.rule, teamId: result.signal.teamId };
+  }
+  const jeugdEnGezin = { rule: 'R4', teamId: 'bt-jg-overvecht' };
+  const sociaal = { rule: 'R5', teamId: 'bt-sociaal-overvecht' };
+
+  it('a "minor" born in 2003 is 23: the family goes to Sociaal (R5)', () => {
+    expect(routeWith([{ birthDate: '2003-04-12' }], '2026-11-23T10:00:00+01:00')).toEqual(sociaal);
+  });
+
+  it('a child turning 18 on the receipt date is an adult (R5); one day younger is 17 (R4)', () => {
+    expect(routeWith([{ birthDate: '2008-11-23' }], '2026-11-23T10:00:00+01:00')).toEqual(sociaal);
+    expect(routeWith([{ birthDate: '2008-11-24' }], '2026-11-23T10:00:00+01:00')).toEqual(jeugdEnGezin);
+  });
+
+  it('the receipt date is the Amsterdam date: 00:30 on the birthday in Amsterdam is still 23:30 UTC the day before', () => {
+    expect(routeWith([{ birthDate: '2008-11-23' }], '2026-11-22T23:30:00Z')).toEqual(sociaal);
+    expect(routeWith([{ birthDate: '2008-11-23' }], '2026-11-22T22:30:00Z')).toEqual(jeugdEnGezin);
+  });
+
+  it('a 29 February birthday turns a year older on 1 March in a common year, on 29 February in a leap year', () => {
+    const born = [{ birthDate: '2008-02-29' }];
+    expect(routeWith(born, '2026-02-28T12:00:00+01:00')).toEqual(jeugdEnGezin); // 17
+    expect(routeWith(born, '2026-03-01T12:00:00+01:00')).toEqual(sociaal); // 18
+    const bornLeap = [{ birthDate: '2010-02-29' }];
+    expect(routeWith(bornLeap, '2028-02-28T12:00:00+01:00')).toEqual(jeugdEnGezin); // 17
+    expect(routeWith(bornLeap, '2028-02-29T12:00:00+01:00')).toEqual(sociaal); // 18
+  });
+
+  it('one real minor among adult children is enough (R4); a listed child without a birth date counts', () => {
+    expect(
+      routeWith([{ birthDate: '2003-04-12' }, { birthDate: '2015-01-01' }], '2026-11-23T10:00:00+01:00'),
+    ).toEqual(jeugdEnGezin);
+    expect(routeWith([{}], '2026-11-23T10:00:00+01:00')).toEqual(jeugdEnGezin);
+    expect(routeWith([], '2026-11-23T10:00:00+01:00')).toEqual(sociaal);
+  });
+});
