@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import decreesFile from '../../config/termijnenwet-decrees.json' with { type: 'json' };
 import {
   addCalendarDays,
   amsterdamDateOf,
@@ -9,7 +10,9 @@ import {
   isoWeekday,
 } from '../../shared/domain/amsterdam-time.ts';
 import {
+  CALENDAR_EXACT_FROM,
   createWorkingDayCalendar,
+  decreedDayName,
   easterSunday,
   FIRST_CONTACT_WORKING_DAYS,
   firstContactDeadline,
@@ -19,6 +22,12 @@ import {
 } from '../../shared/domain/working-days.ts';
 
 // All expected values below were worked out by hand from a calendar, not by calling the code.
+// test/unit/termijnenwet-oracle.test.ts checks every day from 2014 to 2100 against an oracle.
+
+/** The decreed days of config/termijnenwet-decrees.json (art. 3 lid 3), as the municipal calendar has them. */
+const decrees = decreesFile.decrees;
+const DECREE_2023 = 'Gelijkgestelde dag (Besluit gelijkstelling 2023–2025)';
+const DECREE_2026 = 'Gelijkgestelde dag (Besluit gelijkstelling 2026–2028)';
 
 describe('easterSunday (D1: Easter is computed)', () => {
   it.each([
@@ -43,12 +52,13 @@ describe('easterSunday (D1: Easter is computed)', () => {
   });
 });
 
-describe('generalHolidays (D1)', () => {
+describe('generalHolidays (D1: Algemene termijnenwet art. 3 lid 1 and lid 2)', () => {
   it.each([
     [
       2026,
       [
         { date: '2026-01-01', name: 'Nieuwjaarsdag' },
+        { date: '2026-04-03', name: 'Goede Vrijdag' },
         { date: '2026-04-06', name: 'Tweede Paasdag' },
         { date: '2026-04-27', name: 'Koningsdag' },
         { date: '2026-05-05', name: 'Bevrijdingsdag' },
@@ -62,6 +72,7 @@ describe('generalHolidays (D1)', () => {
       2027,
       [
         { date: '2027-01-01', name: 'Nieuwjaarsdag' },
+        { date: '2027-03-26', name: 'Goede Vrijdag' },
         { date: '2027-03-29', name: 'Tweede Paasdag' },
         { date: '2027-04-27', name: 'Koningsdag' },
         { date: '2027-05-05', name: 'Bevrijdingsdag' },
@@ -75,6 +86,7 @@ describe('generalHolidays (D1)', () => {
       2028,
       [
         { date: '2028-01-01', name: 'Nieuwjaarsdag' },
+        { date: '2028-04-14', name: 'Goede Vrijdag' },
         { date: '2028-04-17', name: 'Tweede Paasdag' },
         { date: '2028-04-27', name: 'Koningsdag' },
         { date: '2028-05-05', name: 'Bevrijdingsdag' },
@@ -100,20 +112,34 @@ describe('generalHolidays (D1)', () => {
     // Assess
     expect(kingsDay?.date).toBe(expected);
   });
+
+  it('D1: exact from 2014 on — 2013 (Koninginnedag, 30 April) is refused, 2014 is not', () => {
+    // Act & Assess
+    expect(CALENDAR_EXACT_FROM).toBe('2014-01-01');
+    expect(() => generalHolidays(2013)).toThrow(RangeError);
+    expect(generalHolidays(2014).find((holiday) => holiday.name === 'Koningsdag')?.date).toBe('2014-04-26');
+  });
 });
 
 describe('createWorkingDayCalendar (D1)', () => {
-  const calendar = createWorkingDayCalendar();
+  const calendar = createWorkingDayCalendar({ decrees });
 
   it.each([
     ['2026-11-23', true, undefined], // Monday
     ['2026-11-27', true, undefined], // Friday
     ['2026-11-28', false, undefined], // Saturday
     ['2026-11-29', false, undefined], // Sunday
-    ['2026-04-03', true, undefined], // Goede Vrijdag is not a general holiday
+    ['2026-04-03', false, 'Goede Vrijdag'], // art. 3 lid 2
+    ['2027-03-26', false, 'Goede Vrijdag'],
     ['2026-04-06', false, 'Tweede Paasdag'],
     ['2026-05-14', false, 'Hemelvaartsdag'],
-    ['2026-05-15', true, undefined], // the Friday after Hemelvaartsdag
+    ['2026-05-15', false, DECREE_2026], // the Friday after Hemelvaartsdag, art. 3 lid 3
+    ['2026-01-02', false, DECREE_2026],
+    ['2027-05-07', false, DECREE_2026],
+    ['2028-04-28', false, DECREE_2026],
+    ['2028-05-26', false, DECREE_2026],
+    ['2024-12-27', false, DECREE_2023],
+    ['2029-05-11', true, undefined], // the Friday after Hemelvaartsdag 2029: no decree yet
     ['2026-05-25', false, 'Tweede Pinksterdag'],
     ['2027-05-06', false, 'Hemelvaartsdag'],
     ['2027-05-17', false, 'Tweede Pinksterdag'],
@@ -134,7 +160,8 @@ describe('createWorkingDayCalendar (D1)', () => {
     ['2026-11-21', 1, '2026-11-23'], // Saturday → Monday: the start day never counts
     ['2026-11-27', 1, '2026-11-30'], // Friday → Monday
     ['2026-11-23', 0, '2026-11-23'],
-    ['2026-05-13', 1, '2026-05-15'], // over Hemelvaartsdag
+    ['2026-05-13', 1, '2026-05-18'], // over Hemelvaartsdag and the decreed Friday
+    ['2026-04-02', 1, '2026-04-07'], // over Goede Vrijdag, the weekend and Tweede Paasdag
     ['2026-05-22', 1, '2026-05-26'], // over Tweede Pinksterdag
     ['2026-12-24', 1, '2026-12-28'], // over both Kerstdagen and the weekend
   ])('D1: addWorkingDays(%s, %i) is %s', (date, n, expected) => {
@@ -162,10 +189,52 @@ describe('createWorkingDayCalendar (D1)', () => {
     // Act & Assess
     expect(() => createWorkingDayCalendar({ extraClosingDays: ['2026-02-30'] })).toThrow(RangeError);
   });
+
+  it('D1: decreed days are data — without the decrees 15 May 2026 is an ordinary Friday', () => {
+    // Prepare
+    const withoutDecrees = createWorkingDayCalendar();
+    // Act & Assess
+    expect(withoutDecrees.isWorkingDay('2026-05-15')).toBe(true);
+    expect(withoutDecrees.holidayName('2026-05-15')).toBeUndefined();
+    expect(withoutDecrees.holidayName('2026-04-03')).toBe('Goede Vrijdag'); // computed, not data
+  });
+
+  it('D1: a new decree needs only data; its days are named after the years it covers', () => {
+    // Prepare
+    const next = {
+      title: 'Besluit gelijkstelling van 11 mei 2029 met een algemeen erkende feestdag',
+      days: ['2029-05-11'],
+    };
+    const extended = createWorkingDayCalendar({ decrees: [...decrees, next] });
+    // Act & Assess
+    expect(decreedDayName(next)).toBe('Gelijkgestelde dag (Besluit gelijkstelling 2029)');
+    expect(extended.holidayName('2029-05-11')).toBe('Gelijkgestelde dag (Besluit gelijkstelling 2029)');
+    expect(extended.addWorkingDays('2029-05-09', 1)).toBe('2029-05-14'); // over Hemelvaartsdag and the 11th
+  });
+
+  it.each([
+    ['a day that is not a calendar date', [{ title: 'Besluit gelijkstelling X', days: ['2026-02-30'] }]],
+    ['a day in another format', [{ title: 'Besluit gelijkstelling X', days: ['15-05-2026'] }]],
+    ['a decree without a title', [{ title: ' ', days: ['2026-05-15'] }]],
+    ['a decree without days', [{ title: 'Besluit gelijkstelling X', days: [] }]],
+  ])('D1: a decree with %s is refused', (_label, invalid) => {
+    // Act & Assess
+    expect(() => createWorkingDayCalendar({ decrees: invalid })).toThrow(RangeError);
+  });
+
+  it('D1: dates before 2014 are refused (Koninginnedag), 2014-01-01 on are answered', () => {
+    // Act & Assess
+    expect(() => calendar.isWorkingDay('2013-12-31')).toThrow(RangeError);
+    expect(() => calendar.isWorkingDay('2013-12-29')).toThrow(RangeError); // a Sunday: refused too
+    expect(() => calendar.holidayName('2013-04-30')).toThrow(RangeError);
+    expect(() => calendar.addWorkingDays('2013-12-31', 1)).toThrow(RangeError);
+    expect(calendar.holidayName('2014-01-01')).toBe('Nieuwjaarsdag');
+    expect(calendar.addWorkingDays('2014-01-01', 1)).toBe('2014-01-02');
+  });
 });
 
 describe('firstContactDeadline (D2)', () => {
-  const calendar = createWorkingDayCalendar();
+  const calendar = createWorkingDayCalendar({ decrees });
 
   it('D2: N is 5, or 3 in a threatening situation', () => {
     // Assess
@@ -216,12 +285,20 @@ describe('firstContactDeadline (D2)', () => {
       '2026-05-04T21:59:59.999Z',
     ],
     [
-      'on Hemelvaartsdag',
+      'on Hemelvaartsdag (the decreed Friday after it skipped)',
       '2026-05-14T10:00:00+02:00',
       '2026-05-14',
-      '2026-05-21',
-      '2026-05-21T23:59:59+02:00',
-      '2026-05-21T21:59:59.999Z',
+      '2026-05-22',
+      '2026-05-22T23:59:59+02:00',
+      '2026-05-22T21:59:59.999Z',
+    ],
+    [
+      'Thu 25 Mar 2027, Goede Vrijdag and Tweede Paasdag skipped',
+      '2027-03-25T10:00:00+01:00',
+      '2027-03-25',
+      '2027-04-05',
+      '2027-04-05T23:59:59+02:00',
+      '2027-04-05T21:59:59.999Z',
     ],
     [
       'before Bevrijdingsdag',
@@ -373,7 +450,7 @@ describe('firstContactDeadline (D2)', () => {
     ],
   ])('D1/D2: extra closing day from configuration, %s', (_label, extraClosingDays, receivedAt, dueDate) => {
     // Prepare
-    const configured = createWorkingDayCalendar({ extraClosingDays });
+    const configured = createWorkingDayCalendar({ decrees, extraClosingDays });
     // Act
     const result = firstContactDeadline(new Date(receivedAt), { threatening: false }, configured);
     // Assess
