@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { isCalendarDate } from '../domain/amsterdam-time.ts';
 import { validBsn } from '../domain/dutch-formats.ts';
-import { normalisePostcode } from '../domain/wijken.ts';
+import { normalisePostcode } from '../domain/postcode.ts';
 import { emailSchema, houseNumberSchema, phoneSchema, TEXT_LIMITS, textSchema } from './field-schemas.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 

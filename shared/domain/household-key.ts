@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { normalisePostcode } from './postcode.ts';
 import type { Address } from './signal.ts';
-import { normalisePostcode } from './wijken.ts';
 
 /** DESIGN M1: postcode + house number + suffix, uppercased, spaces removed. */
 export function normaliseAddress(

@@ -1,4 +1,5 @@
 import reference from '../../config/wijken.json' with { type: 'json' };
+import { normalisePostcode } from './postcode.ts';
 
 /** The ten wijken of Utrecht (DESIGN R6; the municipality owns config/wijken.json). */
 export type WijkId = keyof typeof reference.wijken;
@@ -37,11 +38,6 @@ export type WijkLocation =
       readonly alsoIn: readonly WijkId[];
     }
   | { readonly inArea: false; readonly reason: 'geen-postcode' | 'postbus' | 'buiten-utrecht' };
-
-/** Normalises ' 3561 ab ' to '3561AB'; the format check itself is intake validation (DESIGN I3). */
-export function normalisePostcode(postcode: string): string {
-  return postcode.replace(/\s+/g, '').toUpperCase();
-}
 
 const isWijk = (value: string): value is WijkId => Object.hasOwn(WIJK_LABELS, value);
 
