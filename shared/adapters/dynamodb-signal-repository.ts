@@ -19,6 +19,7 @@ import {
 } from '../application/ports.ts';
 import { amsterdamInstant } from '../domain/amsterdam-time.ts';
 import type { Clock } from '../domain/clock.ts';
+import { withCurrentContactKinds } from '../domain/contact-attempts.ts';
 import { nextEscalation } from '../domain/escalation-ladder.ts';
 import { partnerFeedback } from '../domain/feedback.ts';
 import { municipalCalendar } from '../domain/municipal-calendar.ts';
@@ -120,10 +121,16 @@ const KEY_ATTRIBUTES = new Set([
   'retentionReason',
 ]);
 
+/**
+ * The signal of a stored item, in today's vocabulary: contact kinds stored before DDAS v1.2 (`sms`,
+ * `overig`) read as their current names (D3), so old items answer like new ones.
+ */
 function fromItem(item: Record<string, unknown>): Signal {
-  return Object.fromEntries(
-    Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)),
-  ) as unknown as Signal;
+  return withCurrentContactKinds(
+    Object.fromEntries(
+      Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)),
+    ) as unknown as Signal,
+  );
 }
 
 function fromStoredItem(item: Record<string, unknown>): StoredSignal {

@@ -41,7 +41,7 @@ export const signalListSchema = z
   .meta({ id: 'SignalList' });
 
 const contactAttemptRecordSchema = z.object({
-  kind: z.enum(CONTACT_KINDS),
+  kind: z.enum(CONTACT_KINDS).meta({ description: 'Soort contact (DDAS v1.2 EnumContactsoort, DESIGN D3).' }),
   reached: z.boolean(),
   at: z.string().meta({ description: 'Wanneer de poging plaatsvond.' }),
   recordedAt: z
@@ -121,9 +121,11 @@ export const signalParamsSchema = z.object({ signalId: z.string().min(1).max(64)
 
 export const contactAttemptSchema = z
   .object({
-    kind: z.enum(CONTACT_KINDS, {
-      error: `Soort contact moet een van ${CONTACT_KINDS.join(', ')} zijn.`,
-    }),
+    kind: z
+      .enum(CONTACT_KINDS, {
+        error: `Soort contact moet een van ${CONTACT_KINDS.join(', ')} zijn.`,
+      })
+      .meta({ description: 'Soort contact (DDAS v1.2 EnumContactsoort, DESIGN D3).' }),
     reached: z.boolean({ error: 'Geef aan of de inwoner bereikt is (reached: true of false).' }),
     at: dateTimeSchema.optional(),
     note: z.string().max(2000, { error: 'De notitie is maximaal 2000 tekens.' }).optional(),

@@ -1,6 +1,6 @@
 import { formatAmsterdam } from './amsterdam-time.ts';
 import { DomainError } from './domain-error.ts';
-import type { ContactKind, Signal } from './signal.ts';
+import { CONTACT_KINDS, type ContactKind, type Signal } from './signal.ts';
 import { isPastDeadline } from './working-days.ts';
 
 export interface NewContactAttempt {
@@ -9,6 +9,42 @@ export interface NewContactAttempt {
   /** When the attempt happened; defaults to now. */
   readonly at?: Date | undefined;
   readonly note?: string | undefined;
+}
+
+/**
+ * Kinds stored before DDAS v1.2 (DESIGN D3) under another name: `sms` became `sms-whatsapp`,
+ * `overig` became `overige`. Existing items keep them until they are next written.
+ */
+export const LEGACY_CONTACT_KINDS: Readonly<Record<string, ContactKind>> = {
+  sms: 'sms-whatsapp',
+  overig: 'overige',
+};
+
+const CURRENT_KINDS: ReadonlySet<string> = new Set(CONTACT_KINDS);
+
+/**
+ * The current contact kind of a stored value (DESIGN D3): a current kind as it is, an old name as
+ * its new one, and anything else as `onbekend` (DDAS's own "unknown"), so no stored item makes a read
+ * fail.
+ */
+export function currentContactKind(stored: string): ContactKind {
+  if (CURRENT_KINDS.has(stored)) return stored as ContactKind;
+  return LEGACY_CONTACT_KINDS[stored] ?? 'onbekend';
+}
+
+/**
+ * A signal as read from storage, with its contact attempts in the current vocabulary (D3). The same
+ * object when nothing needed mapping.
+ */
+export function withCurrentContactKinds<
+  T extends { readonly contactAttempts?: readonly { readonly kind: string }[] },
+>(signal: T): T {
+  const attempts = signal.contactAttempts;
+  if (!attempts?.some((attempt) => !CURRENT_KINDS.has(attempt.kind))) return signal;
+  return {
+    ...signal,
+    contactAttempts: attempts.map((attempt) => ({ ...attempt, kind: currentContactKind(attempt.kind) })),
+  };
 }
 
 /** Allow a little clock skew between the worker's device and the server. */

@@ -5,8 +5,22 @@ export type SignalKind = 'huurachterstand' | 'energieschuld' | 'eindelevering' |
 /** `forwarded`: handed to Veilig Thuis (C2); `not-routed` signals keep only their receipt. */
 export type SignalStatus = 'open' | 'closed' | 'not-routed' | 'forwarded';
 
-/** DDAS contact kinds (DESIGN D3). */
-export const CONTACT_KINDS = ['telefoon', 'huisbezoek', 'brief', 'mail', 'sms', 'kaartje', 'overig'] as const;
+/**
+ * Contact kinds, one for each value of DDAS v1.2 `EnumContactsoort` (DESIGN D3). Labels and the
+ * DDAS values are in config/outcome-codes.json `contactKinds` (kept in step by a unit test).
+ */
+export const CONTACT_KINDS = [
+  'telefoon',
+  'huisbezoek',
+  'brief',
+  'mail',
+  'sms-whatsapp',
+  'kaartje',
+  'afspraak-op-locatie',
+  'administratief',
+  'overige',
+  'onbekend',
+] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
 export interface Person {

@@ -92,7 +92,7 @@ describe('D3 first contact', () => {
     const attempt = () =>
       recordContactAttempt(
         openSignal(),
-        { kind: 'sms', reached: true, at: at(when) },
+        { kind: 'sms-whatsapp', reached: true, at: at(when) },
         'w',
         at('2026-11-24T12:00:00+01:00'),
       );
@@ -156,7 +156,12 @@ describe('D3 first contact', () => {
     const forwarded = { ...openSignal(), status: 'forwarded' as const };
 
     expect(() =>
-      recordContactAttempt(forwarded, { kind: 'sms', reached: true }, 'w', at('2026-11-24T12:00:00+01:00')),
+      recordContactAttempt(
+        forwarded,
+        { kind: 'sms-whatsapp', reached: true },
+        'w',
+        at('2026-11-24T12:00:00+01:00'),
+      ),
     ).toThrow(expect.objectContaining({ code: 'signal-not-open', kind: 'conflict' }));
   });
 });

@@ -57,15 +57,10 @@ export const FEEDBACK_LABELS: Record<string, string> = {
   'fout-bij-verwerking': 'Fout bij verwerking — stuur deze rij opnieuw',
 };
 
-export const CONTACT_KINDS: Record<string, string> = {
-  telefoon: 'Telefoon',
-  huisbezoek: 'Huisbezoek',
-  brief: 'Brief',
-  mail: 'E-mail',
-  sms: 'Sms',
-  kaartje: 'Kaartje',
-  overig: 'Overig',
-};
+/** The contact kinds (DESIGN D3, DDAS v1.2) with their labels, in the order of outcome-codes.json. */
+export const CONTACT_KINDS: Record<string, string> = Object.fromEntries(
+  outcomes.contactKinds.map((kind) => [kind.code, kind.label]),
+);
 
 export const ROLE_LABELS: Record<string, string> = {
   'housing-corporation': 'Woningcorporatie',
