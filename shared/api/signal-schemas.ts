@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DAGDELEN } from '../domain/dagdeel.ts';
 import { SIGNAL_FLAGS } from '../domain/routing.ts';
 import { CONTACT_KINDS } from '../domain/signal.ts';
 import { calendarDateSchema, dateTimeSchema } from './common-schemas.ts';
@@ -47,6 +48,10 @@ const contactAttemptRecordSchema = z.object({
   recordedAt: z
     .string()
     .meta({ description: 'Wanneer de poging is vastgelegd; `at` ligt hoogstens 7 dagen eerder.' }),
+  dagdeel: z.enum(DAGDELEN).meta({
+    description:
+      'Dagdeel van `at` in Europe/Amsterdam (DDAS EnumDagdeel): ochtend < 12:00 ≤ middag < 18:00 ≤ avond.',
+  }),
   note: z.string().optional(),
   recordedBy: z.string(),
 });

@@ -1,3 +1,4 @@
+import { dagdeelOf } from './dagdeel.ts';
 import type { RoutingRuleId, SignalFlag } from './routing.ts';
 import { isPastDeadline } from './working-days.ts';
 
@@ -176,7 +177,11 @@ export function toDetail(signal: Signal, now: Date) {
     person: { displayName: displayName(signal.person), ...signal.person },
     address: signal.address,
     summary: signal.summary,
-    contactAttempts: signal.contactAttempts,
+    // D3: DDAS's dagdeel derives from `at`; computed here, so attempts stored before it have it too.
+    contactAttempts: signal.contactAttempts.map((attempt) => ({
+      ...attempt,
+      dagdeel: dagdeelOf(new Date(attempt.at)),
+    })),
     firstContactInTime: signal.firstContactInTime,
     routingHistory: signal.routingHistory,
     escalations: signal.escalations,

@@ -52,7 +52,7 @@ interface Detail {
   };
   routing: { rule: string; explanation: string };
   routingHistory: { at: string; teamId: string; rule: string; explanation: string; by?: string }[];
-  contactAttempts: { kind: string; reached: boolean; at: string; note?: string }[];
+  contactAttempts: { kind: string; reached: boolean; at: string; dagdeel: string; note?: string }[];
   firstContactAt?: string;
   firstContactInTime?: boolean;
   escalations: { level: number; at: string; recipient: { role: string; scope: string } }[];
@@ -210,8 +210,8 @@ export function SignalPage({ api, session, signalId }: { api: Api; session: Sess
           <ul>
             {signal.contactAttempts.map((attempt) => (
               <li key={attempt.at + attempt.kind}>
-                {formatDateTime(attempt.at)}: {CONTACT_KINDS[attempt.kind] ?? attempt.kind} —{' '}
-                {attempt.reached ? 'bereikt' : 'niet bereikt'}
+                {formatDateTime(attempt.at)} ({attempt.dagdeel}):{' '}
+                {CONTACT_KINDS[attempt.kind] ?? attempt.kind} — {attempt.reached ? 'bereikt' : 'niet bereikt'}
                 {attempt.note ? ` (${attempt.note})` : ''}
               </li>
             ))}
