@@ -13,6 +13,12 @@ export interface OutcomeCode {
   readonly code: string;
   readonly label: string;
   readonly partner: PartnerFeedback;
+  /**
+   * The DDAS v1.2 `EnumEindresultaat` value this code is delivered as (DESIGN X2); null for a code of
+   * our own that never reaches a vroegsignaal (C2: `niet-opgepakt-geen-toestemming`,
+   * `doorgezet-veilig-thuis`).
+   */
+  readonly ddas: string | null;
 }
 
 export const OUTCOME_CODES: readonly OutcomeCode[] = reference.outcomes.map((outcome) => ({
