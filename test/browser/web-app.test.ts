@@ -235,6 +235,68 @@ describe('web app (issue 5)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'inbox-tablet');
   });
+
+  it('D3/O1 (issue 12): the ten DDAS contact kinds, an attempt shown with its dagdeel, closing with vervolghulp', async () => {
+    // Tuesday 1 December, 14:30 in Utrecht: an attempt "now" falls in the middag.
+    await service.admin('/_local/clock', { now: '2026-12-01T14:30:00+01:00' });
+    const page = await as(WORKER);
+    await page.getByRole('tab', { name: /Open/ }).click();
+    await page.getByRole('row').filter({ hasText: ROUTED_PERSON }).getByRole('link').click();
+    await expect.poll(() => textOf(page.getByRole('heading', { level: 1 }))).toBe(ROUTED_PERSON);
+
+    const kinds = page.locator('#contact-kind option');
+    await expect
+      .poll(() =>
+        kinds.evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)),
+      )
+      .toEqual([
+        'telefoon',
+        'huisbezoek',
+        'brief',
+        'mail',
+        'sms-whatsapp',
+        'kaartje',
+        'afspraak-op-locatie',
+        'administratief',
+        'overige',
+        'onbekend',
+      ]);
+    expect(await kinds.allInnerTexts()).toEqual([
+      'Telefoon',
+      'Huisbezoek',
+      'Brief',
+      'E-mail',
+      'Sms / WhatsApp',
+      'Kaartje door de deur',
+      'Afspraak op locatie',
+      'Administratief',
+      'Overige',
+      'Onbekend',
+    ]);
+    const outcome = page.locator('#close-outcome option[value="vervolghulp"]');
+    expect(await textOf(outcome)).toBe('Vervolghulp en/of verwijzing');
+
+    await page.getByLabel('Soort contact').selectOption('afspraak-op-locatie');
+    await page.getByRole('radio', { name: 'Nee' }).check();
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await expect.poll(() => textOf(page.getByRole('status'))).toBe('Contactpoging vastgelegd.');
+    const contacts = page.getByRole('region', { name: 'Contactpogingen' }).getByRole('listitem');
+    await expect.poll(() => contacts.count()).toBe(2);
+    expect(await textOf(contacts.nth(0))).toBe('1 dec, 09:00 (ochtend): Telefoon — bereikt');
+    expect(await textOf(contacts.nth(1))).toBe('1 dec, 14:30 (middag): Afspraak op locatie — niet bereikt');
+    await screenshot(page, 'signal-page-contact-kinds');
+    await expectNoSeriousAccessibilityFindings(page, 'signal-page-contact-kinds');
+
+    await page.getByLabel('Uitkomst (DDAS)').selectOption('vervolghulp');
+    await page.getByRole('button', { name: 'Afsluiten' }).click();
+    await expect.poll(() => textOf(page.getByRole('status'))).toBe('Signaal afgesloten.');
+    await expect.poll(() => textOf(page.locator('.page-head'))).toBe(`${ROUTED_PERSON}Afgesloten`);
+    const signalId = decodeURIComponent(new URL(page.url()).hash.split('/').at(-1) ?? '');
+    const detail = await fetch(`${service.url}/signals/${signalId}`, {
+      headers: { authorization: 'Bearer dev-admin' },
+    });
+    expect(await detail.json()).toMatchObject({ status: 'closed', outcome: 'vervolghulp' });
+  });
 });
 
 /** The text a user reads in an element, whitespace collapsed. */
