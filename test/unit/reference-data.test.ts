@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 // (formatting aside), so a table updated in the reference is not silently left behind.
 const REFERENCE_DIR = resolve(import.meta.dirname, '../../../shared/reference-data');
 const CONFIG_DIR = resolve(import.meta.dirname, '../../config');
-const FILES = ['wijken.json', 'problem-categories.json', 'termijnenwet-decrees.json'];
+const FILES = ['wijken.json', 'problem-categories.json', 'termijnenwet-decrees.json', 'outcome-codes.json'];
 
 const read = (dir: string, name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown;
 
