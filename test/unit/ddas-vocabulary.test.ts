@@ -143,7 +143,7 @@ describe('D3 dagdeel of a contact attempt, on the wall clock of Amsterdam', () =
     ['fall-back day 12:00 (CET)', '2026-10-25T11:00:00Z', 'middag'],
     ['fall-back day 11:59:59 (CET)', '2026-10-25T10:59:59Z', 'ochtend'],
     ['fall-back day 18:00 (CET)', '2026-10-25T17:00:00Z', 'avond'],
-  ])('%s → %s', (_name, at, expected) => {
+  ])('%s (%s) → %s', (_name, at, expected) => {
     expect(dagdeelOf(new Date(at))).toBe(expected);
   });
 
