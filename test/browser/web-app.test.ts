@@ -291,6 +291,7 @@ describe('web app (issue 5)', () => {
     await page.getByRole('button', { name: 'Afsluiten' }).click();
     await expect.poll(() => textOf(page.getByRole('status'))).toBe('Signaal afgesloten.');
     await expect.poll(() => textOf(page.locator('.page-head'))).toBe(`${ROUTED_PERSON}Afgesloten`);
+    expect(await textOf(page.locator('dt:text-is("Uitkomst") + dd'))).toBe('Vervolghulp en/of verwijzing');
     const signalId = decodeURIComponent(new URL(page.url()).hash.split('/').at(-1) ?? '');
     const detail = await fetch(`${service.url}/signals/${signalId}`, {
       headers: { authorization: 'Bearer dev-admin' },

@@ -7,6 +7,13 @@ export { TEAM_IDS, teamLabel } from '../../shared/domain/teams.ts';
 
 export const OUTCOMES: readonly { code: string; label: string }[] = outcomes.outcomes;
 
+const outcomeLabels = new Map(OUTCOMES.map((outcome) => [outcome.code, outcome.label]));
+
+/** An outcome code (O1) in words, as the closing select offered it. */
+export function outcomeLabel(code: string): string {
+  return outcomeLabels.get(code) ?? code;
+}
+
 const categoryLabels = new Map(categories.categories.map((category) => [category.id, category.label]));
 
 export function problemLabel(id: string | undefined): string {

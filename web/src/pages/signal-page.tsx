@@ -10,6 +10,7 @@ import {
   formatEuro,
   KIND_LABELS,
   OUTCOMES,
+  outcomeLabel,
   principalLabel,
   problemLabel,
   RECIPIENT_LABELS,
@@ -165,6 +166,7 @@ export function SignalPage({ api, session, signalId }: { api: Api; session: Sess
               {signal.supplier ? ` (${signal.supplier})` : ''}
             </Field>
             <Field label="Hoofdprobleem">{problemLabel(signal.dominantProblem)}</Field>
+            {signal.outcome && <Field label="Uitkomst">{outcomeLabel(signal.outcome)}</Field>}
             {signal.amount !== undefined && <Field label="Achterstand">{formatEuro(signal.amount)}</Field>}
             {signal.arrearsSince && (
               <Field label="Achterstand sinds">{formatDate(signal.arrearsSince)}</Field>
