@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DAGDELEN } from '../domain/dagdeel.ts';
+import { OUTCOME_CODES } from '../domain/outcomes.ts';
 import { SIGNAL_FLAGS } from '../domain/routing.ts';
 import { CONTACT_KINDS } from '../domain/signal.ts';
 import { calendarDateSchema, dateTimeSchema } from './common-schemas.ts';
@@ -149,7 +150,18 @@ export const rerouteSchema = z
   .meta({ id: 'Reroute' });
 
 export const closeSchema = z
-  .object({ outcome: z.string({ error: 'outcome ontbreekt: kies een uitkomstcode (DDAS).' }).min(1).max(64) })
+  .object({
+    // Checked against the list by the domain (O1: 422 `unknown-outcome` on the field); the contract
+    // names the codes, so a client can offer them.
+    outcome: z
+      .string({ error: 'outcome ontbreekt: kies een uitkomstcode (DDAS).' })
+      .min(1)
+      .max(64)
+      .meta({
+        description: 'Uitkomstcode uit outcome-codes.json (DESIGN O1; DDAS v1.2 EnumEindresultaat, X2).',
+        enum: OUTCOME_CODES.map((outcome) => outcome.code),
+      }),
+  })
   .meta({ id: 'Close' });
 
 export const escalationListSchema = z

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import outcomeCodes from '../../config/outcome-codes.json' with { type: 'json' };
 import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { signalKey } from '../../shared/adapters/dynamodb-signal-states.ts';
 import { signalDetailSchema } from '../../shared/api/signal-schemas.ts';
@@ -268,5 +269,19 @@ describe('D3: the generated OpenAPI document shows the vocabulary', () => {
     expect(request.kind).toMatchObject({ type: 'string', enum: TEN_KINDS });
     expect(attempt.kind).toMatchObject({ type: 'string', enum: TEN_KINDS });
     expect(attempt.dagdeel).toMatchObject({ type: 'string', enum: ['ochtend', 'middag', 'avond'] });
+  });
+
+  it('/openapi.json: closing names the outcome codes of outcome-codes.json, vervolghulp among them (O1)', async () => {
+    const response = await t.api.request<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/openapi.json',
+    );
+    const operation = response.body.paths['/signals/{signalId}/close']?.post as {
+      requestBody: { content: unknown };
+    };
+    const outcome = bodySchema(operation.requestBody.content).properties?.outcome;
+
+    expect(outcome?.enum).toEqual(outcomeCodes.outcomes.map((entry) => entry.code));
+    expect(outcome?.enum).toContain('vervolghulp');
   });
 });
