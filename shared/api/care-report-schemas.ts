@@ -39,7 +39,7 @@ export const careReportSchema = z
       .object({
         adults: householdCountSchema('Aantal volwassenen').optional(),
         minors: z
-          .array(z.object({ birthDate: calendarDateSchema.optional() }))
+          .array(z.object({ birthDate: calendarDateSchema.meta({ examples: ['2014-06-01'] }).optional() }))
           .refine(
             (minors) => minors.length <= MAX_HOUSEHOLD_COUNT,
             fieldRule('too-many', `Geef ten hoogste ${MAX_HOUSEHOLD_COUNT} minderjarigen op.`),
@@ -57,22 +57,24 @@ export type CareReportInput = z.output<typeof careReportSchema>;
 
 export const careReportAcceptedSchema = z
   .object({
-    signalId: z.string().meta({ example: 'sig_01JD3X…' }),
+    signalId: z.string().meta({ examples: ['sig_f9124df3cce342228793c706c476813f'] }),
     status: z.enum(['accepted', 'duplicate']),
   })
   .meta({ id: 'CareReportReceipt' });
 
 /** DESIGN C4: a partner's view of its submission; `fout-bij-verwerking` when it could not be stored (I1). */
-export const feedbackSchema = z.enum([
-  'ontvangen',
-  'opgepakt',
-  'niet-opgepakt',
-  'afgerond',
-  'fout-bij-verwerking',
-]);
+export const feedbackSchema = z
+  .enum(['ontvangen', 'opgepakt', 'niet-opgepakt', 'afgerond', 'fout-bij-verwerking'])
+  .meta({ id: 'Feedback', description: 'Terugkoppeling aan de partner (DESIGN C4).' });
 
 export const careReportFeedbackSchema = z
   .object({ reportId: z.string(), feedback: feedbackSchema })
   .meta({ id: 'CareReportFeedback' });
 
-export const reportIdParamsSchema = z.object({ reportId: z.string().min(1).max(64) });
+export const reportIdParamsSchema = z.object({
+  reportId: z
+    .string()
+    .min(1)
+    .max(64)
+    .meta({ examples: ['PL0900-2026-123456'] }),
+});

@@ -109,7 +109,7 @@ export const emailSchema = textSchema('E-mailadres', TEXT_LIMITS.email)
     (value) => value === '' || z.regexes.email.test(value),
     fieldRule('invalid-email', 'E-mailadres is ongeldig (bijvoorbeeld naam@voorbeeld.nl).'),
   )
-  .meta({ format: 'email', example: 'j@example.nl' });
+  .meta({ format: 'email', examples: ['j@example.nl'] });
 
 /** Phone number when given: digits with an optional leading +, spaces, dashes and parentheses. */
 export const phoneSchema = textSchema('Telefoonnummer', TEXT_LIMITS.phone)
@@ -120,7 +120,7 @@ export const phoneSchema = textSchema('Telefoonnummer', TEXT_LIMITS.phone)
       'Telefoonnummer is ongeldig: gebruik 6 tot 20 cijfers, eventueel met + vooraan, spaties, streepjes of haakjes.',
     ),
   )
-  .meta({ example: '0612345678' });
+  .meta({ examples: ['0612345678'] });
 
 /** DESIGN I3: an arrears amount in euros, > 0 and ≤ € 1,000,000. */
 export function amountSchema(label: string) {

@@ -10,6 +10,7 @@ import {
 import {
   energyBatchDocumentSchema,
   energyBatchSchema,
+  rentArrearsDocumentQuerySchema,
   rentArrearsQuerySchema,
   uploadListQuerySchema,
   uploadListSchema,
@@ -35,18 +36,42 @@ import {
 } from './signal-schemas.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
+/** A refusal as the API answers it (API.md errors): the stable code and the Dutch message. */
+export interface ErrorCase {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Statuses a route may add refusals for; the others follow from its shape (shared/api/openapi.ts). */
+export type RouteErrorStatus = 400 | 404 | 409 | 413 | 422;
+
+/** The groups of the OpenAPI document (`tags`), in Dutch like its summaries. */
+export const TAGS = {
+  Aanleveren:
+    'Partners leveren signalen aan: huurachterstanden, energieschulden en zorgmeldingen (DESIGN I1–I6).',
+  Terugkoppeling: 'Partners lezen hun ontvangstbewijzen en de terugkoppeling per signaal (DESIGN C4).',
+  Werkvoorraad: 'Buurtteams: de signalen van een team, escalaties en aantallen.',
+  Signaal: 'Eén signaal inzien en behandelen: contactpogingen, doorzetten, afsluiten, auditspoor.',
+  Cijfers: 'Geaggregeerde cijfers zonder persoonsgegevens, binnen de eigen scope.',
+  Dienst: 'Gezondheid en de API-beschrijving zelf, zonder authenticatie.',
+} as const;
+export type Tag = keyof typeof TAGS;
+
 export interface OperationDefinition {
   readonly operationId: string;
   readonly method: 'GET' | 'POST';
   /** API Gateway route syntax: `/signals/{signalId}`. */
   readonly path: string;
   readonly summary: string;
+  readonly tag: Tag;
   /** Roles that may call it at all, or `public` without a token. */
   readonly roles: readonly Role[] | 'public';
   /** How the scope is checked against the resource (shared/auth/access-policy.ts, DESIGN P4). */
   readonly access: AccessRule;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
+  /** The query as documented in OpenAPI when the handler checks more than the middleware parses. */
+  readonly documentedQuery?: z.ZodObject;
   readonly body?: z.ZodType;
   /** The body as documented in OpenAPI when it differs from what the middleware parses. */
   readonly documentedBody?: z.ZodType;
@@ -58,9 +83,32 @@ export interface OperationDefinition {
   /** A non-JSON request body (documented only; the handler reads it). */
   readonly rawBody?: { readonly contentTypes: readonly string[]; readonly description: string };
   readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
+  /**
+   * Refusals of the route itself (not found, conflicts, domain rules). Those that follow from its
+   * roles, parameters, body and idempotency are added by the OpenAPI generator.
+   */
+  readonly errors?: Readonly<Partial<Record<RouteErrorStatus, readonly ErrorCase[]>>>;
 }
 
 const TEAM_READERS: readonly Role[] = ['team-member', 'coordinator', 'manager', 'admin'];
+
+const SIGNAL_NOT_FOUND: ErrorCase = { code: 'signal-not-found', message: 'Dit signaal bestaat niet (meer).' };
+const TEAM_NOT_FOUND: ErrorCase = { code: 'team-not-found', message: 'Dit team bestaat niet.' };
+const INVALID_CURSOR: ErrorCase = {
+  code: 'invalid-cursor',
+  message: 'De cursor hoort niet bij deze lijst; begin opnieuw zonder cursor.',
+};
+/** A team action on a signal: gone, closed meanwhile, or changed by someone else at the same time. */
+const signalActionErrors = (action: string) => ({
+  404: [SIGNAL_NOT_FOUND],
+  409: [
+    { code: 'signal-not-open', message: `Dit signaal is niet (meer) open; ${action} kan niet.` },
+    {
+      code: 'concurrent-update',
+      message: 'Het signaal werd tegelijk door iemand anders gewijzigd. Probeer het opnieuw.',
+    },
+  ],
+});
 
 /**
  * The HTTP contract (API.md) as data: the handlers validate with these schemas, the CDK stack and
@@ -69,6 +117,7 @@ const TEAM_READERS: readonly Role[] = ['team-member', 'coordinator', 'manager', 
 export const OPERATIONS = {
   health: {
     operationId: 'health',
+    tag: 'Dienst',
     method: 'GET',
     path: '/health',
     summary: 'Gezondheidscontrole, zonder authenticatie.',
@@ -83,6 +132,7 @@ export const OPERATIONS = {
   },
   openApi: {
     operationId: 'openApi',
+    tag: 'Dienst',
     method: 'GET',
     path: '/openapi.json',
     summary: 'Deze API-beschrijving (OpenAPI 3.1), gegenereerd uit de zod-schema’s.',
@@ -92,6 +142,7 @@ export const OPERATIONS = {
   },
   submitCareReport: {
     operationId: 'submitCareReport',
+    tag: 'Aanleveren',
     method: 'POST',
     path: '/intake/care-reports',
     summary: 'Zorgmelding van de politie indienen (DESIGN C2).',
@@ -109,6 +160,7 @@ export const OPERATIONS = {
   },
   getCareReport: {
     operationId: 'getCareReport',
+    tag: 'Terugkoppeling',
     method: 'GET',
     path: '/intake/care-reports/{reportId}',
     summary: 'Terugkoppeling over een eigen zorgmelding (DESIGN C4).',
@@ -116,9 +168,15 @@ export const OPERATIONS = {
     access: 'own-submissions',
     params: reportIdParamsSchema,
     responses: { 200: { description: 'Terugkoppeling.', schema: careReportFeedbackSchema } },
+    errors: {
+      404: [
+        { code: 'report-not-found', message: 'Er is geen zorgmelding met dit reportId van uw organisatie.' },
+      ],
+    },
   },
   submitRentArrears: {
     operationId: 'submitRentArrears',
+    tag: 'Aanleveren',
     method: 'POST',
     path: '/intake/rent-arrears',
     summary: 'Huurachterstandenlijst van een woningcorporatie aanleveren (DESIGN I1–I6, C1).',
@@ -126,10 +184,11 @@ export const OPERATIONS = {
     access: 'submit',
     idempotent: true,
     query: rentArrearsQuerySchema,
+    documentedQuery: rentArrearsDocumentQuerySchema,
     rawBody: {
-      contentTypes: ['text/csv', 'multipart/form-data'],
+      contentTypes: ['text/csv', 'multipart/form-data', 'application/octet-stream'],
       description:
-        "CSV (';' of ',', UTF-8 of Windows-1252), of een formulier met het bestand in het veld 'file'.",
+        "CSV (';' of ',', UTF-8 of Windows-1252) als text/csv, of een formulier met het bestand in het veld 'file'. Een bestand dat geen UTF-8 is, komt via een gateway alleen ongeschonden aan als multipart/form-data of application/octet-stream.",
     },
     responses: {
       202: {
@@ -138,9 +197,45 @@ export const OPERATIONS = {
         schema: uploadReceiptSchema,
       },
     },
+    errors: {
+      422: [
+        {
+          code: 'attestation-required',
+          message:
+            'Bevestig met ?attest=sociale-incasso dat de stappen van de sociale incasso zijn gezet: herinnering, contactpoging, wijzen op hulp en aanbod om gegevens te delen (Wgs).',
+        },
+        { code: 'file-missing', message: "Het formulier bevat geen bestand in het veld 'file'." },
+        {
+          code: 'encoding-lost',
+          message:
+            'De tekens van het bestand kwamen beschadigd aan (geen UTF-8). Stuur het als multipart/form-data (veld file) of als application/octet-stream.',
+        },
+        {
+          code: 'not-a-csv',
+          message: 'Dit is een PDF-bestand, geen CSV. Sla de lijst op als CSV en probeer opnieuw.',
+        },
+        { code: 'empty-file', message: 'Het bestand bevat geen kopregel en geen rijen.' },
+        {
+          code: 'no-rows',
+          message: 'Het bestand bevat alleen een kopregel, geen rijen met huurachterstanden.',
+        },
+        {
+          code: 'missing-columns',
+          message:
+            'Verplichte kolommen ontbreken: postcode. Gebruik de kolomnamen uit de aanleverspecificatie; de kopregel moet binnen de eerste 10 regels staan.',
+        },
+        {
+          code: 'unbalanced-quotes',
+          message:
+            'Een aanhalingsteken wordt niet gesloten (vanaf rij 12). Controleer die rij en stuur het bestand opnieuw.',
+        },
+        { code: 'malformed-csv', message: 'Het bestand is geen geldige CSV (rond rij 12).' },
+      ],
+    },
   },
   submitEnergyDebts: {
     operationId: 'submitEnergyDebts',
+    tag: 'Aanleveren',
     method: 'POST',
     path: '/intake/energy-debts',
     summary: 'Batch energieschulden van Werk & Inkomen aanleveren (max. 1.000 signalen).',
@@ -156,9 +251,18 @@ export const OPERATIONS = {
         schema: uploadReceiptSchema,
       },
     },
+    errors: {
+      413: [
+        {
+          code: 'batch-too-large',
+          message: 'Een batch bevat hoogstens 1000 signalen; deze bevat er 1200. Splits de batch.',
+        },
+      ],
+    },
   },
   listUploads: {
     operationId: 'listUploads',
+    tag: 'Terugkoppeling',
     method: 'GET',
     path: '/intake/uploads',
     summary: 'Eigen aanleveringen, nieuwste eerst (DESIGN P4).',
@@ -169,6 +273,7 @@ export const OPERATIONS = {
   },
   getUpload: {
     operationId: 'getUpload',
+    tag: 'Terugkoppeling',
     method: 'GET',
     path: '/intake/uploads/{uploadId}',
     summary: 'Ontvangstbewijs van een eigen aanlevering met terugkoppeling per rij (DESIGN C4).',
@@ -176,9 +281,13 @@ export const OPERATIONS = {
     access: 'own-submissions',
     params: uploadParamsSchema,
     responses: { 200: { description: 'Ontvangstbewijs met terugkoppeling.', schema: uploadReceiptSchema } },
+    errors: {
+      404: [{ code: 'upload-not-found', message: 'Er is geen aanlevering met dit id van uw organisatie.' }],
+    },
   },
   listTeamSignals: {
     operationId: 'listTeamSignals',
+    tag: 'Werkvoorraad',
     method: 'GET',
     path: '/teams/{teamId}/signals',
     summary: 'Werkvoorraad van een team, gesorteerd op termijn.',
@@ -187,9 +296,11 @@ export const OPERATIONS = {
     params: teamParamsSchema,
     query: teamSignalsQuerySchema,
     responses: { 200: { description: 'Signalen van het team.', schema: signalListSchema } },
+    errors: { 400: [INVALID_CURSOR], 404: [TEAM_NOT_FOUND] },
   },
   getSignal: {
     operationId: 'getSignal',
+    tag: 'Signaal',
     method: 'GET',
     path: '/signals/{signalId}',
     summary: 'Alle gegevens van één signaal (gelogd, DESIGN P3).',
@@ -197,9 +308,11 @@ export const OPERATIONS = {
     access: 'team-view',
     params: signalParamsSchema,
     responses: { 200: { description: 'Het signaal.', schema: signalDetailSchema } },
+    errors: { 404: [SIGNAL_NOT_FOUND] },
   },
   recordContactAttempt: {
     operationId: 'recordContactAttempt',
+    tag: 'Signaal',
     method: 'POST',
     path: '/signals/{signalId}/contact-attempts',
     summary: 'Contactpoging vastleggen; de eerste bereikte stopt de klok (DESIGN D3).',
@@ -208,9 +321,25 @@ export const OPERATIONS = {
     params: signalParamsSchema,
     body: contactAttemptSchema,
     responses: { 201: { description: 'Het bijgewerkte signaal.', schema: signalDetailSchema } },
+    errors: {
+      ...signalActionErrors('contactpogingen vastleggen'),
+      422: [
+        { code: 'contact-in-future', message: 'Het moment van de contactpoging ligt in de toekomst.' },
+        {
+          code: 'contact-before-receipt',
+          message: 'Het moment van de contactpoging ligt vóór de ontvangst van het signaal.',
+        },
+        {
+          code: 'contact-too-old',
+          message:
+            'Het moment van de contactpoging ligt meer dan 7 dagen terug; een contactpoging wordt binnen 7 dagen vastgelegd.',
+        },
+      ],
+    },
   },
   rerouteSignal: {
     operationId: 'rerouteSignal',
+    tag: 'Signaal',
     method: 'POST',
     path: '/signals/{signalId}/reroute',
     summary: 'Signaal doorzetten naar een ander team; de termijn blijft staan.',
@@ -219,9 +348,17 @@ export const OPERATIONS = {
     params: signalParamsSchema,
     body: rerouteSchema,
     responses: { 200: { description: 'Het bijgewerkte signaal.', schema: signalDetailSchema } },
+    errors: {
+      ...signalActionErrors('doorzetten'),
+      422: [
+        { code: 'unknown-team', message: 'Dit team bestaat niet.' },
+        { code: 'same-team', message: 'Het signaal hoort al bij dit team.' },
+      ],
+    },
   },
   closeSignal: {
     operationId: 'closeSignal',
+    tag: 'Signaal',
     method: 'POST',
     path: '/signals/{signalId}/close',
     summary: 'Signaal afsluiten met een uitkomstcode uit de DDAS-lijst (DESIGN O1).',
@@ -230,9 +367,14 @@ export const OPERATIONS = {
     params: signalParamsSchema,
     body: closeSchema,
     responses: { 200: { description: 'Het afgesloten signaal.', schema: signalDetailSchema } },
+    errors: {
+      ...signalActionErrors('afsluiten'),
+      422: [{ code: 'unknown-outcome', message: 'Onbekende uitkomstcode: kies een code uit de DDAS-lijst.' }],
+    },
   },
   getSignalAudit: {
     operationId: 'getSignalAudit',
+    tag: 'Signaal',
     method: 'GET',
     path: '/signals/{signalId}/audit',
     summary: 'Wie heeft dit signaal ingezien of gewijzigd, en wanneer (DESIGN P3), nieuwste eerst.',
@@ -241,9 +383,11 @@ export const OPERATIONS = {
     params: signalParamsSchema,
     query: pageQuerySchema,
     responses: { 200: { description: 'Auditregels.', schema: auditListSchema } },
+    errors: { 400: [INVALID_CURSOR], 404: [SIGNAL_NOT_FOUND] },
   },
   listTeamEscalations: {
     operationId: 'listTeamEscalations',
+    tag: 'Werkvoorraad',
     method: 'GET',
     path: '/teams/{teamId}/escalations',
     summary: 'Escalaties van een team, nieuwste eerst (DESIGN D4).',
@@ -252,9 +396,11 @@ export const OPERATIONS = {
     params: teamParamsSchema,
     query: pageQuerySchema,
     responses: { 200: { description: 'Escalaties.', schema: escalationListSchema } },
+    errors: { 404: [TEAM_NOT_FOUND] },
   },
   firstContactMetrics: {
     operationId: 'firstContactMetrics',
+    tag: 'Cijfers',
     method: 'GET',
     path: '/metrics/first-contact',
     summary:
@@ -263,9 +409,11 @@ export const OPERATIONS = {
     access: 'aggregates',
     query: firstContactQuerySchema,
     responses: { 200: { description: 'Tellingen per team.', schema: firstContactMetricsSchema } },
+    errors: { 404: [TEAM_NOT_FOUND] },
   },
   countTeamSignals: {
     operationId: 'countTeamSignals',
+    tag: 'Werkvoorraad',
     method: 'GET',
     path: '/teams/{teamId}/signal-counts',
     summary: 'Aantal signalen per tabblad van de werkvoorraad: open, over de termijn, afgesloten.',
@@ -273,9 +421,11 @@ export const OPERATIONS = {
     access: 'team-view',
     params: teamParamsSchema,
     responses: { 200: { description: 'Aantallen.', schema: signalCountsSchema } },
+    errors: { 404: [TEAM_NOT_FOUND] },
   },
   signalVolume: {
     operationId: 'signalVolume',
+    tag: 'Cijfers',
     method: 'GET',
     path: '/metrics/signal-volume',
     summary: 'Gerouteerde signalen per bron per maand van ontvangst (dashboard), binnen de eigen scope.',
@@ -283,6 +433,7 @@ export const OPERATIONS = {
     access: 'aggregates',
     query: firstContactQuerySchema,
     responses: { 200: { description: 'Aantallen per maand en bron.', schema: signalVolumeSchema } },
+    errors: { 404: [TEAM_NOT_FOUND] },
   },
 } as const satisfies Record<string, OperationDefinition>;
 

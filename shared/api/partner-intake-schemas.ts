@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { feedbackSchema } from './care-report-schemas.ts';
-import { addressSchema, calendarDateSchema, debtPersonSchema, requiredDateSchema } from './common-schemas.ts';
+import {
+  addressSchema,
+  calendarDateSchema,
+  debtPersonSchema,
+  fieldErrorSchema,
+  requiredDateSchema,
+} from './common-schemas.ts';
 import {
   amountSchema,
   householdCountSchema,
@@ -28,8 +34,8 @@ export const energySignalSchema = z
     person: debtPersonSchema,
     address: addressSchema,
     amount: amountSchema('Achterstandsbedrag'),
-    arrearsSince: requiredDateSchema('Achterstand sinds'),
-    endOfSupplyDate: calendarDateSchema.optional(),
+    arrearsSince: requiredDateSchema('Achterstand sinds').meta({ examples: ['2026-09-01'] }),
+    endOfSupplyDate: calendarDateSchema.meta({ examples: ['2026-12-20'] }).optional(),
     minorsInHousehold: householdCountSchema('Aantal minderjarigen').optional(),
   })
   .meta({ id: 'EnergySignal' });
@@ -44,16 +50,28 @@ export const energyBatchSchema = z.object({
     .min(1, { error: 'De batch bevat geen signalen.' }),
 });
 
-/** The same batch as documented in OpenAPI. */
-export const energyBatchDocumentSchema = z
-  .object({ batchId: z.string(), signals: z.array(energySignalSchema).min(1).max(MAX_ENERGY_BATCH) })
+/** The same batch as documented in OpenAPI: the elements as they must be. */
+export const energyBatchDocumentSchema = energyBatchSchema
+  .extend({ signals: z.array(energySignalSchema).min(1).max(MAX_ENERGY_BATCH) })
   .meta({ id: 'EnergyDebtBatch' });
 
-export const rentArrearsQuerySchema = z.object({
-  attest: z.string().optional().meta({ description: "Verplicht: 'sociale-incasso' (DESIGN C1)." }),
+/** DESIGN C1: the corporation attests the steps of the social debt collection were taken. */
+export const ATTESTATION = 'sociale-incasso';
+
+/**
+ * What the middleware parses: any value gets through, so that a missing or other one is answered by
+ * the handler with 422 `attestation-required` and the advice, after the file itself was read.
+ */
+export const rentArrearsQuerySchema = z.object({ attest: z.string().optional() });
+
+/** The same query as documented in OpenAPI: the one accepted value, required. */
+export const rentArrearsDocumentQuerySchema = z.object({
+  attest: z.enum([ATTESTATION]).meta({
+    description:
+      'Verplicht (DESIGN C1): bevestigt dat de stappen van de sociale incasso zijn gezet. Ontbreekt hij of is de waarde anders, dan volgt 422 `attestation-required`.',
+  }),
 });
 
-const fieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
 const status = z.enum(['accepted', 'rejected', 'duplicate', 'updated']);
 
 /** One row or element of a receipt (API.md); rows add `row`, batch elements `index` and `reference`. */
@@ -74,12 +92,16 @@ const countsSchema = z.object({
 
 /** What the receipt and the upload list share (API.md). */
 const uploadSummarySchema = z.object({
-  uploadId: z.string(),
+  uploadId: z.string().meta({ examples: ['upl_577f049f861e44b5badf5c3dcc1dfc73'] }),
   kind: z.enum(['rent-arrears', 'energy-debts']),
-  source: z.string(),
+  source: z.string().meta({ description: 'De aanleverende partner (scope van het token).' }),
   receivedAt: z.string(),
   batchId: z.string().optional(),
   fileName: z.string().optional(),
+  attestation: z
+    .enum([ATTESTATION])
+    .optional()
+    .meta({ description: 'Bij een huurachterstandenlijst: de bevestiging uit ?attest=.' }),
   status: z.enum(['verwerken', 'klaar']).meta({
     description:
       "'verwerken' zolang niet alle rijen beoordeeld zijn (het antwoord kwam na het tijdsbudget; vraag het ontvangstbewijs later op), daarna 'klaar'.",
@@ -112,4 +134,10 @@ export const uploadListQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
 });
 
-export const uploadParamsSchema = z.object({ uploadId: z.string().min(1).max(64) });
+export const uploadParamsSchema = z.object({
+  uploadId: z
+    .string()
+    .min(1)
+    .max(64)
+    .meta({ examples: ['upl_577f049f861e44b5badf5c3dcc1dfc73'] }),
+});

@@ -6,12 +6,12 @@ import { CONTACT_KINDS } from '../domain/signal.ts';
 import { calendarDateSchema, dateTimeSchema } from './common-schemas.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
-const routingSchema = z.object({ rule: z.string().meta({ example: 'R5' }), explanation: z.string() });
+const routingSchema = z.object({ rule: z.string().meta({ examples: ['R5'] }), explanation: z.string() });
 
 export const signalListItemSchema = z
   .object({
     signalId: z.string(),
-    source: z.string().meta({ example: 'politie-utrecht' }),
+    source: z.string().meta({ examples: ['politie-utrecht'] }),
     kind: z.enum(['huurachterstand', 'energieschuld', 'eindelevering', 'zorgmelding']),
     receivedAt: z.string(),
     dueDate: z.string().meta({ format: 'date' }),
@@ -74,8 +74,26 @@ export const signalDetailSchema = signalListItemSchema
     caseId: z.string().optional(),
     consent: z.enum(['given', 'not-asked']).optional(),
     categories: z.array(z.string()),
-    amount: z.number().optional(),
-    arrearsSince: z.string().optional(),
+    amount: z.number().optional().meta({ description: 'Achterstandsbedrag in euro (schuldsignalen).' }),
+    arrearsSince: z
+      .string()
+      .optional()
+      .meta({ format: 'date', description: 'Sinds wanneer de achterstand bestaat.' }),
+    amountHistory: z
+      .array(z.object({ at: z.string(), amount: z.number() }))
+      .optional()
+      .meta({
+        description: 'Later gemelde hogere bedragen voor dezelfde achterstand (DESIGN I5, geactualiseerd).',
+      }),
+    supplier: z.string().optional().meta({ description: 'Energieleverancier (energieschulden).' }),
+    monthlyRent: z.number().optional().meta({ description: 'Maandhuur in euro (huurachterstanden).' }),
+    evictionDate: z.string().optional().meta({ format: 'date', description: 'Geplande ontruimingsdatum.' }),
+    endOfSupplyDate: z.string().optional().meta({ format: 'date', description: 'Datum einde levering.' }),
+    minorsInHousehold: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'Aantal minderjarigen volgens de partner; ontbreekt = onbekend.' }),
     person: z.object({
       displayName: z.string(),
       initials: z.string().optional(),
@@ -122,8 +140,20 @@ export const teamSignalsQuerySchema = z.object({
   cursor: z.string().max(2000).optional(),
 });
 
-export const teamParamsSchema = z.object({ teamId: z.string().min(1).max(64) });
-export const signalParamsSchema = z.object({ signalId: z.string().min(1).max(64) });
+export const teamParamsSchema = z.object({
+  teamId: z
+    .string()
+    .min(1)
+    .max(64)
+    .meta({ examples: ['bt-sociaal-overvecht'] }),
+});
+export const signalParamsSchema = z.object({
+  signalId: z
+    .string()
+    .min(1)
+    .max(64)
+    .meta({ examples: ['sig_f9124df3cce342228793c706c476813f'] }),
+});
 
 export const contactAttemptSchema = z
   .object({
@@ -202,13 +232,19 @@ const kpiRow = z.object({
 });
 
 export const firstContactMetricsSchema = z
-  .object({ from: z.string(), to: z.string(), teams: z.array(kpiRow), total: kpiRow.omit({ teamId: true }) })
+  .object({
+    from: z.string(),
+    to: z.string(),
+    asOf: z.string().meta({ description: 'De datum van de klok van de dienst bij het opvragen.' }),
+    teams: z.array(kpiRow),
+    total: kpiRow.omit({ teamId: true }),
+  })
   .meta({ id: 'FirstContactMetrics' });
 
 export const firstContactQuerySchema = z
   .object({
-    from: calendarDateSchema,
-    to: calendarDateSchema,
+    from: calendarDateSchema.meta({ examples: ['2026-11-01'] }),
+    to: calendarDateSchema.meta({ examples: ['2026-11-30'] }),
     teamId: z.string().min(1).max(64).optional(),
   })
   .refine((query) => query.from <= query.to, { error: 'from ligt na to.', path: ['to'] });
@@ -223,7 +259,7 @@ export const signalVolumeSchema = z
     to: z.string(),
     months: z.array(
       z.object({
-        month: z.string().meta({ example: '2026-11' }),
+        month: z.string().meta({ examples: ['2026-11'] }),
         bySource: z.record(z.string(), z.number().int()),
         total: z.number().int(),
       }),

@@ -238,32 +238,41 @@ describe('D3: a signal stored with the kinds of before DDAS v1.2 reads in todayâ
 
 type JsonSchema = {
   $ref?: string;
-  $defs?: Record<string, JsonSchema>;
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
   [keyword: string]: unknown;
 };
+interface OpenApi {
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
 
-/** A body schema of the document: its own `$ref` into its own `$defs` followed (zod's output). */
-function bodySchema(content: unknown): JsonSchema {
-  const schema = (content as { 'application/json': { schema: JsonSchema } })['application/json'].schema;
-  const name = schema.$ref?.replace('#/$defs/', '');
-  return name ? (schema.$defs?.[name] as JsonSchema) : schema;
+/**
+ * A body schema of the document with its references into `#/components/schemas/` followed, as a
+ * client's tooling would: the property, array item and body itself may each be a reference.
+ */
+function resolved(document: OpenApi, schema: JsonSchema | undefined): JsonSchema {
+  const name = schema?.$ref?.replace('#/components/schemas/', '');
+  return name ? resolved(document, document.components.schemas[name]) : (schema ?? {});
+}
+
+function bodySchema(document: OpenApi, content: unknown): JsonSchema {
+  return resolved(
+    document,
+    (content as { 'application/json': { schema: JsonSchema } })['application/json'].schema,
+  );
 }
 
 describe('D3: the generated OpenAPI document shows the vocabulary', () => {
   it('/openapi.json: the ten kinds in the request and in the detail, and the dagdeel enum', async () => {
-    const response = await t.api.request<{ paths: Record<string, Record<string, unknown>> }>(
-      'GET',
-      '/openapi.json',
-    );
+    const response = await t.api.request<OpenApi>('GET', '/openapi.json');
     const operation = response.body.paths['/signals/{signalId}/contact-attempts']?.post as {
       requestBody: { content: unknown };
       responses: Record<string, { content: unknown }>;
     };
-    const request = bodySchema(operation.requestBody.content).properties ?? {};
-    const detail = bodySchema(operation.responses['201']?.content).properties ?? {};
-    const attempt = detail.contactAttempts?.items?.properties ?? {};
+    const request = bodySchema(response.body, operation.requestBody.content).properties ?? {};
+    const detail = bodySchema(response.body, operation.responses['201']?.content).properties ?? {};
+    const attempt = resolved(response.body, detail.contactAttempts?.items).properties ?? {};
 
     expect(response.status).toBe(200);
     expect(request.kind).toMatchObject({ type: 'string', enum: TEN_KINDS });
@@ -272,14 +281,11 @@ describe('D3: the generated OpenAPI document shows the vocabulary', () => {
   });
 
   it('/openapi.json: closing names the outcome codes of outcome-codes.json, vervolghulp among them (O1)', async () => {
-    const response = await t.api.request<{ paths: Record<string, Record<string, unknown>> }>(
-      'GET',
-      '/openapi.json',
-    );
+    const response = await t.api.request<OpenApi>('GET', '/openapi.json');
     const operation = response.body.paths['/signals/{signalId}/close']?.post as {
       requestBody: { content: unknown };
     };
-    const outcome = bodySchema(operation.requestBody.content).properties?.outcome;
+    const outcome = bodySchema(response.body, operation.requestBody.content).properties?.outcome;
 
     expect(outcome?.enum).toEqual(outcomeCodes.outcomes.map((entry) => entry.code));
     expect(outcome?.enum).toContain('vervolghulp');

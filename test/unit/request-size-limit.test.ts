@@ -123,6 +123,7 @@ describe('the bundle of every route (apiHandler)', () => {
     method: 'POST',
     path: '/test',
     summary: 'Test.',
+    tag: 'Dienst',
     roles: 'public',
     access: 'public',
     responses: {},
