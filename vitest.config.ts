@@ -16,7 +16,10 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          setupFiles: ['test/integration/setup/capture-logs.ts'],
+          setupFiles: [
+            'test/integration/setup/capture-logs.ts',
+            'test/integration/setup/contract-answers.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Each file starts its own local runtime on free ports; keep the 2-core machine calm.

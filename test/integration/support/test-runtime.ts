@@ -8,6 +8,7 @@ import {
   startLocalRuntime,
 } from '../../../infra/local/local-runtime.ts';
 import { documentClientOf } from '../../../shared/adapters/aws-clients.ts';
+import { recordAnswer } from './contract-recorder.ts';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -25,7 +26,10 @@ export interface ApiClient {
   ): Promise<ApiResponse<T>>;
 }
 
-/** Talks to the local runtime over real HTTP, like a partner, the web app or curl would. */
+/**
+ * Talks to the local runtime over real HTTP, like a partner, the web app or curl would. Every answer
+ * is checked against the OpenAPI document (contract-recorder.ts).
+ */
 export function apiClient(baseUrl: string): ApiClient {
   return {
     async request(method, path, options = {}) {
@@ -44,11 +48,13 @@ export function apiClient(baseUrl: string): ApiClient {
         ...(body !== undefined ? { body } : {}),
       });
       const text = await response.text();
-      return {
+      const answer = {
         status: response.status,
         body: text ? JSON.parse(text) : undefined,
         headers: Object.fromEntries(response.headers),
-      } as never;
+      };
+      recordAnswer({ method, path, contentType: answer.headers['content-type'], ...answer });
+      return answer as never;
     },
   };
 }
