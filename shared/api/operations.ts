@@ -14,6 +14,8 @@ import {
   uploadListQuerySchema,
   uploadListSchema,
   uploadParamsSchema,
+  uploadReceiptPageSchema,
+  uploadReceiptQuerySchema,
   uploadReceiptSchema,
 } from './partner-intake-schemas.ts';
 import {
@@ -171,11 +173,19 @@ export const OPERATIONS = {
     operationId: 'getUpload',
     method: 'GET',
     path: '/intake/uploads/{uploadId}',
-    summary: 'Ontvangstbewijs van een eigen aanlevering met terugkoppeling per rij (DESIGN C4).',
+    summary:
+      'Ontvangstbewijs van een eigen aanlevering met terugkoppeling per rij (DESIGN C4), per pagina van hoogstens 1.000 regels.',
     roles: ['housing-corporation', 'energy-forwarder'],
     access: 'own-submissions',
     params: uploadParamsSchema,
-    responses: { 200: { description: 'Ontvangstbewijs met terugkoppeling.', schema: uploadReceiptSchema } },
+    query: uploadReceiptQuerySchema,
+    responses: {
+      200: {
+        description:
+          'Een pagina van het ontvangstbewijs met terugkoppeling; cursor als er meer regels volgen.',
+        schema: uploadReceiptPageSchema,
+      },
+    },
   },
   listTeamSignals: {
     operationId: 'listTeamSignals',
