@@ -1,7 +1,7 @@
 import type { ApiClient, ApiResponse } from './test-runtime.ts';
 
 /** What every page of `GET /intake/uploads/{id}` has: the lines of the page, and `cursor` when more follow. */
-export interface ReceiptPage<Line = Record<string, unknown>> {
+export interface ReceiptPage<Line = unknown> {
   readonly status: string;
   readonly rows?: Line[];
   readonly items?: Line[];
@@ -34,7 +34,7 @@ export async function readWholeReceipt<Page extends ReceiptPage>(
   const field = pages.some((page) => page.body.items) ? 'items' : 'rows';
   const { cursor: _cursor, ...whole } = last;
   return {
-    receipt: { ...whole, [field]: pages.flatMap((page) => page.body[field] ?? []) } as Page,
+    receipt: { ...whole, [field]: pages.flatMap((page) => page.body[field] ?? []) } as unknown as Page,
     pages,
   };
 }
