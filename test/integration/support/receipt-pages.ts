@@ -2,7 +2,6 @@ import type { ApiClient, ApiResponse } from './test-runtime.ts';
 
 /** What every page of `GET /intake/uploads/{id}` has: the lines of the page, and `cursor` when more follow. */
 export interface ReceiptPage<Line = unknown> {
-  readonly status: string;
   readonly rows?: Line[];
   readonly items?: Line[];
   readonly cursor?: string;
