@@ -56,10 +56,11 @@ export function inPartnerOrder(lines: readonly ReceiptLine[]): ReceiptLine[] {
 /**
  * Lines per page of a receipt read back (`GET /intake/uploads/{id}`, DESIGN C4). A page's feedback
  * is read from its signals: 1,000 lines are at most 10 BatchGets of 100 keys and about 100 KB of
- * answer, however large the upload — where a 30,000-row receipt read whole took 300 BatchGets, 8–10 s
- * and 3.2 MB locally, past the API functions' 10 s timeout, on its way to Lambda's 6 MB answer
- * limit, and costing read units for every row on every look. Equal to the largest energy batch and
- * to the lines of a pack: every batch, and every list of up to 1,000 rows, is still one page.
+ * answer, however large the upload — where a 30,000-row receipt read whole took 300 BatchGets,
+ * 8–15 s and 3.2 MB locally (up to GetUpload's 29 s timeout, a 500, while the router was busy), on
+ * its way to Lambda's 6 MB answer limit, and costing read units for every row on every look. Equal
+ * to the largest energy batch and to the lines of a pack: every batch, and every list of up to
+ * 1,000 rows, is still one page.
  */
 export const RECEIPT_PAGE_SIZE = 1000;
 

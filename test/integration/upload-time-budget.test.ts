@@ -10,8 +10,8 @@ import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 // the handlers' and the router's alike — a 30,000-row upload answers within its time budget with
 // 202 `verwerken` instead of timing out into a 500; the rest continues from the `uploads` queue, the
 // receipt (GET /intake/uploads/{id}) shows progress and then every row — page by page, 1,000 lines
-// a page (DESIGN C4), so no GET has to read 30,000 rows' feedback within its 10 s — and every row is
-// routed exactly once: nothing lost or doubled at the switch.
+// a page (DESIGN C4), so no GET has to read 30,000 rows' feedback within its timeout — and every row
+// is routed exactly once: nothing lost or doubled at the switch.
 const ROWS = Number(process.env.BUDGET_TEST_ROWS ?? 30_000);
 /**
  * The function's default budget is 15 s. On this store a 30,000-row upload takes some 10–12 s with
