@@ -32,7 +32,10 @@ export interface IngestFigures {
   readonly requests: Record<string, number>;
 }
 
-/** The receipt once every row is decided: polled while the upload is `verwerken` (issue 11). */
+/**
+ * The receipt once every row is decided: polled while the upload is `verwerken` (issue 11). Its
+ * first page will do: the counts are whole on every page (DESIGN C4).
+ */
 async function finalReceipt(runtime: LocalRuntime, uploadId: string) {
   for (;;) {
     const response = await fetch(`${runtime.url}/intake/uploads/${uploadId}`, {

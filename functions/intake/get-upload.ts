@@ -3,8 +3,7 @@ import { dynamoDeletionLog } from '../../shared/adapters/dynamodb-deletion-log.t
 import { dynamoSignalStates } from '../../shared/adapters/dynamodb-signal-states.ts';
 import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
-import { linesOf, receiptOf } from '../../shared/application/partner-upload.ts';
-import { withFeedback } from '../../shared/application/upload-feedback.ts';
+import { positionOfCursor, readReceiptPage } from '../../shared/application/upload-receipt.ts';
 import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
@@ -13,30 +12,32 @@ import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
 const NOT_FOUND = 'Er is geen aanlevering met dit id van uw organisatie.';
 const env = parseEnvironment(ENVIRONMENTS.uploads);
 const uploads = dynamoUploadStore(dynamoDocumentClient(), env.TABLE_NAME);
-const feedbackSources = {
+const deps = {
+  uploads,
   signals: dynamoSignalStates(dynamoDocumentClient(), env.TABLE_NAME),
   deletions: dynamoDeletionLog(dynamoDocumentClient(), env.TABLE_NAME),
 };
 
 /**
- * `GET /intake/uploads/{uploadId}` — the receipt with per-row feedback (C4); while `verwerken`, the
- * lines decided so far and the progress (I1), without feedback. Another partner's upload is answered as not found:
- * its existence is not theirs to know (P4).
+ * `GET /intake/uploads/{uploadId}[?cursor=…]` — a page of the receipt, with per-row feedback (C4);
+ * while `verwerken`, of the lines decided so far and without feedback (I1). At most
+ * RECEIPT_PAGE_SIZE lines and `cursor` when more follow, so the work per request is bounded however
+ * large the upload; counts, status and progress are whole. Another partner's upload is answered as
+ * not found: its existence is not theirs to know (P4).
  */
-export const handler = apiHandler(OPERATIONS.getUpload, async ({ principal, params }) => {
-  const state = await uploads.read(params.uploadId);
-  if (!state) throw notFound('upload-not-found', NOT_FOUND);
+export const handler = apiHandler(OPERATIONS.getUpload, async ({ principal, params, query }) => {
+  const header = await uploads.header(params.uploadId);
+  if (!header) throw notFound('upload-not-found', NOT_FOUND);
   assertAllowed(
     principal,
     OPERATIONS.getUpload,
-    { source: state.header.source },
+    { source: header.source },
     {
       notFound: { code: 'upload-not-found', message: NOT_FOUND },
     },
   );
-  const receipt = receiptOf(state.header, linesOf(state));
-  // While `verwerken` a client polls for progress: nothing is routed far yet, and reading the
-  // feedback of every decided row on each poll would weigh on a store that is busy already.
-  if (receipt.status === 'verwerken') return jsonResponse(200, receipt);
-  return jsonResponse(200, await withFeedback(receipt, feedbackSources));
+  // Only now the cursor: another partner's upload stays a 404, whatever cursor comes with it.
+  const page = await readReceiptPage(header, positionOfCursor(query.cursor, params.uploadId), deps);
+  if (!page) throw notFound('upload-not-found', NOT_FOUND);
+  return jsonResponse(200, page);
 });

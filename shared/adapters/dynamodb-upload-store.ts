@@ -1,12 +1,21 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type {
+  StoredReceiptPage,
   UploadHeader,
   UploadProgress,
   UploadState,
   UploadStore,
   UploadSummary,
 } from '../application/ports.ts';
-import { countLines, type PackDecision, packItemsOf, type ReceiptLine } from '../domain/upload-plan.ts';
+import {
+  countLines,
+  inPartnerOrder,
+  type PackDecision,
+  packItemsOf,
+  positionOf,
+  RECEIPT_PAGE_SIZE,
+  type ReceiptLine,
+} from '../domain/upload-plan.ts';
 import { chunks } from '../parallel.ts';
 import { batchWrite, queryAll } from './dynamodb-batch.ts';
 
@@ -18,6 +27,13 @@ const listingPk = (source: string) => `SOURCE#${source}#UPLOADS`;
 const number = (value: number) => String(value).padStart(5, '0');
 const packSk = (pack: number) => `PACK#${number(pack)}`;
 const routedSk = (pack: number) => `ROUTED#${number(pack)}`;
+/**
+ * A page of the finished receipt, keyed by its first line's row number or element index (up to nine
+ * digits: no file of 6 MB has more rows). `VIEW#` sorts after `ROUTED#`, so the reads of the work
+ * (`read`, `progress`) never read the pages.
+ */
+const VIEW = 'VIEW#';
+const viewSk = (position: number) => `${VIEW}${String(position).padStart(9, '0')}`;
 
 /** What the list shows (API.md `GET /intake/uploads`): the header without what the list leaves out. */
 function summaryOf(header: UploadHeader): UploadSummary {
@@ -112,7 +128,24 @@ export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: str
       );
     },
 
-    async finish(header) {
+    async finish(header, lines) {
+      // The pages before the header: a `klaar` header means its pages are all there (a crash in
+      // between leaves the upload `verwerken`, and finishing it again writes the same pages).
+      const pages = chunks(inPartnerOrder(lines), RECEIPT_PAGE_SIZE);
+      await batchWrite(
+        client,
+        tableName,
+        pages.map((page, index) => {
+          const next = pages[index + 1]?.[0];
+          return {
+            pk: uploadPk(header.uploadId),
+            sk: viewSk(positionOf(page[0] as ReceiptLine)),
+            type: 'upload-receipt-page',
+            lines: page,
+            ...(next ? { next: positionOf(next) } : {}),
+          };
+        }),
+      );
       await batchWrite(client, tableName, [
         { pk: uploadPk(header.uploadId), sk: 'HEADER', type: 'upload', ...header },
         listing(header),
@@ -122,8 +155,9 @@ export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: str
     async read(uploadId): Promise<UploadState | undefined> {
       const items = await queryAll(client, {
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': uploadPk(uploadId) },
+        // Everything but the pages of the finished receipt: the lines are in the chunks and packs.
+        KeyConditionExpression: 'pk = :pk AND sk < :view',
+        ExpressionAttributeValues: { ':pk': uploadPk(uploadId), ':view': VIEW },
         // A continuation reads what its request wrote a moment ago.
         ConsistentRead: true,
       });
@@ -141,6 +175,47 @@ export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: str
         if (item.type === 'upload-pack-routed') routed.add(item.pack as number);
       }
       return { header: headerOf(headerItem), fixedLines, decisions, routed };
+    },
+
+    async header(uploadId) {
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { pk: uploadPk(uploadId), sk: 'HEADER' },
+          ConsistentRead: true,
+        }),
+      );
+      return Item ? headerOf(Item) : undefined;
+    },
+
+    async receiptPage(uploadId, from): Promise<StoredReceiptPage | undefined> {
+      const firstOf = async (condition: string, values: Record<string, string>, forward: boolean) => {
+        const { Items } = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: `pk = :pk AND ${condition}`,
+            ExpressionAttributeValues: { ':pk': uploadPk(uploadId), ...values },
+            ScanIndexForward: forward,
+            Limit: 1,
+            // Written just before the header said `klaar`, which was read consistently.
+            ConsistentRead: true,
+          }),
+        );
+        return Items?.[0];
+      };
+      // One item read: the last page starting at or before `from`; without `from` (or before the
+      // first line) the first page.
+      const item =
+        (from === undefined
+          ? undefined
+          : await firstOf('sk BETWEEN :first AND :at', { ':first': VIEW, ':at': viewSk(from) }, false)) ??
+        (await firstOf('begins_with(sk, :view)', { ':view': VIEW }, true));
+      if (!item) return undefined;
+      const lines = item.lines as ReceiptLine[];
+      return {
+        lines: from === undefined ? lines : lines.filter((line) => positionOf(line) >= from),
+        next: item.next as number | undefined,
+      };
     },
 
     async progress(uploadId): Promise<UploadProgress> {

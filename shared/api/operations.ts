@@ -15,6 +15,8 @@ import {
   uploadListQuerySchema,
   uploadListSchema,
   uploadParamsSchema,
+  uploadReceiptPageSchema,
+  uploadReceiptQuerySchema,
   uploadReceiptSchema,
 } from './partner-intake-schemas.ts';
 import {
@@ -276,12 +278,21 @@ export const OPERATIONS = {
     tag: 'Terugkoppeling',
     method: 'GET',
     path: '/intake/uploads/{uploadId}',
-    summary: 'Ontvangstbewijs van een eigen aanlevering met terugkoppeling per rij (DESIGN C4).',
+    summary:
+      'Ontvangstbewijs van een eigen aanlevering met terugkoppeling per rij (DESIGN C4), per pagina van hoogstens 1.000 regels.',
     roles: ['housing-corporation', 'energy-forwarder'],
     access: 'own-submissions',
     params: uploadParamsSchema,
-    responses: { 200: { description: 'Ontvangstbewijs met terugkoppeling.', schema: uploadReceiptSchema } },
+    query: uploadReceiptQuerySchema,
+    responses: {
+      200: {
+        description:
+          'Een pagina van het ontvangstbewijs met terugkoppeling; cursor als er meer regels volgen.',
+        schema: uploadReceiptPageSchema,
+      },
+    },
     errors: {
+      400: [INVALID_CURSOR],
       404: [{ code: 'upload-not-found', message: 'Er is geen aanlevering met dit id van uw organisatie.' }],
     },
   },

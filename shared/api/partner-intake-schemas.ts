@@ -122,6 +122,16 @@ export const uploadReceiptSchema = uploadSummarySchema
   })
   .meta({ id: 'UploadReceipt' });
 
+/** `GET /intake/uploads/{uploadId}`: a page of the receipt (DESIGN C4); `cursor` when more lines follow. */
+export const uploadReceiptPageSchema = uploadReceiptSchema
+  .extend({
+    cursor: z.string().optional().meta({
+      description:
+        'Alleen als er meer rijen of elementen volgen: vraag de volgende pagina op met ?cursor=<deze waarde>. Een pagina telt hoogstens 1.000 regels; counts, status en progress gelden altijd de hele aanlevering.',
+    }),
+  })
+  .meta({ id: 'UploadReceiptPage' });
+
 export const uploadListSchema = z
   .object({
     items: z.array(uploadSummarySchema),
@@ -132,6 +142,12 @@ export const uploadListSchema = z
 export const uploadListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),
+});
+
+export const uploadReceiptQuerySchema = z.object({
+  cursor: z.string().max(500).optional().meta({
+    description: 'De cursor uit de vorige pagina van dit ontvangstbewijs; zonder: de eerste pagina.',
+  }),
 });
 
 export const uploadParamsSchema = z.object({

@@ -294,7 +294,7 @@ async function runUpload(
     return receiptOf(header, lines);
   }
   const finished: UploadHeader = { ...header, status: 'klaar', counts: countLines(lines) };
-  await deps.uploads.finish(finished);
+  await deps.uploads.finish(finished, lines);
   // Nobody works on it now; the reconciler looks again once the router should be done (I1).
   await deps.outstanding.update('upload', header.uploadId, { leaseUntil: 0 });
   return receiptOf(finished, lines);
@@ -529,7 +529,7 @@ async function resumeUpload(
   }
   if (header.status !== 'klaar') {
     const lines = [...linesOf(state), ...decided.flatMap((decision) => decision.lines)];
-    await deps.uploads.finish({ ...header, status: 'klaar', counts: countLines(lines) });
+    await deps.uploads.finish({ ...header, status: 'klaar', counts: countLines(lines) }, lines);
   }
   await deps.outstanding.update('upload', uploadId, {
     leaseUntil: 0,

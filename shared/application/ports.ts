@@ -251,6 +251,13 @@ export interface UploadState {
   readonly routed: ReadonlySet<number>;
 }
 
+/** A page of a `klaar` receipt as stored: its lines in partner order, and where the next page starts. */
+export interface StoredReceiptPage {
+  readonly lines: readonly ReceiptLine[];
+  /** The row number or element index of the next page's first line; none on the last page. */
+  readonly next?: number | undefined;
+}
+
 /** The little the reconciler reads of an upload: which packs are decided (with how many items) and routed. */
 export interface UploadProgress {
   readonly header?: UploadHeader | undefined;
@@ -268,9 +275,20 @@ export interface UploadStore {
   saveDecisions(uploadId: string, decisions: readonly PackDecision[]): Promise<void>;
   /** The router has stored every item of the pack as a signal, a not-routed record or a failure. */
   markPackRouted(uploadId: string, pack: number): Promise<void>;
-  /** The upload is `klaar`: its counts, on the header and in the partner's list. */
-  finish(header: UploadHeader): Promise<void>;
+  /**
+   * The upload is `klaar`: first its lines in partner order as receipt pages of RECEIPT_PAGE_SIZE
+   * (so a page of the receipt is one read), then its counts, on the header and in the partner's list.
+   */
+  finish(header: UploadHeader, lines: readonly ReceiptLine[]): Promise<void>;
   read(uploadId: string): Promise<UploadState | undefined>;
+  /** The header alone: whose upload it is, its status and counts. */
+  header(uploadId: string): Promise<UploadHeader | undefined>;
+  /**
+   * The stored receipt page holding the line at `from` (a row number or element index; none: the
+   * first page), with its lines from `from` on. Undefined when the upload has no stored pages (it is
+   * not `klaar`, or was finished before receipts were stored in pages).
+   */
+  receiptPage(uploadId: string, from: number | undefined): Promise<StoredReceiptPage | undefined>;
   progress(uploadId: string): Promise<UploadProgress>;
   list(
     source: string,

@@ -45,10 +45,24 @@ export function countLines(lines: readonly ReceiptLine[]): ReceiptCounts {
   return counts;
 }
 
+/** A line's place in the partner's order: its row number, or its element index. */
+export const positionOf = (line: ReceiptLine): number => line.row ?? line.index ?? 0;
+
 /** Lines in the order the partner sent them: by row, or by element index. */
 export function inPartnerOrder(lines: readonly ReceiptLine[]): ReceiptLine[] {
-  return [...lines].sort((a, b) => (a.row ?? a.index ?? 0) - (b.row ?? b.index ?? 0));
+  return [...lines].sort((a, b) => positionOf(a) - positionOf(b));
 }
+
+/**
+ * Lines per page of a receipt read back (`GET /intake/uploads/{id}`, DESIGN C4). A page's feedback
+ * is read from its signals: 1,000 lines are at most 10 BatchGets of 100 keys and about 100 KB of
+ * answer, however large the upload — where a 30,000-row receipt read whole took 300 BatchGets,
+ * 8–15 s and 3.2 MB locally (up to GetUpload's 29 s timeout, a 500, while the router was busy), on
+ * its way to Lambda's 6 MB answer limit, and costing read units for every row on every look. Equal
+ * to the largest energy batch and to the lines of a pack: every batch, and every list of up to
+ * 1,000 rows, is still one page.
+ */
+export const RECEIPT_PAGE_SIZE = 1000;
 
 /** A partner item that passed validation: a rent-arrears row or an energy-batch element. */
 export interface ValidItem {

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { QUEUES, TABLE } from '../../shared/resources.ts';
 import { careReports, rentArrearsCsv } from './support/generated-intake.ts';
+import { readWholeReceipt } from './support/receipt-pages.ts';
 import { mulberry32 } from './support/seeded-random.ts';
 import { countBy, scanAll as scanTable } from './support/table-reads.ts';
 import { type ApiClient, apiClient } from './support/test-runtime.ts';
@@ -269,18 +270,15 @@ async function queueDepths(sqs: SQSClient) {
   return Object.fromEntries(depths);
 }
 
-/** Every partner's uploads as listed, each with its receipt's lines (GET /intake/uploads/{id}). */
+/** Every partner's uploads as listed, each with its receipt's lines (GET /intake/uploads/{id}, page by page). */
 async function readUploads(service: Service) {
   const uploads: (Listed & { token: string; rows: Line[] })[] = [];
   for (const token of ['dev-bo-ex', 'dev-mitros', 'dev-portaal']) {
     const listed = await service.api.request<{ items: Listed[] }>('GET', '/intake/uploads', { token });
     expect(listed.status).toBe(200);
     for (const upload of listed.body.items) {
-      const receipt = await service.api.request<Receipt>('GET', `/intake/uploads/${upload.uploadId}`, {
-        token,
-      });
-      expect(receipt.status).toBe(200);
-      uploads.push({ ...upload, token, rows: receipt.body.rows });
+      const { receipt } = await readWholeReceipt<Receipt>(service.api, upload.uploadId, token);
+      uploads.push({ ...upload, token, rows: receipt.rows });
     }
   }
   return uploads;

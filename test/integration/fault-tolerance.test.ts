@@ -14,6 +14,7 @@ import { reconcileIntake } from '../../shared/application/reconcile-intake.ts';
 import { QUEUES, TABLE } from '../../shared/resources.ts';
 import { careReports, rentArrearsCsv } from './support/generated-intake.ts';
 import { capturedLogs } from './support/log-capture.ts';
+import { readWholeReceipt } from './support/receipt-pages.ts';
 import { drawFor, mulberry32 } from './support/seeded-random.ts';
 import { countBy, dlqDepth as dlqDepthOf, scanAll as scanTable } from './support/table-reads.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
@@ -150,15 +151,13 @@ const seconds = (since: number) => Number(((performance.now() - since) / 1000).t
 
 // --- the receipt side (DESIGN I1) ------------------------------------------------------------------
 
-/** The signal ids on an upload's receipt lines (GET /intake/uploads/{id}), by line status. */
+/** An upload's receipt lines (GET /intake/uploads/{id}, page by page). */
 async function receiptLines(uploadId: string, token: string) {
-  const response = await t.api.request<{ rows: { row: number; status: string; signalId?: string }[] }>(
-    'GET',
-    `/intake/uploads/${uploadId}`,
-    { token },
-  );
-  expect(response.status).toBe(200);
-  return response.body.rows;
+  const { receipt } = await readWholeReceipt<{
+    status: string;
+    rows: { row: number; status: string; signalId?: string }[];
+  }>(t.api, uploadId, token);
+  return receipt.rows;
 }
 
 /**

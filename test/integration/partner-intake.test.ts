@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { readSample, readSampleBytes } from '../support/samples.ts';
+import { readWholeReceipt } from './support/receipt-pages.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
 // Issue 3 acceptance 1, 2 and 6: the sample rent-arrears file and energy batch over HTTP against the
@@ -162,12 +163,9 @@ describe('rent-arrears-bo-ex.csv (Windows-1252, `;`, CRLF)', () => {
   });
 
   it('the partner sees per-row feedback, only ontvangen | opgepakt | niet-opgepakt | afgerond (C4)', async () => {
-    const response = await t.api.request<Receipt>('GET', `/intake/uploads/${rent.uploadId}`, {
-      token: 'dev-bo-ex',
-    });
+    const { receipt } = await readWholeReceipt<Receipt>(t.api, rent.uploadId, 'dev-bo-ex');
 
-    expect(response.status).toBe(200);
-    expect(response.body.rows.map((line) => [line.row, line.feedback])).toEqual([
+    expect(receipt.rows.map((line) => [line.row, line.feedback])).toEqual([
       [2, 'ontvangen'],
       [3, 'ontvangen'],
       [4, 'ontvangen'],
@@ -182,11 +180,9 @@ describe('rent-arrears-bo-ex.csv (Windows-1252, `;`, CRLF)', () => {
       body: { kind: 'brief', reached: false },
     });
     expect(contact.status).toBe(201);
-    const after = await t.api.request<Receipt>('GET', `/intake/uploads/${rent.uploadId}`, {
-      token: 'dev-bo-ex',
-    });
-    expect(rowOf(after.body, 4).feedback).toBe('opgepakt');
-    expect(JSON.stringify(after.body)).not.toMatch(/brief|R4|R5|explanation|team/);
+    const after = await readWholeReceipt<Receipt>(t.api, rent.uploadId, 'dev-bo-ex');
+    expect(rowOf(after.receipt, 4).feedback).toBe('opgepakt');
+    expect(JSON.stringify(after.pages.map((page) => page.body))).not.toMatch(/brief|R4|R5|explanation|team/);
   });
 });
 

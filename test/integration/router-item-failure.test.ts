@@ -8,6 +8,7 @@ import { signalIdFor } from '../../shared/domain/household-key.ts';
 import { QUEUES } from '../../shared/resources.ts';
 import { careReports, rentArrearsCsv } from './support/generated-intake.ts';
 import { capturedLogs } from './support/log-capture.ts';
+import { readWholeReceipt } from './support/receipt-pages.ts';
 import { dlqDepth as dlqDepthOf } from './support/table-reads.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
@@ -68,7 +69,7 @@ function refuseWrites(isTheSignal: (item: WrittenItem | undefined) => boolean, r
 const dlqDepth = () => dlqDepthOf(t.runtime.sqs, t.runtime.queues.signals.deadLetterUrl);
 
 const receipt = async (uploadId: string) =>
-  (await t.api.request<Receipt>('GET', `/intake/uploads/${uploadId}`, { token: 'dev-bo-ex' })).body;
+  (await readWholeReceipt<Receipt>(t.api, uploadId, 'dev-bo-ex')).receipt;
 
 describe('the store fails for one item of a pack (issue 11, acceptance 2; DESIGN I1)', () => {
   it('stores the others once, shows the failure on its receipt line, logs the code at the DLQ, and stores it after the redrive', {

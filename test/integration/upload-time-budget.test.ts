@@ -3,13 +3,15 @@ import { rentArrearsCsv } from '../../bench/rent-arrears-file.ts';
 import { addSdkMiddleware } from '../../shared/adapters/aws-clients.ts';
 import { TABLE } from '../../shared/resources.ts';
 import { capturedLogs } from './support/log-capture.ts';
+import { readWholeReceipt } from './support/receipt-pages.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
 // Issue 11, acceptance 6 (DESIGN I1): on a slower data store — 20 ms more on every DynamoDB request,
 // the handlers' and the router's alike — a 30,000-row upload answers within its time budget with
 // 202 `verwerken` instead of timing out into a 500; the rest continues from the `uploads` queue, the
-// receipt (GET /intake/uploads/{id}) shows progress and then every row, and every row is routed
-// exactly once: nothing lost or doubled at the switch.
+// receipt (GET /intake/uploads/{id}) shows progress and then every row — page by page, 1,000 lines
+// a page (DESIGN C4), so no GET has to read 30,000 rows' feedback within its timeout — and every row
+// is routed exactly once: nothing lost or doubled at the switch.
 const ROWS = Number(process.env.BUDGET_TEST_ROWS ?? 30_000);
 /**
  * The function's default budget is 15 s. On this store a 30,000-row upload takes some 10–12 s with
@@ -27,6 +29,7 @@ type Receipt = {
   counts: Record<string, number>;
   progress: { received: number; processed: number };
   rows: { row: number; status: string; signalId?: string }[];
+  cursor?: string;
 };
 
 beforeAll(async () => {
@@ -77,21 +80,33 @@ describe('a 30,000-row upload on a slow store (issue 11, acceptance 6)', () => {
     });
     const answeredMs = performance.now() - started;
     const progress: number[] = [];
-    let receipt = answer.body;
-    while (receipt.status !== 'klaar' && performance.now() - started < 300_000) {
+    /** How long each poll took (reported, not asserted: the machine is shared). */
+    const pollMs: number[] = [];
+    let polled = answer.body;
+    while (polled.status !== 'klaar' && performance.now() - started < 300_000) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      const polled = await t.api.request<Receipt>('GET', `/intake/uploads/${answer.body.uploadId}`, {
+      const asked = performance.now();
+      const response = await t.api.request<Receipt>('GET', `/intake/uploads/${answer.body.uploadId}`, {
         token: 'dev-bo-ex',
       });
-      expect(polled.status, JSON.stringify(polled.body).slice(0, 300)).toBe(200);
-      receipt = polled.body;
-      progress.push(receipt.progress.processed);
+      pollMs.push(Math.round(performance.now() - asked));
+      expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBe(200);
+      polled = response.body;
+      progress.push(polled.progress.processed);
     }
-    await t.drain();
+    const klaarMs = performance.now() - started;
+    // Routing 30,000 signals on this store can take longer than the admin drain's 120 s on a busy
+    // machine (130 s once). It used to get a head start from the last poll, which read every row's
+    // feedback for 10-30 s; a poll now reads one page.
+    await t.runtime.drain(480_000);
     const routedMs = performance.now() - started;
     const results = routerResults(logOffset);
+    // The whole receipt, klaar: every page with its feedback.
+    const reading = performance.now();
+    const { receipt, pages } = await readWholeReceipt<Receipt>(t.api, answer.body.uploadId, 'dev-bo-ex');
+    const readMs = performance.now() - reading;
     console.info(
-      `upload-time-budget: answered ${answer.status} ${answer.body.status} after ${Math.round(answeredMs)} ms with ${answer.body.progress.processed}/${ROWS} rows decided; klaar and routed after ${Math.round(routedMs)} ms; router ${JSON.stringify(results)}`,
+      `upload-time-budget: answered ${answer.status} ${answer.body.status} after ${Math.round(answeredMs)} ms with ${answer.body.progress.processed}/${ROWS} rows decided; klaar after ${Math.round(klaarMs)} ms, routed after ${Math.round(routedMs)} ms; router ${JSON.stringify(results)}; polls took ${pollMs.join(', ')} ms; the klaar receipt read in ${pages.length} pages in ${Math.round(readMs)} ms`,
     );
 
     // Assess: within the budget (the client's clock also counts sending 4 MB), and not yet complete.
@@ -102,6 +117,8 @@ describe('a 30,000-row upload on a slow store (issue 11, acceptance 6)', () => {
     expect(answeredMs).toBeLessThan(BUDGET_MS + 500);
     // Progress only grows, then the full receipt: every row, one line each, all accepted.
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(polled.status).toBe('klaar');
+    expect(polled.counts).toEqual(receipt.counts);
     expect(receipt.status).toBe('klaar');
     expect(receipt.uploadId).toBe(answer.body.uploadId);
     expect(receipt.counts).toEqual({ received: ROWS, accepted: ROWS, rejected: 0, duplicate: 0, updated: 0 });

@@ -14,8 +14,16 @@ import type {
 } from '../../shared/application/ports.ts';
 import { planRentArrears } from '../../shared/application/rent-arrears-intake.ts';
 import type { Clock, Timer } from '../../shared/domain/clock.ts';
-import { type PackDecision, packItemsOf, type ReceiptLine } from '../../shared/domain/upload-plan.ts';
+import {
+  inPartnerOrder,
+  type PackDecision,
+  packItemsOf,
+  positionOf,
+  RECEIPT_PAGE_SIZE,
+  type ReceiptLine,
+} from '../../shared/domain/upload-plan.ts';
 import type { SignalMessage, UploadContinuationMessage } from '../../shared/messages.ts';
+import { chunks } from '../../shared/parallel.ts';
 
 /**
  * In-memory ports for unit tests of the intake use cases: the same contracts as the DynamoDB and
@@ -31,6 +39,8 @@ export function inMemoryIntake(options: { clock: Clock; timer?: Timer; routeOnPu
     fixed: ReceiptLine[];
     decisions: Map<number, PackDecision>;
     routed: Set<number>;
+    /** The finished receipt's lines in partner order, in pages as the DynamoDB store keeps them. */
+    pages?: ReceiptLine[][];
   }
   const uploads = new Map<string, StoredUpload>();
   const files = new Map<string, Uint8Array>();
@@ -66,8 +76,28 @@ export function inMemoryIntake(options: { clock: Clock; timer?: Timer; routeOnPu
     async markPackRouted(uploadId, pack) {
       uploadOf(uploadId).routed.add(pack);
     },
-    async finish(header) {
-      uploadOf(header.uploadId).header = header;
+    async finish(header, lines) {
+      const upload = uploadOf(header.uploadId);
+      upload.pages = chunks(inPartnerOrder(lines), RECEIPT_PAGE_SIZE);
+      upload.header = header;
+    },
+    async header(uploadId) {
+      return uploads.get(uploadId)?.header;
+    },
+    async receiptPage(uploadId, from) {
+      const pages = uploads.get(uploadId)?.pages ?? [];
+      const starts = (page: ReceiptLine[] | undefined) => positionOf(page?.[0] as ReceiptLine);
+      const index = Math.max(
+        0,
+        pages.findLastIndex((page) => from !== undefined && starts(page) <= from),
+      );
+      const page = pages[index];
+      if (!page) return undefined;
+      const next = pages[index + 1];
+      return {
+        lines: page.filter((line) => from === undefined || positionOf(line) >= from),
+        next: next && starts(next),
+      };
     },
     async read(uploadId): Promise<UploadState | undefined> {
       const upload = uploads.get(uploadId);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { Badge, ErrorMessage, Loading, ScrollTable } from '../components/ui.tsx';
 import { FEEDBACK_LABELS, formatDateTime, STATUS_LABELS } from '../labels.ts';
+import { type LoadedLines, linesOf, loadAllLines, loadNextPage, receiptPath } from '../receipt-pages.ts';
 
 interface Line {
   row?: number;
@@ -26,6 +27,8 @@ interface Receipt {
   warnings: { code: string; column?: string }[];
   rows?: Line[];
   items?: Line[];
+  /** More lines follow (the receipt comes in pages of at most 1,000, DESIGN C4): the next page's cursor. */
+  cursor?: string;
 }
 
 const TONE: Record<string, 'success' | 'danger' | 'neutral' | 'info'> = {
@@ -71,7 +74,7 @@ function useLiveReceipt(api: Api, first: Receipt | undefined): [Receipt | undefi
   useEffect(() => {
     if (receipt?.status !== 'verwerken') return;
     const timer = setTimeout(
-      () => void api.get<Receipt>(`/intake/uploads/${receipt.uploadId}`).then(setReceipt, setError),
+      () => void api.get<Receipt>(receiptPath(receipt.uploadId)).then(setReceipt, setError),
       POLL_MS,
     );
     return () => clearTimeout(timer);
@@ -104,14 +107,15 @@ function Processing({ receipt }: { receipt: Receipt }) {
 /** The receipt, row by row: status, and what is wrong in Dutch (DESIGN I1, C4). */
 export function ReceiptTable({
   receipt,
+  lines: shown = linesOf(receipt),
   onlyRejected = false,
 }: {
   receipt: Receipt;
+  /** The lines loaded so far, when the receipt came in pages. */
+  lines?: readonly Line[];
   onlyRejected?: boolean;
 }) {
-  const lines = (receipt.rows ?? receipt.items ?? []).filter(
-    (line) => !onlyRejected || line.status === 'rejected',
-  );
+  const lines = shown.filter((line) => !onlyRejected || line.status === 'rejected');
   const showFeedback = lines.some((line) => line.feedback);
   return (
     <ScrollTable label="Ontvangstbewijs per rij">
@@ -156,6 +160,77 @@ export function ReceiptTable({
   );
 }
 
+/**
+ * The lines of a receipt loaded so far, page by page: the first page comes with the receipt. A new
+ * receipt (a poll's answer) starts again from its own first page; pages still arriving for the
+ * one before are dropped.
+ */
+function useReceiptLines(api: Api, receipt: Receipt | undefined) {
+  const [stored, setStored] = useState<LoadedLines<Line> & { of?: Receipt }>({ lines: [] });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const loaded: LoadedLines<Line> =
+    stored.of === receipt ? stored : { lines: receipt ? linesOf(receipt) : [], cursor: receipt?.cursor };
+  /** Appends the next page; answers what is loaded then (undefined when it failed). */
+  const loadMore = async () => {
+    if (!receipt || loading) return undefined;
+    setLoading(true);
+    setError(undefined);
+    try {
+      const next = await loadNextPage(api, receipt.uploadId, loaded);
+      setStored({ ...next, of: receipt });
+      return next;
+    } catch (caught) {
+      setError(caught);
+      return undefined;
+    } finally {
+      setLoading(false);
+    }
+  };
+  return { ...loaded, loading, error, loadMore };
+}
+
+type ReceiptLines = ReturnType<typeof useReceiptLines>;
+
+/**
+ * The receipt's table with the lines loaded so far and, while more follow, a button for the next
+ * page: a 30,000-row list opens at once and the partner reads on when needed. Once every line is
+ * in, the count takes the focus from the button that is gone.
+ */
+function PagedReceipt({ receipt, paged }: { receipt: Receipt; paged: ReceiptLines }) {
+  const status = useRef<HTMLParagraphElement>(null);
+  const { received } = receipt.counts;
+  const more = Boolean(paged.cursor);
+  const loadMore = async () => {
+    const loaded = await paged.loadMore();
+    if (loaded && !loaded.cursor) status.current?.focus();
+  };
+  return (
+    <>
+      <ReceiptTable receipt={receipt} lines={paged.lines} />
+      {(more || paged.lines.length > linesOf(receipt).length) && (
+        <p ref={status} tabIndex={-1} aria-live="polite" class="hint">
+          {paged.lines.length.toLocaleString('nl-NL')} van {received.toLocaleString('nl-NL')} rijen getoond.
+        </p>
+      )}
+      <ErrorMessage error={paged.error} />
+      {more && (
+        <p>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => void loadMore()}
+            disabled={paged.loading}
+            aria-busy={paged.loading}
+          >
+            Volgende rijen laden
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
 /** A housing corporation uploads its rent-arrears list and sees at once what happened to each row. */
 export function Upload({ api }: { api: Api }) {
   const [file, setFile] = useState<File>();
@@ -163,7 +238,11 @@ export function Upload({ api }: { api: Api }) {
   const [progress, setProgress] = useState<number>();
   const [answer, setAnswer] = useState<Receipt>();
   const [receipt, pollError] = useLiveReceipt(api, answer);
+  const paged = useReceiptLines(api, receipt);
   const [error, setError] = useState<unknown>();
+  /** While the download gathers the receipt's later pages: how many lines are in. */
+  const [gathered, setGathered] = useState<number>();
+  const [downloadError, setDownloadError] = useState<unknown>();
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -187,19 +266,37 @@ export function Upload({ api }: { api: Api }) {
     }
   };
 
+  /**
+   * Every rejected row, wherever it is in the list: a receipt read back comes in pages (DESIGN C4),
+   * so the pages not yet shown are fetched first, with their progress. Nothing partial: a page that
+   * fails, or a count that does not add up, is an error and no file.
+   */
   const downloadRejected = async () => {
-    if (!file || !receipt?.rows) return;
-    // Loaded on demand: the CSV parser is only needed here, not for the rest of the app.
-    const { rejectedRowsCsv } = await import('../csv.ts');
-    const csv = rejectedRowsCsv(
-      new Uint8Array(await file.arrayBuffer()),
-      receipt.rows.filter((row) => row.status === 'rejected') as { row: number }[],
-    );
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    link.download = `afgewezen-${file.name}`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    if (!file || !receipt?.rows || gathered !== undefined) return;
+    setDownloadError(undefined);
+    try {
+      let lines: readonly Line[] = paged.lines;
+      if (paged.cursor) {
+        setGathered(paged.lines.length);
+        lines = await loadAllLines(api, receipt.uploadId, paged, setGathered);
+      }
+      const rejected = lines.filter((row) => row.status === 'rejected') as { row: number }[];
+      if (rejected.length !== receipt.counts.rejected) {
+        throw new Error('Niet alle afgewezen rijen konden worden opgehaald. Probeer het opnieuw.');
+      }
+      // Loaded on demand: the CSV parser is only needed here, not for the rest of the app.
+      const { rejectedRowsCsv } = await import('../csv.ts');
+      const csv = rejectedRowsCsv(new Uint8Array(await file.arrayBuffer()), rejected);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      link.download = `afgewezen-${file.name}`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (caught) {
+      setDownloadError(caught);
+    } finally {
+      setGathered(undefined);
+    }
   };
 
   return (
@@ -275,13 +372,31 @@ export function Upload({ api }: { api: Api }) {
           )}
           {receipt.counts.rejected > 0 && (
             <p>
-              <button type="button" class="button secondary" onClick={() => void downloadRejected()}>
+              <button
+                type="button"
+                class="button secondary"
+                onClick={() => void downloadRejected()}
+                disabled={gathered !== undefined}
+                aria-busy={gathered !== undefined}
+              >
                 Afgewezen rijen downloaden (CSV)
               </button>{' '}
               <span class="hint">Verbeter ze en stuur ze opnieuw; dubbele rijen worden herkend.</span>
             </p>
           )}
-          <ReceiptTable receipt={receipt} />
+          {gathered !== undefined && (
+            <p role="status">
+              <label for="gathering">
+                Afgewezen rijen verzamelen: {gathered.toLocaleString('nl-NL')} van{' '}
+                {receipt.counts.received.toLocaleString('nl-NL')} rijen opgehaald.
+              </label>{' '}
+              <progress id="gathering" max={receipt.counts.received || 1} value={gathered}>
+                {Math.round((gathered / (receipt.counts.received || 1)) * 100)}%
+              </progress>
+            </p>
+          )}
+          <ErrorMessage error={downloadError} />
+          <PagedReceipt receipt={receipt} paged={paged} />
           <p>
             <a href={`#/uploads/${receipt.uploadId}`}>Terugkoppeling op deze aanlevering</a>
           </p>
@@ -342,12 +457,16 @@ export function Uploads({ api }: { api: Api }) {
   );
 }
 
-/** One upload's receipt with per-row feedback: ontvangen, opgepakt, niet opgepakt, afgerond (C4). */
+/**
+ * One upload's receipt with per-row feedback: ontvangen, opgepakt, niet opgepakt, afgerond (C4); the
+ * first 1,000 rows, and more on request.
+ */
 export function UploadDetail({ api, uploadId }: { api: Api; uploadId: string }) {
   const [loaded, setLoaded] = useState<Receipt>();
   const [receipt, pollError] = useLiveReceipt(api, loaded);
+  const paged = useReceiptLines(api, receipt);
   const [error, setError] = useState<unknown>();
-  useEffect(() => void api.get<Receipt>(`/intake/uploads/${uploadId}`).then(setLoaded, setError), [uploadId]);
+  useEffect(() => void api.get<Receipt>(receiptPath(uploadId)).then(setLoaded, setError), [uploadId]);
   if (!receipt) return error ? <ErrorMessage error={error} /> : <Loading />;
   if (receipt.status === 'verwerken') {
     return (
@@ -365,7 +484,7 @@ export function UploadDetail({ api, uploadId }: { api: Api; uploadId: string }) 
       </p>
       <h1>Aanlevering van {formatDateTime(receipt.receivedAt)}</h1>
       <Counts counts={receipt.counts} />
-      <ReceiptTable receipt={receipt} />
+      <PagedReceipt receipt={receipt} paged={paged} />
     </>
   );
 }
