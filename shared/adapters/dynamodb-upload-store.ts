@@ -16,11 +16,17 @@ import {
   RECEIPT_PAGE_SIZE,
   type ReceiptLine,
 } from '../domain/upload-plan.ts';
-import { chunks } from '../parallel.ts';
+import { chunksWithin } from '../parallel.ts';
 import { batchWrite, queryAll } from './dynamodb-batch.ts';
 
-/** Lines per stored chunk of lines the file decided: a 30,000-row receipt is 30 items, far below 400 KB. */
+/**
+ * Lines per stored chunk of lines the file decided (a 30,000-row receipt is 30 items), and the
+ * bytes per item of lines: well below DynamoDB's 400 KB item limit, with room for the keys, and
+ * for DynamoDB's own encoding of lists and maps beside the JSON size counted here.
+ */
 const LINES_PER_CHUNK = 1000;
+const LINE_BYTES_PER_ITEM = 300 * 1024;
+const withinItem = { count: LINES_PER_CHUNK, bytes: LINE_BYTES_PER_ITEM };
 
 const uploadPk = (uploadId: string) => `UPLOAD#${uploadId}`;
 const listingPk = (source: string) => `SOURCE#${source}#UPLOADS`;
@@ -77,7 +83,7 @@ export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: str
       await batchWrite(
         client,
         tableName,
-        chunks(fixedLines, LINES_PER_CHUNK).map((lines, index) => ({
+        chunksWithin(fixedLines, withinItem).map((lines, index) => ({
           pk: uploadPk(header.uploadId),
           sk: `CHUNK#${number(index)}`,
           type: 'upload-chunk',
@@ -131,7 +137,11 @@ export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: str
     async finish(header, lines) {
       // The pages before the header: a `klaar` header means its pages are all there (a crash in
       // between leaves the upload `verwerken`, and finishing it again writes the same pages).
-      const pages = chunks(inPartnerOrder(lines), RECEIPT_PAGE_SIZE);
+      // At most RECEIPT_PAGE_SIZE lines a page, fewer when its lines are large (rejected rows).
+      const pages = chunksWithin(inPartnerOrder(lines), {
+        count: RECEIPT_PAGE_SIZE,
+        bytes: LINE_BYTES_PER_ITEM,
+      });
       await batchWrite(
         client,
         tableName,
