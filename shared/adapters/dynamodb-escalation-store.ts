@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { EscalationRecord, EscalationStore } from '../application/ports.ts';
 import { TABLE } from '../resources.ts';
+import { decodeCursor, encodeCursor } from './index-cursor.ts';
 
 const { inbox } = TABLE.indexes;
 const escalationKey = (signalId: string, level: number) => ({
@@ -94,9 +95,7 @@ export function dynamoEscalationStore(client: DynamoDBDocumentClient, tableName:
 
     async listForTeam(teamId, { limit, cursor }) {
       const partition = teamPartition(teamId);
-      const start = cursor
-        ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>)
-        : undefined;
+      const start = decodeCursor(cursor, inbox, partition);
       const page = await client.send(
         new QueryCommand({
           TableName: tableName,
@@ -106,7 +105,7 @@ export function dynamoEscalationStore(client: DynamoDBDocumentClient, tableName:
           ExpressionAttributeValues: { ':pk': partition },
           ScanIndexForward: false,
           Limit: limit,
-          ...(start && start[inbox.partitionKey] === partition ? { ExclusiveStartKey: start } : {}),
+          ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
       return {
@@ -117,9 +116,7 @@ export function dynamoEscalationStore(client: DynamoDBDocumentClient, tableName:
           at,
           recipient,
         })) as EscalationRecord[],
-        cursor: page.LastEvaluatedKey
-          ? Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url')
-          : undefined,
+        cursor: encodeCursor(page.LastEvaluatedKey),
       };
     },
   };

@@ -11,7 +11,6 @@ import {
   type DueSignal,
   type ExpiredRecord,
   type InboxView,
-  InvalidCursorError,
   isNotRouted,
   type NotRoutedSignal,
   type SignalRepository,
@@ -29,10 +28,10 @@ import type { Signal, SignalStatus } from '../domain/signal.ts';
 import { TABLE } from '../resources.ts';
 import { batchDelete, batchGet, batchWrite, queryAll } from './dynamodb-batch.ts';
 import { dynamoSignalStates, signalKey } from './dynamodb-signal-states.ts';
+import { decodeCursor, encodeCursor } from './index-cursor.ts';
 import { runtimeClock } from './runtime-clock.ts';
 
 const { inbox, awaitingContact, retention } = TABLE.indexes;
-type IndexKeys = { readonly partitionKey: string; readonly sortKey: string };
 
 const FAILED_TYPE = 'failed-signal';
 const FAILED_STATUS = 'failed';
@@ -160,28 +159,6 @@ function inboxQuery(teamId: string, view: InboxView, now: Date) {
       ...(overdue ? { ':now': now.toISOString(), ':open': 'open' } : {}),
     },
   };
-}
-
-function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-}
-
-/** A cursor is only valid for the list it came from; anything else is a client error, not a 500. */
-function decodeCursor(cursor: string | undefined, index: IndexKeys, partitionValue: string) {
-  if (!cursor) return undefined;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const expected = ['pk', 'sk', index.partitionKey, index.sortKey];
-    const names = Object.keys(key);
-    const valid =
-      key[index.partitionKey] === partitionValue &&
-      names.length === expected.length &&
-      names.every((name) => expected.includes(name) && typeof key[name] === 'string');
-    if (valid) return key;
-  } catch {
-    // fall through
-  }
-  throw new InvalidCursorError();
 }
 
 /**

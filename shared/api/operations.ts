@@ -407,7 +407,7 @@ export const OPERATIONS = {
     params: teamParamsSchema,
     query: pageQuerySchema,
     responses: { 200: { description: 'Escalaties.', schema: escalationListSchema } },
-    errors: { 404: [TEAM_NOT_FOUND] },
+    errors: { 400: [INVALID_CURSOR], 404: [TEAM_NOT_FOUND] },
   },
   firstContactMetrics: {
     operationId: 'firstContactMetrics',

@@ -201,6 +201,36 @@ describe('D4 ladder for a signal received Monday 23 November 2026 (due Monday 30
     );
     expect(items[0]).toMatchObject({ signalId: late, level: 3 });
   });
+
+  it('pages with a cursor; a garbled cursor or another team’s is 400 invalid-cursor, never a 500', async () => {
+    const token = `dev-coordinator-${TEAM}`;
+    const first = await t.api.request<{ items: Escalation[]; cursor?: string }>(
+      'GET',
+      `/teams/${TEAM}/escalations?limit=2`,
+      { token },
+    );
+    const rest = await t.api.request<{ items: Escalation[] }>(
+      'GET',
+      `/teams/${TEAM}/escalations?limit=50&cursor=${encodeURIComponent(first.body.cursor ?? '')}`,
+      { token },
+    );
+    expect(first.body.items).toHaveLength(2);
+    expect([...first.body.items, ...rest.body.items]).toHaveLength(5);
+
+    const foreign = Buffer.from(
+      JSON.stringify({ pk: 'x', sk: 'y', inboxPk: 'TEAM#other', inboxSk: 'z' }),
+    ).toString('base64url');
+    for (const cursor of ['niet-een-cursor', '%%%', foreign]) {
+      const response = await t.api.request(
+        'GET',
+        `/teams/${TEAM}/escalations?cursor=${encodeURIComponent(cursor)}`,
+        {
+          token,
+        },
+      );
+      expect(response, cursor).toMatchObject({ status: 400, body: { error: { code: 'invalid-cursor' } } });
+    }
+  });
 });
 
 describe('exactly once under duplicates (D4)', () => {
