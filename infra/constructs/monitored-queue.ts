@@ -4,6 +4,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
+  MESSAGE_RETENTION_SECONDS,
   METRICS_NAMESPACE,
   type QueueDefinition,
   SERVICE_NAME,
@@ -34,14 +35,12 @@ export class MonitoredQueue extends Construct {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: encryptionKey,
       enforceSSL: true,
+      // Both keep a message two weeks (SQS's maximum): DESIGN D4, a failing delivery ends in the DLQ,
+      // never lost, and a stopped consumer must not lose the work queue's messages sooner.
+      retentionPeriod: Duration.seconds(MESSAGE_RETENTION_SECONDS),
     };
 
-    // The longest retention SQS allows, so an operator has two weeks to look into a poisoned
-    // message and redrive it (DESIGN D4: a failing delivery ends in the DLQ, never lost).
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      ...encryption,
-      retentionPeriod: Duration.days(14),
-    });
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', encryption);
 
     // Visibility of six times the consumer's timeout (AWS guidance for Lambda event sources), so a
     // batch still being retried inside one invocation never becomes visible to a second one.

@@ -974,3 +974,12 @@ describe('web app on S3 + CloudFront (DESIGN §2)', () => {
     expect(() => app.synth()).toThrow(/publish\(\) was never called/);
   });
 });
+
+describe('operations (issue 13): alarms, logs, retention, dashboard', () => {
+  it('keeps messages 14 days in every work queue, as long as in its DLQ', () => {
+    for (const [name, { queue, deadLetterQueue }] of Object.entries(stack.queues)) {
+      expect(propertiesOf(queue).MessageRetentionPeriod, name).toBe(1_209_600);
+      expect(propertiesOf(deadLetterQueue).MessageRetentionPeriod, name).toBe(1_209_600);
+    }
+  });
+});
