@@ -25,7 +25,8 @@ beforeAll(() => {
   // logIgnores reports every finding an acknowledgement covered, so stale ones can be found.
   Aspects.of(fixture.app).add(new AwsSolutionsChecks({ verbose: true, logIgnores: true }));
   annotations = Annotations.fromStack(fixture.stack);
-});
+  // Bundles every function: minutes when the machine is busy (the project's default is 120 s).
+}, 600_000);
 
 afterAll(() => {
   fixture.dispose();

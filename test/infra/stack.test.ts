@@ -50,7 +50,8 @@ beforeAll(() => {
   resources = template.toJSON().Resources as Record<string, CfnResource>;
   // Cached by the synthesis above: no second bundling.
   assemblyDirectory = fixture.app.synth().directory;
-});
+  // Bundling takes minutes when the machine is busy (the project's default is 120 s).
+}, 600_000);
 
 afterAll(() => {
   fixture.dispose();
