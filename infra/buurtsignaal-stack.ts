@@ -22,7 +22,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
@@ -35,6 +35,7 @@ import {
 import { METRICS_NAMESPACE, QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
 import { grantCatalogAccess } from './constructs/grants.ts';
 import { hostedUiUrl, Identity, PARTNER_ROLES } from './constructs/identity.ts';
+import { allowLogEncryption, encryptedLogGroup } from './constructs/log-groups.ts';
 import { MonitoredQueue } from './constructs/monitored-queue.ts';
 import { pascalCase } from './constructs/naming.ts';
 import { createServiceFunction } from './constructs/service-function.ts';
@@ -100,13 +101,15 @@ export class BuurtsignaalStack extends Stack {
       );
     }
 
-    // One customer-managed key for everything that stores personal data at rest (table, queues):
-    // the municipality controls (and can revoke) access to it, and rotation is on.
+    // One customer-managed key for everything that stores personal data at rest (table, queues) and
+    // for what could reveal it (logs, topics, the household secret): the municipality controls (and
+    // can revoke) access to it, and rotation is on.
     this.encryptionKey = new Key(this, 'DataKey', {
-      description: 'Buurtsignaal: tabel en wachtrijen (persoonsgegevens)',
+      description: 'Buurtsignaal: tabel, wachtrijen en logs (persoonsgegevens)',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    allowLogEncryption(this.encryptionKey);
 
     // DESIGN §4: one table, pk/sk, GSIs `inbox` and sparse `awaiting-contact`, TTL for P1.
     this.table = new Table(this, 'Table', {
@@ -150,6 +153,7 @@ export class BuurtsignaalStack extends Stack {
     this.webApp = new WebHosting(this, 'WebApp', {
       appDirectory: webAppDirectory,
       connectSources: [`https://*.execute-api.${this.region}.${this.urlSuffix}`, hostedUiUrl(this)],
+      encryptionKey: this.encryptionKey,
     });
 
     this.identity = new Identity(this, 'Identity', { webAppUrls: [this.webApp.url] });
@@ -174,7 +178,7 @@ export class BuurtsignaalStack extends Stack {
     });
     // One line per request: who (token subject, IP), which route, the outcome and the timings.
     // Route keys, not paths, and no bodies or query strings: nothing personal beyond the caller (P2).
-    this.accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    this.accessLogs = encryptedLogGroup(this, 'ApiAccessLogs', this.encryptionKey);
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
@@ -237,6 +241,7 @@ export class BuurtsignaalStack extends Stack {
         projectRoot: PROJECT_ROOT,
         serviceName: SERVICE_NAME,
         metricsNamespace: METRICS_NAMESPACE,
+        encryptionKey: this.encryptionKey,
       });
       functions[definition.id] = fn;
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuurtsignaalStack } from '../../infra/buurtsignaal-stack.ts';
@@ -971,12 +972,55 @@ describe('web app on S3 + CloudFront (DESIGN §2)', () => {
   it('fails synthesis when the entry files and config.json are never published', () => {
     const app = new App();
     const bare = new Stack(app, 'Bare', { env: { region: 'eu-west-1' } });
-    new WebHosting(bare, 'WebApp', { appDirectory: webAppDirectory, connectSources: [] });
+    new WebHosting(bare, 'WebApp', {
+      appDirectory: webAppDirectory,
+      connectSources: [],
+      encryptionKey: new Key(bare, 'Key'),
+    });
     expect(() => app.synth()).toThrow(/publish\(\) was never called/);
   });
 });
 
 describe('operations (issue 13): alarms, logs, retention, dashboard', () => {
+  const keyArn = () => ({ 'Fn::GetAtt': [idOf(stack.encryptionKey), 'Arn'] });
+
+  /** The statements of the customer key's policy. */
+  function keyStatements(): Properties[] {
+    return (propertiesOf(stack.encryptionKey).KeyPolicy as { Statement: Properties[] }).Statement;
+  }
+
+  it('encrypts every log group with the customer key and keeps it 90 days', () => {
+    const logGroups = resourcesOfType('AWS::Logs::LogGroup');
+    // One per function, the API access log and the BucketDeployment handler's.
+    expect(logGroups).toHaveLength(FUNCTIONS.length + 2);
+    for (const [id, logGroup] of logGroups) {
+      expect(logGroup.Properties.KmsKeyId, id).toEqual(keyArn());
+      expect(logGroup.Properties.RetentionInDays, id).toBe(90);
+    }
+    const [[, handler] = []] = resourcesOfType('AWS::Lambda::Function').filter(([id]) =>
+      isBucketDeploymentHandler(id),
+    );
+    expect(handler?.Properties.LoggingConfig).toEqual({
+      LogGroup: { Ref: idOf(stack.webApp.deploymentLogs) },
+    });
+  });
+
+  it('lets CloudWatch Logs use the key only for log groups of this account and region', () => {
+    expect(keyStatements()).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
+        Condition: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': {
+              'Fn::Join': ['', ['arn:aws:logs:eu-west-1:', { Ref: 'AWS::AccountId' }, ':log-group:*']],
+            },
+          },
+        },
+      }),
+    );
+  });
+
   it('keeps messages 14 days in every work queue, as long as in its DLQ', () => {
     for (const [name, { queue, deadLetterQueue }] of Object.entries(stack.queues)) {
       expect(propertiesOf(queue).MessageRetentionPeriod, name).toBe(1_209_600);
