@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -37,6 +37,7 @@ import { grantCatalogAccess } from './constructs/grants.ts';
 import { hostedUiUrl, Identity, PARTNER_ROLES } from './constructs/identity.ts';
 import { allowLogEncryption, encryptedLogGroup } from './constructs/log-groups.ts';
 import { MonitoredQueue } from './constructs/monitored-queue.ts';
+import { Monitoring } from './constructs/monitoring.ts';
 import { pascalCase } from './constructs/naming.ts';
 import { createServiceFunction } from './constructs/service-function.ts';
 import { WebHosting } from './constructs/web-hosting.ts';
@@ -85,6 +86,9 @@ export class BuurtsignaalStack extends Stack {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
+  readonly overdueAlarm: Alarm;
+  /** The alarm topic, the alarms besides the queues' own, and the dashboard (docs/operations.md). */
+  readonly monitoring: Monitoring;
   /** By operation, so tests and the nag acknowledgements can find a route. */
   readonly routes: Readonly<Record<OperationName, HttpRoute>>;
   /** By catalog id, so tests can find a function's logical id. */
@@ -301,8 +305,10 @@ export class BuurtsignaalStack extends Stack {
     for (const name of partnerRoutes) this.stage.node.addDependency(this.routes[name]);
 
     // DESIGN D4/D5: escalations falling due mean first contacts are overdue; the sweep counts them.
-    new Alarm(this, 'OverdueSignalsAlarm', {
-      alarmDescription: 'Signalen zonder eerste contact binnen de termijn: escalaties vallen verschuldigd.',
+    this.overdueAlarm = new Alarm(this, 'OverdueSignalsAlarm', {
+      alarmName: `${this.stackName}-overdue-signals`,
+      alarmDescription:
+        'Signalen zonder eerste contact binnen de termijn: escalaties vallen verschuldigd (docs/operations.md).',
       metric: new Metric({
         namespace: METRICS_NAMESPACE,
         metricName: 'EscalationsDue',
@@ -314,6 +320,26 @@ export class BuurtsignaalStack extends Stack {
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    // Alarm mail goes to one address given at deploy (`--parameters AlarmEmail=…`); empty: none yet.
+    const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
+      type: 'String',
+      default: '',
+      description:
+        'E-mailadres voor de alarmen van Buurtsignaal (een teammailbox van beheer); leeg laat de mail weg.',
+      allowedPattern: '^$|^[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+$',
+      constraintDescription: 'één e-mailadres, of leeg',
+    });
+    // Last but the outputs: it wires every alarm the stack has to the alarm topic.
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      encryptionKey: this.encryptionKey,
+      alarmEmail: alarmEmail.valueAsString,
+      queues: this.queues,
+      functions: this.functions,
+      catalog: FUNCTIONS,
+      stage: this.stage,
+      overdueAlarm: this.overdueAlarm,
     });
 
     // The app reads its settings from /config.json, so one build runs locally and on any stack.
@@ -330,6 +356,8 @@ export class BuurtsignaalStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.identity.webClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
 
     // Last, so that every resource they name exists (the same set for `npm run synth` and the tests).
     acknowledgeNagFindings(this);
