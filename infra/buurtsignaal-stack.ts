@@ -19,6 +19,7 @@ import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -114,6 +115,20 @@ export class BuurtsignaalStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     allowLogEncryption(this.encryptionKey);
+    // Grants on the key only for AWS services working on the service's resources (DynamoDB creates
+    // its own): no principal can hand the key on to someone else with a grant (CT.KMS.PR.3).
+    this.encryptionKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'GrantsOnlyForAwsServices',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: {
+          BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
+        },
+      }),
+    );
 
     // DESIGN §4: one table, pk/sk, GSIs `inbox` and sparse `awaiting-contact`, TTL for P1.
     this.table = new Table(this, 'Table', {

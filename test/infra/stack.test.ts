@@ -1107,6 +1107,19 @@ describe('operations (issue 13): alarms, logs, retention, dashboard', () => {
     );
   });
 
+  it('lets no principal but an AWS service create grants on the key (CT.KMS.PR.3)', () => {
+    expect(keyStatements()).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 'kms:CreateGrant',
+        Condition: {
+          BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
+        },
+      }),
+    );
+  });
+
   it('keeps messages 14 days in every work queue, as long as in its DLQ', () => {
     for (const [name, { queue, deadLetterQueue }] of Object.entries(stack.queues)) {
       expect(propertiesOf(queue).MessageRetentionPeriod, name).toBe(1_209_600);
