@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -19,10 +19,11 @@ import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
@@ -35,7 +36,9 @@ import {
 import { METRICS_NAMESPACE, QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
 import { grantCatalogAccess } from './constructs/grants.ts';
 import { hostedUiUrl, Identity, PARTNER_ROLES } from './constructs/identity.ts';
+import { allowLogEncryption, encryptedLogGroup } from './constructs/log-groups.ts';
 import { MonitoredQueue } from './constructs/monitored-queue.ts';
+import { Monitoring } from './constructs/monitoring.ts';
 import { pascalCase } from './constructs/naming.ts';
 import { createServiceFunction } from './constructs/service-function.ts';
 import { WebHosting } from './constructs/web-hosting.ts';
@@ -84,6 +87,9 @@ export class BuurtsignaalStack extends Stack {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
+  readonly overdueAlarm: Alarm;
+  /** The alarm topic, the alarms besides the queues' own, and the dashboard (docs/operations.md). */
+  readonly monitoring: Monitoring;
   /** By operation, so tests and the nag acknowledgements can find a route. */
   readonly routes: Readonly<Record<OperationName, HttpRoute>>;
   /** By catalog id, so tests can find a function's logical id. */
@@ -100,13 +106,29 @@ export class BuurtsignaalStack extends Stack {
       );
     }
 
-    // One customer-managed key for everything that stores personal data at rest (table, queues):
-    // the municipality controls (and can revoke) access to it, and rotation is on.
+    // One customer-managed key for everything that stores personal data at rest (table, queues) and
+    // for what could reveal it (logs, topics, the household secret): the municipality controls (and
+    // can revoke) access to it, and rotation is on.
     this.encryptionKey = new Key(this, 'DataKey', {
-      description: 'Buurtsignaal: tabel en wachtrijen (persoonsgegevens)',
+      description: 'Buurtsignaal: tabel, wachtrijen en logs (persoonsgegevens)',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    allowLogEncryption(this.encryptionKey);
+    // Grants on the key only for AWS services working on the service's resources (DynamoDB creates
+    // its own): no principal can hand the key on to someone else with a grant (CT.KMS.PR.3).
+    this.encryptionKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'GrantsOnlyForAwsServices',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: {
+          BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
+        },
+      }),
+    );
 
     // DESIGN §4: one table, pk/sk, GSIs `inbox` and sparse `awaiting-contact`, TTL for P1.
     this.table = new Table(this, 'Table', {
@@ -150,6 +172,7 @@ export class BuurtsignaalStack extends Stack {
     this.webApp = new WebHosting(this, 'WebApp', {
       appDirectory: webAppDirectory,
       connectSources: [`https://*.execute-api.${this.region}.${this.urlSuffix}`, hostedUiUrl(this)],
+      encryptionKey: this.encryptionKey,
     });
 
     this.identity = new Identity(this, 'Identity', { webAppUrls: [this.webApp.url] });
@@ -174,7 +197,7 @@ export class BuurtsignaalStack extends Stack {
     });
     // One line per request: who (token subject, IP), which route, the outcome and the timings.
     // Route keys, not paths, and no bodies or query strings: nothing personal beyond the caller (P2).
-    this.accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    this.accessLogs = encryptedLogGroup(this, 'ApiAccessLogs', this.encryptionKey);
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
@@ -237,6 +260,7 @@ export class BuurtsignaalStack extends Stack {
         projectRoot: PROJECT_ROOT,
         serviceName: SERVICE_NAME,
         metricsNamespace: METRICS_NAMESPACE,
+        encryptionKey: this.encryptionKey,
       });
       functions[definition.id] = fn;
 
@@ -296,8 +320,10 @@ export class BuurtsignaalStack extends Stack {
     for (const name of partnerRoutes) this.stage.node.addDependency(this.routes[name]);
 
     // DESIGN D4/D5: escalations falling due mean first contacts are overdue; the sweep counts them.
-    new Alarm(this, 'OverdueSignalsAlarm', {
-      alarmDescription: 'Signalen zonder eerste contact binnen de termijn: escalaties vallen verschuldigd.',
+    this.overdueAlarm = new Alarm(this, 'OverdueSignalsAlarm', {
+      alarmName: `${this.stackName}-overdue-signals`,
+      alarmDescription:
+        'Signalen zonder eerste contact binnen de termijn: escalaties vallen verschuldigd (docs/operations.md).',
       metric: new Metric({
         namespace: METRICS_NAMESPACE,
         metricName: 'EscalationsDue',
@@ -309,6 +335,26 @@ export class BuurtsignaalStack extends Stack {
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    // Alarm mail goes to one address given at deploy (`--parameters AlarmEmail=…`); empty: none yet.
+    const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
+      type: 'String',
+      default: '',
+      description:
+        'E-mailadres voor de alarmen van Buurtsignaal (een teammailbox van beheer); leeg laat de mail weg.',
+      allowedPattern: '^$|^[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+$',
+      constraintDescription: 'één e-mailadres, of leeg',
+    });
+    // Last but the outputs: it wires every alarm the stack has to the alarm topic.
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      encryptionKey: this.encryptionKey,
+      alarmEmail: alarmEmail.valueAsString,
+      queues: this.queues,
+      functions: this.functions,
+      catalog: FUNCTIONS,
+      stage: this.stage,
+      overdueAlarm: this.overdueAlarm,
     });
 
     // The app reads its settings from /config.json, so one build runs locally and on any stack.
@@ -325,6 +371,8 @@ export class BuurtsignaalStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.identity.webClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
 
     // Last, so that every resource they name exists (the same set for `npm run synth` and the tests).
     acknowledgeNagFindings(this);

@@ -1,8 +1,11 @@
-import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { type CfnElement, CfnResource, type Stack } from 'aws-cdk-lib';
+import { CfnFunction, CfnPermission } from 'aws-cdk-lib/aws-lambda';
+import { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { OPERATIONS, type OperationDefinition, type OperationName } from '../shared/api/operations.ts';
 import type { BuurtsignaalStack } from './buurtsignaal-stack.ts';
+import { GUARD_METADATA_KEY, type GuardAcknowledgement } from './control-tower-checks.ts';
 import { FUNCTIONS } from './function-catalog.ts';
 
 /** The finding ids AwsSolutions-IAM5 reports for wildcard actions of CDK's BucketDeployment role. */
@@ -14,8 +17,22 @@ const BUCKET_DEPLOYMENT_WILDCARD_ACTIONS = [
   's3:List*',
 ];
 
+/** Shared by cdk-nag's AwsSolutions-APIG4 and Control Tower's CT.APIGATEWAY.PR.5. */
+const PUBLIC_ROUTES_REASON =
+  'Public by contract (API.md): GET /health for uptime monitoring and GET /openapi.json, the ' +
+  'API description generated from the schemas. Neither reads or returns personal data; both ' +
+  'are throttled by the stage default and logged in the access log.';
+
+/** Shared by cdk-nag's AwsSolutions-CFR4 and Control Tower's CT.CLOUDFRONT.PR.6/7/9. */
+const NO_CUSTOM_DOMAIN_REASON =
+  'No custom domain yet: with the default *.cloudfront.net certificate CloudFront fixes the ' +
+  'viewer security policy at TLSv1 and ignores a minimum protocol version. Current browsers ' +
+  'negotiate TLS 1.2/1.3 anyway; enforcing TLS 1.2 comes with a custom domain and an ACM ' +
+  'certificate in us-east-1.';
+
 /**
- * Every AwsSolutions finding this stack leaves open on purpose, with the reason, each on the one
+ * Every finding this stack leaves open on purpose — cdk-nag's AwsSolutions and cfn-guard's AWS
+ * Control Tower proactive controls (control-tower-checks.ts) — with the reason, each on the one
  * resource it concerns (and, for IAM findings, on the one wildcard). Everything else is fixed in the
  * constructs. Applied by the stack itself, so `npm run synth` and test/infra/cdk-nag.test.ts see
  * the same set; that test also fails on an acknowledgement that no longer matches a finding.
@@ -25,6 +42,7 @@ export function acknowledgeNagFindings(stack: BuurtsignaalStack): void {
   acknowledgePublicRoutes(stack);
   acknowledgeWebHosting(stack);
   acknowledgeBucketDeploymentHandler(stack);
+  acknowledgeControlTowerFindings(stack);
 
   NagSuppressions.addResourceSuppressions(stack.householdSecret, [
     {
@@ -79,24 +97,14 @@ function acknowledgePublicRoutes(stack: BuurtsignaalStack): void {
   );
   for (const name of publicOperations) {
     NagSuppressions.addResourceSuppressions(stack.routes[name], [
-      {
-        id: 'AwsSolutions-APIG4',
-        reason:
-          'Public by contract (API.md): GET /health for uptime monitoring and GET /openapi.json, the ' +
-          'API description generated from the schemas. Neither reads or returns personal data; both ' +
-          'are throttled by the stage default and logged in the access log.',
-      },
+      { id: 'AwsSolutions-APIG4', reason: PUBLIC_ROUTES_REASON },
     ]);
   }
 }
 
 function acknowledgeWebHosting(stack: BuurtsignaalStack): void {
   const reasons: Record<string, string> = {
-    'AwsSolutions-CFR4':
-      'No custom domain yet: with the default *.cloudfront.net certificate CloudFront fixes the ' +
-      'viewer security policy at TLSv1 and ignores a minimum protocol version. Current browsers ' +
-      'negotiate TLS 1.2/1.3 anyway; enforcing TLS 1.2 comes with a custom domain and an ACM ' +
-      'certificate in us-east-1.',
+    'AwsSolutions-CFR4': NO_CUSTOM_DOMAIN_REASON,
     'AwsSolutions-CFR1':
       'The distribution serves only the static app (HTML, JS, CSS; no data). All personal data is ' +
       'behind the API and its Cognito JWT authorizer, which geo-blocking the app would not protect, ' +
@@ -156,4 +164,164 @@ function acknowledgeBucketDeploymentHandler(stack: BuurtsignaalStack): void {
       ],
     },
   ]);
+}
+
+/**
+ * Writes acknowledgements of Control Tower findings into the resource's template metadata, where
+ * control-tower-checks.ts reads them (cfn-guard itself has no suppressions).
+ */
+function acknowledgeGuard(construct: IConstruct, acknowledgements: readonly GuardAcknowledgement[]): void {
+  const resource = construct instanceof CfnResource ? construct : construct.node.defaultChild;
+  if (!(resource instanceof CfnResource))
+    throw new Error(`No CloudFormation resource at ${construct.node.path}`);
+  const existing = (resource.getMetadata(GUARD_METADATA_KEY)?.rules_to_suppress ??
+    []) as GuardAcknowledgement[];
+  resource.addMetadata(GUARD_METADATA_KEY, { rules_to_suppress: [...existing, ...acknowledgements] });
+}
+
+/** Every resource of a CloudFormation type in the stack (including those aws-cdk-lib creates). */
+function resourcesOf<T extends CfnResource>(stack: Stack, type: abstract new (...args: never[]) => T): T[] {
+  return stack.node.findAll().filter((construct): construct is T => construct instanceof type);
+}
+
+/**
+ * The AWS Control Tower proactive controls (cfn-guard rules of @cdklabs/cdk-validator-cfnguard)
+ * this stack does not meet, on purpose. The rest pass: alarms have actions (CT.CLOUDWATCH.PR.1), log
+ * groups use the customer key (PR.3), the key refuses grants to non-AWS principals (CT.KMS.PR.3).
+ */
+function acknowledgeControlTowerFindings(stack: BuurtsignaalStack): void {
+  for (const name of (Object.keys(OPERATIONS) as OperationName[]).filter(
+    (operation) => (OPERATIONS[operation] as OperationDefinition).roles === 'public',
+  )) {
+    acknowledgeGuard(stack.routes[name], [{ id: 'CT.APIGATEWAY.PR.5', reason: PUBLIC_ROUTES_REASON }]);
+  }
+
+  for (const logGroup of resourcesOf(stack, CfnLogGroup)) {
+    acknowledgeGuard(logGroup, [
+      {
+        id: 'CT.CLOUDWATCH.PR.2',
+        reason:
+          'Kept three months, not a year (LOG_RETENTION, infra/constructs/log-groups.ts): the logs hold ' +
+          "no residents' data (DESIGN P2) but do hold workers' token subjects and callers' IP " +
+          'addresses, so they are kept no longer than incident follow-up needs (GDPR data ' +
+          'minimisation). The audit trail (P3) in the table is the long-term record.',
+      },
+    ]);
+  }
+
+  for (const fn of resourcesOf(stack, CfnFunction)) {
+    acknowledgeGuard(fn, [
+      {
+        id: 'CT.LAMBDA.PR.3',
+        reason:
+          'No VPC: the functions reach only AWS APIs (DynamoDB, SQS, SNS, Secrets Manager, X-Ray) over ' +
+          'TLS with signed requests, and no private network resource. A VPC would add a NAT gateway ' +
+          'or five interface endpoints and slower cold starts without protecting the data further: ' +
+          'access is decided by IAM and the key policy, not by network location.',
+      },
+    ]);
+  }
+
+  // API Gateway's invoke permissions: their SourceArn names this API and route, but as Fn::Join, and
+  // the rule accepts only a literal string or a plain Ref/GetAtt. Any other permission is checked.
+  for (const permission of resourcesOf(stack, CfnPermission).filter(
+    (candidate) => candidate.principal === 'apigateway.amazonaws.com' && candidate.sourceArn !== undefined,
+  )) {
+    acknowledgeGuard(permission, [
+      {
+        id: 'CT.LAMBDA.PR.2',
+        reason:
+          "Not public: SourceArn limits the invoke permission to this HTTP API's own routes " +
+          '(arn:aws:execute-api:<region>:<account>:<api id>/*/*/<path>). The rule only recognises a ' +
+          'literal string or a plain Ref/GetAtt, and CDK builds that ARN with Fn::Join.',
+      },
+    ]);
+  }
+
+  acknowledgeGuard(stack.webApp.distribution, [
+    {
+      id: 'CT.CLOUDFRONT.PR.4',
+      reason:
+        'One S3 origin in the same region as the API: a failover origin would need a bucket ' +
+        'replicated to a second region for a static app that cannot work while the API, in one ' +
+        'region, is down anyway; S3 is the most available part of the chain.',
+    },
+    ...['CT.CLOUDFRONT.PR.6', 'CT.CLOUDFRONT.PR.7', 'CT.CLOUDFRONT.PR.9'].map((id) => ({
+      id,
+      reason: NO_CUSTOM_DOMAIN_REASON,
+    })),
+  ]);
+
+  const staticBuild = 'holds only the public static build (HTML, JS, CSS) that CloudFront serves to anyone';
+  acknowledgeGuard(stack.webApp.bucket, [
+    {
+      id: 'CT.S3.PR.10',
+      reason:
+        `The bucket ${staticBuild}; SSE-S3 encrypts it at rest. SSE-KMS would need the key policy to ` +
+        'admit CloudFront and cost a KMS call per uncached object, protecting nothing secret.',
+    },
+    {
+      id: 'CT.S3.PR.4',
+      reason:
+        'Nothing has to react to its objects: they change only with a deployment, which ' +
+        'CloudFormation records; versioning keeps the previous release for a rollback.',
+    },
+    {
+      id: 'CT.S3.PR.9',
+      reason:
+        `The bucket ${staticBuild}, replaced and pruned by every deployment, which locked objects ` +
+        'would block; versioning (30 days of old versions) already allows a rollback.',
+    },
+  ]);
+  acknowledgeGuard(stack.webApp.accessLogBucket, [
+    {
+      id: 'CT.S3.PR.10',
+      reason:
+        'S3 server access logging delivers only to a target bucket with SSE-S3 (SSE-KMS is not ' +
+        'supported there), and the same bucket takes the CloudFront standard logs.',
+    },
+    {
+      id: 'CT.S3.PR.11',
+      reason:
+        'Its logs are written once by AWS log delivery and expire after 90 days; versions would keep ' +
+        'the deleted ones (client IP addresses) beyond that limit, for objects nobody overwrites.',
+    },
+    {
+      id: 'CT.S3.PR.2',
+      reason:
+        'This is the access-log bucket itself: logging it to itself would log every log delivery, ' +
+        'and logging it elsewhere only moves the question to that bucket.',
+    },
+    {
+      id: 'CT.S3.PR.4',
+      reason:
+        'Nothing has to react to its objects: access logs are read when an incident asks for them ' +
+        'and expire by lifecycle after 90 days.',
+    },
+    {
+      id: 'CT.S3.PR.5',
+      reason:
+        'CloudFront standard logging delivers through an ACL (the awslogsdelivery account), so the ' +
+        'bucket keeps ACLs enabled with BUCKET_OWNER_PREFERRED (objects stay the owner’s) and ' +
+        'Block Public Access on, so no ACL can make anything public.',
+    },
+    {
+      id: 'CT.S3.PR.9',
+      reason:
+        'Access logs are short-lived diagnostics that must go after 90 days (data minimisation), ' +
+        'not records to preserve; Block Public Access and a TLS-only policy guard them.',
+    },
+  ]);
+
+  for (const { deadLetterQueue } of Object.values(stack.queues)) {
+    acknowledgeGuard(deadLetterQueue, [
+      {
+        id: 'CT.SQS.PR.1',
+        reason:
+          'This is a dead-letter queue itself (DESIGN D4): what lands here waits up to 14 days for ' +
+          'an operator to fix the cause and redrive it (npm run redrive), with an alarm at the first ' +
+          'message; a DLQ of a DLQ would only hide it one level deeper.',
+      },
+    ]);
+  }
 }

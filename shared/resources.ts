@@ -91,6 +91,15 @@ export const QUEUES = {
 
 export type QueueName = keyof typeof QUEUES;
 
+/**
+ * How long SQS keeps a message, for every work queue and its DLQ alike: 14 days, the most SQS allows.
+ * A work queue that kept less (SQS's default is 4 days) would drop what it holds for good once its
+ * consumer has been stopped or throttled that long, while its DLQ would have kept it; now either
+ * gives an operator two weeks to fix and redrive. SQS counts from the first send, also in the DLQ,
+ * but a message reaches the DLQ after `maxReceiveCount` receives — minutes to hours, not days.
+ */
+export const MESSAGE_RETENTION_SECONDS = 14 * 24 * 60 * 60;
+
 /** AWS guidance for Lambda consumers: visibility timeout at least six times the function timeout. */
 export function visibilityTimeoutSeconds(queue: QueueDefinition): number {
   return queue.consumerTimeoutSeconds * 6;

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { LAMBDA_BUNDLING } from '../bundling.ts';
 import type { FunctionDefinition } from '../function-catalog.ts';
+import { encryptedLogGroup } from './log-groups.ts';
 
 export interface ServiceFunctionOptions {
   readonly definition: FunctionDefinition;
@@ -16,6 +17,8 @@ export interface ServiceFunctionOptions {
   readonly projectRoot: string;
   readonly serviceName: string;
   readonly metricsNamespace: string;
+  /** The customer-managed key; the function's log group is encrypted with it. */
+  readonly encryptionKey: IKey;
 }
 
 /**
@@ -24,8 +27,8 @@ export interface ServiceFunctionOptions {
  */
 export function createServiceFunction(scope: Construct, options: ServiceFunctionOptions): NodejsFunction {
   const { definition, projectRoot } = options;
-  // Logs hold ids and codes only (DESIGN P2); three months covers incident follow-up.
-  const logGroup = new LogGroup(scope, `${definition.id}Logs`, { retention: RetentionDays.THREE_MONTHS });
+  // Logs hold ids and codes only (DESIGN P2); encrypted and kept as log-groups.ts says.
+  const logGroup = encryptedLogGroup(scope, `${definition.id}Logs`, options.encryptionKey);
   // An own role instead of CDK's default with AWSLambdaBasicExecutionRole, which may create and
   // write every log group in the account: this one writes only to the function's own log group.
   // What else it may touch is granted from the catalog (grants.ts).

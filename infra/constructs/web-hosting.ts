@@ -10,10 +10,13 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { webAppContentSecurityPolicy } from '../web-app-policy.ts';
+import { encryptedLogGroup } from './log-groups.ts';
 
 /** Vite puts every content-hashed file here; everything else in the build has a fixed name. */
 const HASHED_PREFIX = 'assets/';
@@ -23,6 +26,8 @@ export interface WebHostingProps {
   readonly appDirectory: string;
   /** Origins the app fetches from besides its own (CSP `connect-src`): the API and the Cognito domain. */
   readonly connectSources: readonly string[];
+  /** The service's customer-managed key: the deployment handler's log group is encrypted with it. */
+  readonly encryptionKey: IKey;
 }
 
 /** What the deployed app needs to know at start; becomes /config.json next to index.html. */
@@ -53,6 +58,12 @@ export class WebHosting extends Construct {
   readonly origin: string;
   /** `https://<distribution domain>/` — where users go and the OAuth redirect URI. */
   readonly url: string;
+  /**
+   * Logs of CDK's BucketDeployment handler (the deploy-time copy into the bucket). Given explicitly,
+   * so it is encrypted and expires like every other log group, instead of the never-expiring
+   * `/aws/lambda/…` group Lambda would otherwise create outside the stack.
+   */
+  readonly deploymentLogs: LogGroup;
   private readonly appDirectory: string;
   private readonly assetsDeployment: BucketDeployment;
   private published = false;
@@ -148,9 +159,12 @@ export class WebHosting extends Construct {
     this.origin = `https://${this.distribution.distributionDomainName}`;
     this.url = `${this.origin}/`;
 
+    this.deploymentLogs = encryptedLogGroup(this, 'DeploymentLogs', props.encryptionKey);
+
     // Hashed files never change under their name: cache them for a year. Not pruned, so a browser
     // that still runs the previous release can load its lazy chunks during and after a deploy.
     this.assetsDeployment = new BucketDeployment(this, 'HashedAssets', {
+      logGroup: this.deploymentLogs,
       sources: [Source.asset(this.appDirectory)],
       destinationBucket: this.bucket,
       exclude: ['*'],
@@ -188,6 +202,8 @@ export class WebHosting extends Construct {
       },
     };
     const deployment = new BucketDeployment(this, 'EntryFiles', {
+      // The same handler as the assets' deployment (one per stack), so the same log group.
+      logGroup: this.deploymentLogs,
       sources: [Source.asset(this.appDirectory), Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,
       // Pruning removes stale fixed-name files; the filter keeps it away from the hashed assets.

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { createSqsServer } from 'local-aws-sqs';
 import {
+  MESSAGE_RETENTION_SECONDS,
   QUEUES,
   type QueueDefinition,
   type QueueName,
@@ -46,14 +47,21 @@ async function queueArn(client: SQSClient, url: string): Promise<string> {
   return Attributes?.QueueArn as string;
 }
 
-/** Creates each queue and its DLQ with the redrive policy and visibility timeout the CDK stack uses. */
+/**
+ * Creates each queue and its DLQ with the redrive policy, visibility timeout and retention the CDK
+ * stack uses.
+ */
 export async function ensureQueue(client: SQSClient, definition: QueueDefinition): Promise<LocalQueue> {
-  const dlq = await client.send(new CreateQueueCommand({ QueueName: definition.deadLetterName }));
+  const retention = { MessageRetentionPeriod: String(MESSAGE_RETENTION_SECONDS) };
+  const dlq = await client.send(
+    new CreateQueueCommand({ QueueName: definition.deadLetterName, Attributes: retention }),
+  );
   const deadLetterUrl = dlq.QueueUrl as string;
   const queue = await client.send(
     new CreateQueueCommand({
       QueueName: definition.name,
       Attributes: {
+        ...retention,
         VisibilityTimeout: String(visibilityTimeoutSeconds(definition)),
         RedrivePolicy: JSON.stringify({
           deadLetterTargetArn: await queueArn(client, deadLetterUrl),

@@ -1,8 +1,19 @@
-import { Aspects, CfnResource } from 'aws-cdk-lib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Aspects, CfnResource, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { SynthesisMessage } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  controlTowerFindings,
+  GUARD_METADATA_KEY,
+  type GuardAcknowledgement,
+  type GuardReview,
+  reviewControlTowerFindings,
+} from '../../infra/control-tower-checks.ts';
 import { buildStack, type StackFixture } from './stack-fixture.ts';
 
 /** Findings of the pack, including rules that could not evaluate a resource (CdkNagValidationFailure). */
@@ -25,7 +36,8 @@ beforeAll(() => {
   // logIgnores reports every finding an acknowledgement covered, so stale ones can be found.
   Aspects.of(fixture.app).add(new AwsSolutionsChecks({ verbose: true, logIgnores: true }));
   annotations = Annotations.fromStack(fixture.stack);
-});
+  // Bundles every function: minutes when the machine is busy (the project's default is 120 s).
+}, 600_000);
 
 afterAll(() => {
   fixture.dispose();
@@ -115,5 +127,69 @@ describe('cdk-nag AwsSolutions', () => {
         .map((pattern) => `${path}: ${acknowledgement.id} ${JSON.stringify(pattern)}`);
     });
     expect(stale, `Acknowledgements without a finding:\n${stale.join('\n')}`).toEqual([]);
+  });
+});
+
+/** `control logicalId (path): first line`, so a failure says what to fix and where. */
+function describeGuardFindings(findings: GuardReview['open']): string[] {
+  return findings.map(
+    (finding) => `${finding.control} ${finding.logicalId}: ${finding.description} (fix: ${finding.fix})`,
+  );
+}
+
+// cfn-guard runs the bundled binary over the synthesized template: on a busy 2-core machine that
+// takes up to a couple of minutes, so its hook has a timeout of its own.
+describe('cfn-guard: AWS Control Tower proactive controls', () => {
+  let review: GuardReview;
+
+  beforeAll(() => {
+    const assembly = fixture.app.synth();
+    review = reviewControlTowerFindings(fixture.app, join(assembly.directory, fixture.stack.templateFile));
+  }, 600_000);
+
+  it('leaves no unacknowledged finding', () => {
+    const open = describeGuardFindings(review.open);
+    expect(open, `Unacknowledged Control Tower findings:\n${open.join('\n')}`).toEqual([]);
+    // Not vacuous: the rules ran and found what the acknowledgements cover.
+    expect(review.acknowledged.length).toBeGreaterThan(0);
+  });
+
+  it('has no acknowledgement left that no longer matches a finding', () => {
+    const stale = review.stale.map(({ logicalId, id }) => `${logicalId}: ${id}`);
+    expect(stale, `Acknowledgements without a finding:\n${stale.join('\n')}`).toEqual([]);
+  });
+
+  it('gives every acknowledgement a control id and a reason of its own', () => {
+    const all = fixture.stack.node
+      .findAll()
+      .filter((construct): construct is CfnResource => construct instanceof CfnResource)
+      .flatMap((resource) =>
+        ((resource.getMetadata(GUARD_METADATA_KEY)?.rules_to_suppress ?? []) as GuardAcknowledgement[]).map(
+          (acknowledgement) => ({ path: resource.node.path, acknowledgement }),
+        ),
+      );
+    expect(all.length).toBeGreaterThan(0);
+    for (const { path, acknowledgement } of all) {
+      expect(acknowledgement.id, path).toMatch(/^CT\.[A-Z0-9]+\.PR\.\d+$/);
+      expect(acknowledgement.reason.length, `${path} ${acknowledgement.id}`).toBeGreaterThanOrEqual(80);
+    }
+  });
+
+  it('finds what it should: an alarm without an action fails CT.CLOUDWATCH.PR.1', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'buurtsignaal-guard-'));
+    try {
+      const app = new App({ outdir });
+      const probe = new Stack(app, 'Probe');
+      new Metric({ namespace: 'Probe', metricName: 'Probe', period: Duration.minutes(1) }).createAlarm(
+        probe,
+        'Silent',
+        { threshold: 1, evaluationPeriods: 1 },
+      );
+      const assembly = app.synth();
+      const findings = controlTowerFindings(app, join(assembly.directory, probe.templateFile));
+      expect(findings.map((finding) => finding.control)).toContain('CT.CLOUDWATCH.PR.1');
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

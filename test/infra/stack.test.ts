@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuurtsignaalStack } from '../../infra/buurtsignaal-stack.ts';
@@ -50,7 +51,8 @@ beforeAll(() => {
   resources = template.toJSON().Resources as Record<string, CfnResource>;
   // Cached by the synthesis above: no second bundling.
   assemblyDirectory = fixture.app.synth().directory;
-});
+  // Bundling takes minutes when the machine is busy (the project's default is 120 s).
+}, 600_000);
 
 afterAll(() => {
   fixture.dispose();
@@ -970,7 +972,216 @@ describe('web app on S3 + CloudFront (DESIGN §2)', () => {
   it('fails synthesis when the entry files and config.json are never published', () => {
     const app = new App();
     const bare = new Stack(app, 'Bare', { env: { region: 'eu-west-1' } });
-    new WebHosting(bare, 'WebApp', { appDirectory: webAppDirectory, connectSources: [] });
+    new WebHosting(bare, 'WebApp', {
+      appDirectory: webAppDirectory,
+      connectSources: [],
+      encryptionKey: new Key(bare, 'Key'),
+    });
     expect(() => app.synth()).toThrow(/publish\(\) was never called/);
+  });
+});
+
+describe('operations (issue 13): alarms, logs, retention, dashboard', () => {
+  /** Every alarm of the stack by name; docs/operations.md explains each. */
+  const ALARM_NAMES = [
+    'Buurtsignaal-signals-dlq',
+    'Buurtsignaal-signals-dead-lettered',
+    'Buurtsignaal-signals-oldest-message',
+    'Buurtsignaal-uploads-dlq',
+    'Buurtsignaal-uploads-dead-lettered',
+    'Buurtsignaal-uploads-oldest-message',
+    'Buurtsignaal-escalations-dlq',
+    'Buurtsignaal-escalations-dead-lettered',
+    'Buurtsignaal-escalations-oldest-message',
+    'Buurtsignaal-overdue-signals',
+    'Buurtsignaal-api-5xx-rate',
+    'Buurtsignaal-router-errors',
+    'Buurtsignaal-router-throttles',
+    'Buurtsignaal-scheduled-job-errors',
+  ];
+  const keyArn = () => ({ 'Fn::GetAtt': [idOf(stack.encryptionKey), 'Arn'] });
+  const topicRef = () => ({ Ref: idOf(stack.monitoring.alarmTopic) });
+
+  /** The statements of the customer key's policy. */
+  function keyStatements(): Properties[] {
+    return (propertiesOf(stack.encryptionKey).KeyPolicy as { Statement: Properties[] }).Statement;
+  }
+
+  it('has exactly the alarms docs/operations.md explains, each by name', () => {
+    const names = resourcesOfType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties.AlarmName);
+    expect([...names].sort()).toEqual([...ALARM_NAMES].sort());
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'operations.md'), 'utf8');
+    for (const name of ALARM_NAMES) expect(doc, name).toContain(`\`${name.replace('Buurtsignaal-', '')}\``);
+  });
+
+  it('sends every alarm to the alarm topic, on ALARM and on OK', () => {
+    const alarms = resourcesOfType('AWS::CloudWatch::Alarm');
+    expect(alarms.length).toBeGreaterThanOrEqual(ALARM_NAMES.length);
+    for (const [id, alarm] of alarms) {
+      expect(alarm.Properties.AlarmActions, id).toEqual([topicRef()]);
+      expect(alarm.Properties.OKActions, id).toEqual([topicRef()]);
+      expect(alarm.Properties.ActionsEnabled, id).not.toBe(false);
+    }
+  });
+
+  it('encrypts the alarm topic with the customer key, refuses plain HTTP and admits only this account’s alarms', () => {
+    expect(propertiesOf(stack.monitoring.alarmTopic).KmsMasterKeyId).toEqual(keyArn());
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [topicRef()],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          // aws-cdk-lib writes this one Principal as "*" for topics.
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 'sns:Publish',
+            Principal: '*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 'sns:Publish',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: { 'aws:SourceArn': Match.anyValue() },
+            },
+          }),
+        ]),
+      },
+    });
+    // Without this, CloudWatch cannot publish to a topic encrypted with a customer-managed key.
+    expect(keyStatements()).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      }),
+    );
+  });
+
+  it('takes the alarm address as the AlarmEmail parameter and subscribes it only when given', () => {
+    template.hasParameter('AlarmEmail', { Type: 'String', Default: '' });
+    const subscriptions = resourcesOfType('AWS::SNS::Subscription');
+    expect(subscriptions).toHaveLength(1);
+    const [[, subscription] = []] = subscriptions as [string, CfnResource & { Condition?: string }][];
+    expect(subscription?.Properties).toEqual({
+      Protocol: 'email',
+      Endpoint: { Ref: 'AlarmEmail' },
+      TopicArn: topicRef(),
+    });
+    const conditions = template.toJSON().Conditions as Record<string, unknown>;
+    expect(conditions[subscription?.Condition as string]).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AlarmEmail' }, ''] }],
+    });
+  });
+
+  it('encrypts every log group with the customer key and keeps it 90 days', () => {
+    const logGroups = resourcesOfType('AWS::Logs::LogGroup');
+    // One per function, the API access log and the BucketDeployment handler's.
+    expect(logGroups).toHaveLength(FUNCTIONS.length + 2);
+    for (const [id, logGroup] of logGroups) {
+      expect(logGroup.Properties.KmsKeyId, id).toEqual(keyArn());
+      expect(logGroup.Properties.RetentionInDays, id).toBe(90);
+    }
+    const [[, handler] = []] = resourcesOfType('AWS::Lambda::Function').filter(([id]) =>
+      isBucketDeploymentHandler(id),
+    );
+    expect(handler?.Properties.LoggingConfig).toEqual({
+      LogGroup: { Ref: idOf(stack.webApp.deploymentLogs) },
+    });
+  });
+
+  it('lets CloudWatch Logs use the key only for log groups of this account and region', () => {
+    expect(keyStatements()).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
+        Condition: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': {
+              'Fn::Join': ['', ['arn:aws:logs:eu-west-1:', { Ref: 'AWS::AccountId' }, ':log-group:*']],
+            },
+          },
+        },
+      }),
+    );
+  });
+
+  it('lets no principal but an AWS service create grants on the key (CT.KMS.PR.3)', () => {
+    expect(keyStatements()).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 'kms:CreateGrant',
+        Condition: {
+          BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
+        },
+      }),
+    );
+  });
+
+  it('keeps messages 14 days in every work queue, as long as in its DLQ', () => {
+    for (const [name, { queue, deadLetterQueue }] of Object.entries(stack.queues)) {
+      expect(propertiesOf(queue).MessageRetentionPeriod, name).toBe(1_209_600);
+      expect(propertiesOf(deadLetterQueue).MessageRetentionPeriod, name).toBe(1_209_600);
+    }
+  });
+
+  it('alarms when the oldest message of a work queue waits longer than its retries can explain', () => {
+    for (const [name, { queue, oldestMessageAlarm }] of Object.entries(stack.queues)) {
+      const visibility = propertiesOf(queue).VisibilityTimeout as number;
+      const { maxReceiveCount } = (propertiesOf(queue).RedrivePolicy as { maxReceiveCount: number }) ?? {};
+      expect(propertiesOf(oldestMessageAlarm), name).toMatchObject({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateAgeOfOldestMessage',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(queue), 'QueueName'] } }],
+        Threshold: (maxReceiveCount + 1) * visibility,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+    }
+  });
+
+  it('alarms on the API 5xx rate, the router’s errors and throttles, and failing scheduled jobs', () => {
+    const { apiServerErrorAlarm, routerErrorAlarm, routerThrottleAlarm, scheduledJobErrorAlarm } =
+      stack.monitoring;
+    const api = propertiesOf(apiServerErrorAlarm);
+    expect(JSON.stringify(api.Metrics)).toContain('"MetricName":"5xx"');
+    expect(JSON.stringify(api.Metrics)).toContain('"MetricName":"Count"');
+    expect(api).toMatchObject({ Threshold: 5, ComparisonOperator: 'GreaterThanThreshold' });
+    const router = { Name: 'FunctionName', Value: { Ref: idOf(stack.functions.RouteSignals as IConstruct) } };
+    expect(propertiesOf(routerErrorAlarm)).toMatchObject({ MetricName: 'Errors', Dimensions: [router] });
+    expect(propertiesOf(routerThrottleAlarm)).toMatchObject({
+      MetricName: 'Throttles',
+      Dimensions: [router],
+    });
+    const jobs = JSON.stringify(propertiesOf(scheduledJobErrorAlarm).Metrics);
+    for (const definition of FUNCTIONS.filter((candidate) => candidate.schedule)) {
+      expect(jobs).toContain(`{"Ref":"${idOf(stack.functions[definition.id] as IConstruct)}"}`);
+    }
+  });
+
+  it('has a dashboard with the intake, routing, overdue, DLQ, error and p95 latency widgets', () => {
+    const dashboards = resourcesOfType('AWS::CloudWatch::Dashboard');
+    expect(dashboards).toHaveLength(1);
+    const [[, dashboard] = []] = dashboards;
+    expect(dashboard?.Properties.DashboardName).toBe('Buurtsignaal');
+    const body = flatten(dashboard?.Properties.DashboardBody);
+    const titles = [...body.matchAll(/"title":"([^"]+)"/g)].map((match) => match[1]);
+    expect(titles).toEqual([
+      'Alarmen',
+      'Instroom per bron',
+      'Gerouteerd',
+      'Te laat: escalaties',
+      'Dead-letter queues',
+      'Wachtrijen: oudste bericht (s)',
+      'Fouten: API',
+      'Fouten: verwerkers en taken',
+      'Latentie p95 per API',
+    ]);
+    // The handlers' own metrics, as they publish them: namespace Buurtsignaal, dimension service.
+    for (const metric of ['CareReportAccepted', 'PartnerRowsReceived', 'SignalRouted', 'EscalationsDue']) {
+      expect(body).toContain(`["Buurtsignaal","${metric}","service","buurtsignaal"`);
+    }
+    expect(body).toContain('"stat":"p95"');
   });
 });
