@@ -105,8 +105,8 @@ export function dynamoHouseholdStore(
             ]),
           )
         : await read(keys);
-      // A household whose entries would come out as they are (a redelivery, a care report routed
-      // again) is not written: no write unit spent, and nothing to read back (issue 13).
+      // A household whose entries would come out as they are (a care report routed again records
+      // its entry on every try) is not written: no write unit spent, nothing to read back (issue 13).
       const changed = keys.filter((key) =>
         (changes.get(key) ?? []).some((entry) => !sameEntry(current.get(key)?.[entry.signalId], entry)),
       );

@@ -10,10 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
 import type { HouseholdEntry } from '../../shared/domain/household-history.ts';
 
-// Issue 13, lever (b): a household is only written when its entries change. Routing a care report
-// again, or a pack redelivered after its household entries were stored, would otherwise rewrite the
-// same item (a write unit) and read it back (half a read unit), for nothing. The DynamoDB requests
-// are counted on a mocked document client.
+// Issue 13, lever (b): a household is only written when its entries change. A care report routed
+// again (a redelivery: the router records its household entry on every try) would otherwise
+// rewrite the same item (a write unit) and read it back (half a read unit), for nothing. The
+// DynamoDB requests are counted on a mocked document client.
 const TABLE = 'buurtsignaal';
 const ddb = mockClient(DynamoDBDocumentClient);
 const clock = { now: () => new Date('2026-11-23T09:00:00Z') };
