@@ -18,7 +18,8 @@ export const TABLE = {
       /**
        * Issue 13: only what its readers take from it, so a signal's entry stays under 1 KB (one write
        * unit, where the whole item took two); the detail is read from the table. DynamoDB allows 20
-       * non-key attributes per index, and these are 20: a new list field means one less here.
+       * non-key attributes per index, and these are 20: a new list field means one less here. An
+       * index's projection cannot change in place on a deployed table (docs/benchmark.md).
        */
       projection: 'include',
       nonKeyAttributes: [
