@@ -4,6 +4,7 @@
 import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parse } from 'csv-parse/sync';
 import type { LocalRuntime } from '../infra/local/local-runtime.ts';
+import { recordLambdaUsage } from './lambda-usage.ts';
 import { type Counts, difference, requestsOf, type startSdkMeter } from './sdk-meter.ts';
 
 const seconds = (ms: number) => Math.round(ms / 10) / 100;
@@ -14,6 +15,11 @@ const seconds = (ms: number) => Math.round(ms / 10) / 100;
  */
 function serviceSqsRequests(counts: Counts): number {
   return requestsOf(counts, 'SQS') - (counts.requests['SQS.GetQueueAttributes'] ?? 0);
+}
+
+/** The same, as billed: each started 64 KB of payload a request (see sdk-meter.ts). */
+function serviceSqsBilledRequests(counts: Counts): number {
+  return counts.sqsBilledRequests - (counts.requests['SQS.GetQueueAttributes'] ?? 0);
 }
 
 export interface IngestFigures {
@@ -29,6 +35,12 @@ export interface IngestFigures {
   readonly ddbWritesPerSignal: number;
   readonly ddbRequestsPerSignal: number;
   readonly sqsRequestsPer1000Signals: number;
+  /** SQS requests as billed (64 KB chunks of payload), per 1,000 signals. */
+  readonly sqsBilledRequestsPer1000Signals: number;
+  /** Lambda invocations and GB-seconds (handler time × configured memory) per 1,000 signals. */
+  readonly lambdaInvocationsPer1000Signals: number;
+  readonly lambdaGbSecondsPer1000Signals: number;
+  readonly lambdaGbSecondsByFunction: Record<string, number>;
   readonly requests: Record<string, number>;
 }
 
@@ -112,10 +124,13 @@ export async function measureIngest(
   file: Buffer,
 ): Promise<IngestFigures> {
   const before = meter.total();
+  const lambda = recordLambdaUsage();
   const ours = await ingestOurs(runtime, file);
+  const lambdaUsage = lambda.stop();
   const counts = difference(meter.total(), before);
   const floor = await ingestFloor(runtime.dynamodb, runtime.tableName, file);
   const perSignal = (value: number) => Math.round((value / ours.accepted) * 100) / 100;
+  const per1000 = (value: number) => Math.round((value / ours.accepted) * 1000 * 1000) / 1000;
   return {
     rows: floor.rows,
     accepted: ours.accepted,
@@ -128,6 +143,12 @@ export async function measureIngest(
     ddbWritesPerSignal: perSignal(counts.ddbItemsWritten),
     ddbRequestsPerSignal: perSignal(requestsOf(counts, 'DynamoDB')),
     sqsRequestsPer1000Signals: Math.round((serviceSqsRequests(counts) / ours.accepted) * 1000),
+    sqsBilledRequestsPer1000Signals: Math.round((serviceSqsBilledRequests(counts) / ours.accepted) * 1000),
+    lambdaInvocationsPer1000Signals: per1000(lambdaUsage.invocations),
+    lambdaGbSecondsPer1000Signals: per1000(lambdaUsage.gbSeconds),
+    lambdaGbSecondsByFunction: Object.fromEntries(
+      Object.entries(lambdaUsage.byFunction).map(([name, usage]) => [name, per1000(usage.gbSeconds)]),
+    ),
     requests: counts.requests,
   };
 }

@@ -6,14 +6,24 @@
 // Each load section runs in a child process of its own: the handlers keep their SDK clients at
 // module scope (as on Lambda), bound to one runtime's endpoints, and a fresh data directory per
 // section keeps the figures apart.
+//
+// Issue 13: the bill in AWS units — DynamoDB request units per routed signal, base table and every
+// index, from a separate untimed cost pass (COST_ROWS, default 3,000: its meter reads each written
+// item before and after), Lambda GB-seconds and SQS requests from the timed ingest, and dollars per
+// 1,000 signals at the list prices of bench/prices.ts. docs/benchmark.md explains how.
 import { execFile } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { promisify } from 'node:util';
 import { measureBundles } from './bundles.ts';
+import type { CostFigures } from './cost.ts';
+import type { IngestFigures } from './ingest.ts';
+import { PRICES, usdPer1000Signals } from './prices.ts';
 
 const TARGETS = {
   ratio: '>= 0.5',
   ddbWritesPerSignal: '<= 3',
+  wruPerSignal: '<= 6 (floor: 1)',
+  rruPerSignal: '<= 3',
   sqsRequestsPer1000Signals: '<= 150',
   bundleBytes: '<= 409600 (400 KB)',
   coldInitMs: '<= 150',
@@ -35,9 +45,21 @@ async function section<T>(name: string): Promise<T> {
 progress('bundles: esbuild with the stack’s options, then 5 cold imports each');
 const bundles = await measureBundles(5);
 progress(`ingest: ${process.env.ROWS ?? 30_000} rows through the service, then through the floor`);
-const ingest = await section<Record<string, number>>('ingest');
+const ingest = await section<IngestFigures>('ingest');
+progress(`cost: ${process.env.COST_ROWS ?? 3_000} rows again, every DynamoDB request priced (untimed)`);
+const cost = await section<CostFigures>('cost');
 progress(`team load: ${process.env.OPEN_SIGNALS ?? 10_000} open and 10 due signals in one team`);
 const teamLoad = await section<Record<string, number>>('team-load');
+
+// The bill per 1,000 routed signals: request units from the cost pass, SQS requests and Lambda
+// GB-seconds from the timed ingest (the cost pass's extra reads would inflate both).
+const usd = usdPer1000Signals({
+  writeRequestUnits: cost.wruPerSignal * 1000,
+  readRequestUnits: cost.rruPerSignal * 1000,
+  sqsBilledRequests: ingest.sqsBilledRequestsPer1000Signals,
+  lambdaGbSeconds: ingest.lambdaGbSecondsPer1000Signals,
+  lambdaInvocations: ingest.lambdaInvocationsPer1000Signals,
+});
 
 const bundleValues = Object.values(bundles);
 console.log(
@@ -47,6 +69,13 @@ console.log(
       ingest,
       ddbWritesPerSignal: ingest.ddbWritesPerSignal,
       sqsRequestsPer1000Signals: ingest.sqsRequestsPer1000Signals,
+      wruPerSignal: cost.wruPerSignal,
+      rruPerSignal: cost.rruPerSignal,
+      lambdaGbSecondsPer1000Signals: ingest.lambdaGbSecondsPer1000Signals,
+      usdPer1000Signals: usd.total,
+      usdPer1000SignalsByService: usd.parts,
+      prices: PRICES,
+      cost,
       bundles,
       largestBundleBytes: Math.max(...bundleValues.map((bundle) => bundle.bytes)),
       slowestColdInitMs: Math.max(...bundleValues.map((bundle) => bundle.coldInitMs)),

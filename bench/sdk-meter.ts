@@ -11,12 +11,57 @@ export interface Counts {
   ddbItemsWritten: number;
   /** Items read: GetItem hits, BatchGetItem responses, Query/Scan ScannedCount. */
   ddbItemsRead: number;
+  /**
+   * SQS requests as billed: each started 64 KB of payload (message bodies and attributes sent or
+   * received) is one request, at least one per request. GetQueueAttributes included (see below).
+   */
+  sqsBilledRequests: number;
 }
 
-const emptyCounts = (): Counts => ({ requests: {}, ddbItemsWritten: 0, ddbItemsRead: 0 });
+const emptyCounts = (): Counts => ({
+  requests: {},
+  ddbItemsWritten: 0,
+  ddbItemsRead: 0,
+  sqsBilledRequests: 0,
+});
 
 type Input = Record<string, unknown>;
 type Output = Record<string, unknown>;
+
+const SQS_CHUNK = 64 * 1024;
+
+interface SqsMessage {
+  Body?: string;
+  MessageBody?: string;
+  MessageAttributes?: Record<string, { DataType?: string; StringValue?: string; BinaryValue?: Uint8Array }>;
+}
+
+/** Payload bytes of messages: bodies plus attribute names, types and values. */
+function payloadBytes(messages: readonly SqsMessage[]): number {
+  let bytes = 0;
+  for (const message of messages) {
+    bytes += Buffer.byteLength(message.MessageBody ?? message.Body ?? '', 'utf8');
+    for (const [name, value] of Object.entries(message.MessageAttributes ?? {})) {
+      bytes += Buffer.byteLength(name) + Buffer.byteLength(value.DataType ?? '');
+      bytes += value.StringValue !== undefined ? Buffer.byteLength(value.StringValue) : 0;
+      bytes += value.BinaryValue?.length ?? 0;
+    }
+  }
+  return bytes;
+}
+
+/** Billed SQS requests of one request: each started 64 KB chunk of its payload, at least 1. */
+export function sqsBilledRequests(command: string, input: Input, output: Output): number {
+  const messages: SqsMessage[] =
+    command === 'SendMessageCommand'
+      ? [input as SqsMessage]
+      : command === 'SendMessageBatchCommand'
+        ? ((input.Entries ?? []) as SqsMessage[])
+        : command === 'ReceiveMessageCommand'
+          ? ((output.Messages ?? []) as SqsMessage[])
+          : [];
+  return Math.max(1, Math.ceil(payloadBytes(messages) / SQS_CHUNK));
+}
 
 function itemsWritten(command: string, input: Input): number {
   switch (command) {
@@ -74,6 +119,9 @@ export function startSdkMeter() {
           counts.ddbItemsWritten += itemsWritten(command, args.input ?? {});
           counts.ddbItemsRead += itemsRead(command, result.output ?? {});
         }
+        if (service === 'SQS') {
+          counts.sqsBilledRequests += sqsBilledRequests(command, args.input ?? {}, result.output ?? {});
+        }
       }
       return result;
     },
@@ -101,6 +149,7 @@ export function difference(after: Counts, before: Counts): Counts {
     requests,
     ddbItemsWritten: after.ddbItemsWritten - before.ddbItemsWritten,
     ddbItemsRead: after.ddbItemsRead - before.ddbItemsRead,
+    sqsBilledRequests: after.sqsBilledRequests - before.sqsBilledRequests,
   };
 }
 

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalRuntime } from '../infra/local/local-runtime.ts';
+import { measureCost } from './cost.ts';
 import { measureIngest } from './ingest.ts';
 import { rentArrearsCsv } from './rent-arrears-file.ts';
 import { startSdkMeter } from './sdk-meter.ts';
@@ -17,6 +18,9 @@ try {
   let figures: unknown;
   if (name === 'ingest') {
     figures = await measureIngest(runtime, meter, rentArrearsCsv(Number(process.env.ROWS ?? 30_000)));
+  } else if (name === 'cost') {
+    const rows = Number(process.env.COST_ROWS ?? 3_000);
+    figures = await measureCost(runtime, rentArrearsCsv(rows), rows);
   } else if (name === 'team-load') {
     // The module the runtime loaded, so the sweep runs with the runtime's clients and clock.
     const { handler } = await import('../functions/signals/sweep.ts');

@@ -148,8 +148,14 @@ export class BuurtsignaalStack extends Stack {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        // The sweep's and the purge's indexes need only their keys (ids and dates, D5, P1).
-        projectionType: index.projection === 'keys-only' ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
+        // The sweep's and the purge's indexes need only their keys (ids and dates, D5, P1); the
+        // inbox holds what its readers take from it (issue 13).
+        ...(index.projection === 'include'
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.nonKeyAttributes] }
+          : {
+              projectionType:
+                index.projection === 'keys-only' ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
+            }),
       });
     }
 

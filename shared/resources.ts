@@ -11,7 +11,43 @@ export const TABLE = {
   ttlAttribute: 'expiresAt',
   indexes: {
     /** A team's signals per state, ordered by deadline (GET /teams/{teamId}/signals). */
-    inbox: { name: 'inbox', partitionKey: 'inboxPk', sortKey: 'inboxSk', projection: 'all' },
+    inbox: {
+      name: 'inbox',
+      partitionKey: 'inboxPk',
+      sortKey: 'inboxSk',
+      /**
+       * Issue 13: only what its readers take from it, so a signal's entry stays under 1 KB (one write
+       * unit, where the whole item took two); the detail is read from the table. DynamoDB allows 20
+       * non-key attributes per index, and these are 20: a new list field means one less here. An
+       * index's projection cannot change in place on a deployed table (docs/benchmark.md).
+       */
+      projection: 'include',
+      nonKeyAttributes: [
+        // The team list (toListItem) and its filters: not expired, overdue = open without contact.
+        'signalId',
+        'source',
+        'kind',
+        'receivedAt',
+        'dueDate',
+        'deadlineAt',
+        'escalationLevel',
+        'dominantProblem',
+        'routing',
+        'flags',
+        'person',
+        'address',
+        'firstContactAt',
+        'status',
+        'expiresAt',
+        // The first-contact KPI by due date (dueBetween).
+        'firstContactInTime',
+        // A team's escalation list: the delivered escalation records under `TEAM#<team>#escalations`.
+        'teamId',
+        'level',
+        'at',
+        'recipient',
+      ],
+    },
     /**
      * Sparse (DESIGN D5): only signals still awaiting first contact with an escalation ahead, spread
      * over a few shards, sorted by the moment the next escalation falls due. The sweep reads just

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { Context } from 'aws-lambda';
@@ -74,7 +75,34 @@ export async function invoke<E, R>(
 ): Promise<R> {
   const context = lambdaContext(functionName, timeoutSeconds);
   const store = await InvokeStore.getInstanceAsync();
-  return store.run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId }, () =>
-    handler(event, context),
-  );
+  const started = performance.now();
+  try {
+    return await store.run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId }, () =>
+      invocationScope.run(functionName, () => handler(event, context)),
+    );
+  } finally {
+    const ms = performance.now() - started;
+    for (const observer of observers) observer({ functionName, ms });
+  }
 }
+
+/** One finished local invocation: the function and how long its handler ran (wall clock). */
+export interface InvocationRecord {
+  readonly functionName: string;
+  readonly ms: number;
+}
+
+const observers = new Set<(record: InvocationRecord) => void>();
+const invocationScope = new AsyncLocalStorage<string>();
+
+/**
+ * Calls `observer` after every local invocation (the benchmark's Lambda duration); the returned
+ * function stops it. Costs a clock read per invocation.
+ */
+export function observeInvocations(observer: (record: InvocationRecord) => void): () => void {
+  observers.add(observer);
+  return () => observers.delete(observer);
+}
+
+/** The function whose invocation the caller runs in (through `invoke`), if any. */
+export const currentFunctionName = (): string | undefined => invocationScope.getStore();

@@ -4,6 +4,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
+  type Projection,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE } from '../../shared/resources.ts';
@@ -41,6 +42,14 @@ export async function startDynalite(path: string, port = 0): Promise<LocalServer
 
 const indexes = Object.values(TABLE.indexes);
 
+/** The index's projection as the stack gives it (shared/resources.ts). */
+function projectionOf(index: (typeof indexes)[number]): Projection {
+  if (index.projection === 'include') {
+    return { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.nonKeyAttributes] };
+  }
+  return { ProjectionType: index.projection === 'keys-only' ? 'KEYS_ONLY' : 'ALL' };
+}
+
 /**
  * Creates the single table with the keys and indexes the CDK stack gives it (shared/resources.ts),
  * unless it exists. An existing table from an older data directory without a newer index is an
@@ -77,7 +86,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: index.projection === 'keys-only' ? 'KEYS_ONLY' : 'ALL' },
+        Projection: projectionOf(index),
       })),
     }),
   );

@@ -10,7 +10,9 @@ const logKey = (signalId: string) => ({ pk: `DELETED#${signalId}`, sk: 'LOG' });
  * The deletion log (DESIGN P1): one item per deleted signal, `DELETED#<signalId>` — id, source,
  * kind, dates, reason and the partner's last feedback; never personal data, never deleted. Also
  * listed per month of deletion on the inbox index (`DELETIONS#<yyyy-mm>`, newest last), for the
- * privacy officer's report.
+ * privacy officer's report: that index holds the keys (the deletion time is in its sort key) and
+ * the attributes it projects for the team list (id, source, kind, status, dates); reason and
+ * feedback are on the item.
  */
 export function dynamoDeletionLog(client: DynamoDBDocumentClient, tableName: string): DeletionLog {
   return {

@@ -24,6 +24,16 @@ function householdExpiry(entries: Entries): Record<string, number> {
   return { [TABLE.ttlAttribute]: epochSeconds(new Date(latest)) };
 }
 
+/** The same entry, as stored: attributes left undefined are not stored, and order does not count. */
+function sameEntry(stored: HouseholdEntry | undefined, entry: HouseholdEntry): boolean {
+  if (!stored) return false;
+  const defined = (value: HouseholdEntry) =>
+    Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify(defined(stored)) === JSON.stringify(defined(entry));
+}
+
 /**
  * One item per household (DESIGN M1: keyed by the hash, never the address) holding its signals'
  * entries as a map, so the router reads the households of a whole message in one BatchGet.
@@ -95,17 +105,23 @@ export function dynamoHouseholdStore(
             ]),
           )
         : await read(keys);
+      // A household whose entries would come out as they are (a care report routed again records
+      // its entry on every try) is not written: no write unit spent, nothing to read back (issue 13).
+      const changed = keys.filter((key) =>
+        (changes.get(key) ?? []).some((entry) => !sameEntry(current.get(key)?.[entry.signalId], entry)),
+      );
+      if (changed.length === 0) return;
       await batchWrite(
         client,
         tableName,
-        keys.map((key) => {
+        changed.map((key) => {
           const entries: Entries = { ...current.get(key) };
           for (const entry of changes.get(key) ?? []) entries[entry.signalId] = entry;
           return { ...householdKeyOf(key), type: 'household', entries, ...householdExpiry(entries) };
         }),
       );
-      const written = await read(keys);
-      for (const key of keys) {
+      const written = await read(changed);
+      for (const key of changed) {
         const missing = (changes.get(key) ?? []).filter((entry) => !written.get(key)?.[entry.signalId]);
         if (missing.length) await addAtomically(key, missing);
       }

@@ -174,7 +174,12 @@ describe('the purge, 6 months after receipt', () => {
 
     expect(entries.length).toBeGreaterThan(0);
     for (const signalId of [ids.neverPickedUp, ids.belowThreshold]) {
-      expect(entries.filter((entry) => mentions(entry, signalId) && entry.type !== 'deletion')).toEqual([]);
+      // The deletion log's own entry (`DELETED#…`, listed by month on the inbox) is no trace; its
+      // `type` is not projected there (issue 13), its key always is.
+      const traces = entries.filter(
+        (entry) => mentions(entry, signalId) && !String(entry.pk).startsWith('DELETED#'),
+      );
+      expect(traces).toEqual([]);
     }
   });
 
