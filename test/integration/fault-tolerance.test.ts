@@ -76,7 +76,13 @@ async function stored(referencePrefix: string) {
   return {
     ids,
     signalItems: countBy(signals.map((item) => item.signalId as string)),
-    inboxEntries: countBy(inbox.filter(ours).map((item) => item.signalId as string)),
+    // The inbox index projects only what its readers take (no `type`, no `sourceReference`):
+    // a signal's entry is known by its table key, and ours by the ids above.
+    inboxEntries: countBy(
+      inbox
+        .filter((item) => item.sk === 'SIGNAL' && ids.has(item.signalId as string))
+        .map((item) => item.signalId as string),
+    ),
     householdEntries: countBy(householdEntries),
     routedToATeam: signals.filter((item) => item.status === 'open' && item.teamId).length,
   };
