@@ -10,17 +10,21 @@ const DAY_MS = 86_400_000;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WALL_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?$/;
 
-// One formatter for the module: building Intl formatters is relatively expensive.
-const wallClockFormatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+// One formatter for the module, built on first use: building it loads the time-zone data, some
+// 25 ms that a function which never reads Amsterdam's clock (most API routes) should not pay at
+// its cold start (issue 13).
+let wallClockFormatter: Intl.DateTimeFormat | undefined;
+const newWallClockFormatter = () =>
+  new Intl.DateTimeFormat('en-US', {
+    timeZone: TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 
 interface WallClock {
   year: number;
@@ -33,6 +37,7 @@ interface WallClock {
 
 /** Amsterdam's wall clock at an instant, read from Intl (slow: used once per UTC hour, see below). */
 function intlWallClockOf(instant: Date): WallClock {
+  wallClockFormatter ??= newWallClockFormatter();
   const parts = wallClockFormatter.formatToParts(instant);
   const field = (type: Intl.DateTimeFormatPartTypes): number => {
     const value = parts.find((part) => part.type === type)?.value;
