@@ -5,7 +5,6 @@ import type {
   UnformattedAttributes,
 } from '@aws-lambda-powertools/logger/types';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 import { redactLogValue } from './log-redaction.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from './resources.ts';
 
@@ -68,22 +67,6 @@ class NoEventLogger extends Logger {
 }
 
 /**
- * A tracer that never records a response or an error's message and stack as trace metadata: both
- * may quote personal data (DESIGN P2), and X-Ray is outside the redaction of the logs. A failed
- * invocation still marks its segment as failed. This holds whatever the middleware options or
- * POWERTOOLS_TRACER_CAPTURE_RESPONSE / POWERTOOLS_TRACER_CAPTURE_ERROR say (the stack sets both to
- * false as well); Powertools 2.x has no constructor option for either.
- */
-class NoPayloadTracer extends Tracer {
-  override addResponseAsMetadata(): void {}
-
-  override addErrorAsMetadata(): void {
-    if (!this.isTracingEnabled()) return;
-    this.getSegment()?.addErrorFlag();
-  }
-}
-
-/**
  * Metrics that check POWERTOOLS_METRICS_DISABLED when they flush, not only when created: Powertools
  * reads it in its constructor, and the local runtime's own imports load this module before the
  * runtime sets the variable, so locally it never took effect. On Lambda it is unset: no change.
@@ -99,9 +82,14 @@ class SwitchableMetrics extends Metrics {
 }
 
 /**
- * One logger, metrics and tracer per function, created once at module scope. DESIGN P2: log ids and
- * codes only — handlers never log events, bodies or stored items, and the classes above make sure
- * that a mistake does not reach the logs or the traces either.
+ * One logger and metrics per function, created once at module scope. DESIGN P2: log ids and codes
+ * only — handlers never log events, bodies or stored items, and the classes above make sure that a
+ * mistake does not reach the logs either.
+ *
+ * No Powertools tracer (issue 13): loading the X-Ray SDK cost some 75 ms of every cold start, and
+ * Lambda's active tracing (infra/constructs/service-function.ts) already records each invocation,
+ * its initialisation and its errors. The traces now hold nothing the service wrote into them, so
+ * no personal data can reach X-Ray either.
  */
 export const logger: Logger = new NoEventLogger({
   serviceName: SERVICE_NAME,
@@ -111,4 +99,3 @@ export const metrics: Metrics = new SwitchableMetrics({
   namespace: METRICS_NAMESPACE,
   serviceName: SERVICE_NAME,
 });
-export const tracer: Tracer = new NoPayloadTracer({ serviceName: SERVICE_NAME, captureHTTPsRequests: false });

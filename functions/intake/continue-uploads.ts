@@ -2,7 +2,6 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import {
@@ -15,7 +14,7 @@ import { planRentArrears } from '../../shared/application/rent-arrears-intake.ts
 import { countDeadLetters } from '../../shared/dead-letter-metric.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { uploadContinuationSchema } from '../../shared/messages.ts';
-import { logger, metrics, tracer } from '../../shared/observability.ts';
+import { logger, metrics } from '../../shared/observability.ts';
 import { QUEUES } from '../../shared/resources.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.partnerIntake);
@@ -59,6 +58,5 @@ const continueRecord = countDeadLetters(QUEUES.uploads, async (record: SQSRecord
 export const handler = middy(async (event: SQSEvent, context: Context) =>
   processPartialResponse(event, continueRecord, processor, { context }),
 )
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
   .use(logMetrics(metrics));

@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { dynamoDocumentClient, sqs } from '../../shared/adapters/aws-clients.ts';
@@ -13,7 +12,7 @@ import { reconcileIntake } from '../../shared/application/reconcile-intake.ts';
 import { systemTimer } from '../../shared/domain/clock.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import type { UploadContinuationMessage } from '../../shared/messages.ts';
-import { logger, metrics, tracer } from '../../shared/observability.ts';
+import { logger, metrics } from '../../shared/observability.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.reconcileIntake);
 const client = dynamoDocumentClient();
@@ -39,6 +38,5 @@ export const handler = middy(async (event: Partial<ScheduledEvent> | undefined) 
   if (result.resent > 0 || result.abandoned > 0) logger.info('Reconciliatie', { ...result, afterRestart });
   return { reconciled: result.resent };
 })
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
   .use(logMetrics(metrics));

@@ -2,12 +2,11 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { SNSClient } from '@aws-sdk/client-sns';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
-import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
+import { dynamoDocumentClient, withoutSdkLogging } from '../../shared/adapters/aws-clients.ts';
 import { dynamoEscalationStore } from '../../shared/adapters/dynamodb-escalation-store.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { outboxNotifier, snsNotifier } from '../../shared/adapters/notifiers.ts';
@@ -16,7 +15,7 @@ import { escalate } from '../../shared/application/escalations.ts';
 import { countDeadLetters } from '../../shared/dead-letter-metric.ts';
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
-import { logger, metrics, tracer } from '../../shared/observability.ts';
+import { logger, metrics } from '../../shared/observability.ts';
 import { QUEUES } from '../../shared/resources.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.escalate);
@@ -26,7 +25,7 @@ const deps = {
   escalations: dynamoEscalationStore(client, env.TABLE_NAME),
   notifier:
     env.NOTIFIER === 'sns'
-      ? snsNotifier(tracer.captureAWSv3Client(new SNSClient({})), env.NOTIFICATION_TOPIC_ARN as string)
+      ? snsNotifier(withoutSdkLogging(new SNSClient({})), env.NOTIFICATION_TOPIC_ARN as string)
       : outboxNotifier(client, env.TABLE_NAME),
   clock: runtimeClock,
   calendar: municipalCalendar,
@@ -56,6 +55,5 @@ const escalateRecord = countDeadLetters(QUEUES.escalations, async (record: SQSRe
 export const handler = middy(async (event: SQSEvent, context: Context) =>
   processPartialResponse(event, escalateRecord, processor, { context }),
 )
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
   .use(logMetrics(metrics));

@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoDeletionLog } from '../../shared/adapters/dynamodb-deletion-log.ts';
@@ -10,7 +9,7 @@ import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-re
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
 import { purgeExpired } from '../../shared/application/retention.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
-import { logger, metrics, tracer } from '../../shared/observability.ts';
+import { logger, metrics } from '../../shared/observability.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.purge);
 const client = dynamoDocumentClient();
@@ -34,6 +33,5 @@ export const handler = middy(async () => {
   logger.info('Purge', { ...result });
   return result;
 })
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
   .use(logMetrics(metrics));

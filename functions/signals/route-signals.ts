@@ -2,7 +2,6 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoDocumentClient, sqs } from '../../shared/adapters/aws-clients.ts';
@@ -19,7 +18,7 @@ import { countDeadLetters, isLastAttempt } from '../../shared/dead-letter-metric
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { signalMessageSchema } from '../../shared/messages.ts';
-import { logger, metrics, tracer } from '../../shared/observability.ts';
+import { logger, metrics } from '../../shared/observability.ts';
 import { QUEUES } from '../../shared/resources.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.routeSignals);
@@ -68,6 +67,5 @@ const routeRecord = countDeadLetters(QUEUES.signals, async (record: SQSRecord): 
 export const handler = middy(async (event: SQSEvent, context: Context) =>
   processPartialResponse(event, routeRecord, processor, { context }),
 )
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
   .use(logMetrics(metrics));

@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { dynamoDocumentClient, sqs } from '../../shared/adapters/aws-clients.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
@@ -10,7 +9,7 @@ import { sqsPublisher } from '../../shared/adapters/sqs-publisher.ts';
 import { sweep } from '../../shared/application/escalations.ts';
 import type { EscalationMessage } from '../../shared/application/ports.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
-import { logger, metrics, tracer } from '../../shared/observability.ts';
+import { logger, metrics } from '../../shared/observability.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.sweep);
 const deps = {
@@ -30,6 +29,5 @@ export const handler = middy(async () => {
   logger.info('Sweep', result);
   return result;
 })
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
   .use(logMetrics(metrics));

@@ -93,7 +93,6 @@ async function configureProcessEnvironment(
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: servers.dynamodb,
     AWS_ENDPOINT_URL_SQS: servers.sqs,
-    POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     POWERTOOLS_METRICS_DISABLED: options.metrics ? 'false' : 'true',

@@ -7,10 +7,13 @@ import type {
   MiddlewareStack,
   RelativeMiddlewareOptions,
 } from '@smithy/types';
-import { tracer } from '../observability.ts';
 
 /**
- * SDK clients, created once per Lambda instance. Endpoints come from the standard
+ * SDK clients, created once per Lambda instance and only when first asked for. Not wrapped by the
+ * X-Ray SDK (issue 13): Lambda's active tracing records every invocation, and the SDK's own
+ * recursion-detection middleware passes the trace id on to SQS, so a signal's trace still runs from
+ * the API through the queues; what is given up is a subsegment per DynamoDB call, for some 75 ms
+ * less on every cold start (docs/benchmark.md). Endpoints come from the standard
  * `AWS_ENDPOINT_URL_DYNAMODB` / `AWS_ENDPOINT_URL_SQS` variables, which the local runtime points at
  * dynalite and local-aws-sqs; on AWS they are unset.
  */
@@ -18,9 +21,7 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let sqsClient: SQSClient | undefined;
 
 export function dynamoDocumentClient(): DynamoDBDocumentClient {
-  documentClient ??= documentClientOf(
-    instrumentable(withoutSdkLogging(tracer.captureAWSv3Client(new DynamoDBClient({})))),
-  );
+  documentClient ??= documentClientOf(instrumentable(withoutSdkLogging(new DynamoDBClient({}))));
   return documentClient;
 }
 
@@ -30,7 +31,7 @@ export function documentClientOf(client: DynamoDBClient): DynamoDBDocumentClient
 }
 
 export function sqs(): SQSClient {
-  sqsClient ??= instrumentable(withoutSdkLogging(tracer.captureAWSv3Client(new SQSClient({}))));
+  sqsClient ??= instrumentable(withoutSdkLogging(new SQSClient({})));
   return sqsClient;
 }
 

@@ -1,11 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type * as z from 'zod';
 import type { OperationDefinition } from '../api/operations.ts';
 import type { Principal } from '../auth/principal.ts';
-import { logger, metrics, tracer } from '../observability.ts';
+import { logger, metrics } from '../observability.ts';
 import {
   type ApiContext,
   type ApiEvent,
@@ -37,7 +36,7 @@ export interface ApiHandlerOptions {
 }
 
 /**
- * The middleware bundle every HTTP route uses: tracing (without response capture), structured
+ * The middleware bundle every HTTP route uses: structured
  * logging with the Lambda context, metrics, API error bodies, authentication, the request size limit
  * and validation. The route handler itself only sees validated input.
  */
@@ -46,10 +45,10 @@ export function apiHandler<Op extends OperationDefinition>(
   route: (request: ApiRequest<Op>) => Promise<ApiResult>,
   options: ApiHandlerOptions = {},
 ) {
-  // Never the response in a trace, never the event in a log: both carry personal data (DESIGN P2).
-  // observability.ts enforces the same whatever these options or POWERTOOLS_* variables say.
+  // Never the event in a log: it carries personal data (DESIGN P2); observability.ts enforces the
+  // same whatever this option or POWERTOOLS_* variables say. No X-Ray SDK: Lambda traces each
+  // invocation itself (issue 13, shared/adapters/aws-clients.ts).
   const handler = middy<ApiEvent, ApiResult, Error, ApiContext>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(logMetrics(metrics))
     .use(countResponses(metrics))

@@ -18,8 +18,6 @@ const POWERTOOLS_VARIABLES = [
   'POWERTOOLS_SERVICE_NAME',
   'POWERTOOLS_METRICS_NAMESPACE',
   'POWERTOOLS_LOG_LEVEL',
-  'POWERTOOLS_TRACER_CAPTURE_RESPONSE',
-  'POWERTOOLS_TRACER_CAPTURE_ERROR',
 ];
 const WRITE_ACTIONS = [
   'dynamodb:PutItem',
@@ -175,8 +173,6 @@ describe('functions (DESIGN §2)', () => {
       expect('HOUSEHOLD_KEY_SECRET_ARN' in variables, definition.id).toBe(
         definition.householdSecret === true,
       );
-      expect(variables.POWERTOOLS_TRACER_CAPTURE_RESPONSE).toBe('false');
-      expect(variables.POWERTOOLS_TRACER_CAPTURE_ERROR).toBe('false');
     }
   });
 

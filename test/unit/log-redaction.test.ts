@@ -8,17 +8,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 // POWERTOOLS_LOGGER_LOG_EVENT=true, which Powertools reads when the logger is created (hence the
 // environment first, then the import).
 vi.stubEnv('POWERTOOLS_LOGGER_LOG_EVENT', 'true');
-vi.stubEnv('POWERTOOLS_TRACE_ENABLED', 'false');
 vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
 vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
 vi.stubEnv('POWERTOOLS_DEV', 'false');
 
 type Observability = typeof import('../../shared/observability.ts');
 let logger: Observability['logger'];
-let tracer: Observability['tracer'];
 
 beforeAll(async () => {
-  ({ logger, tracer } = await import('../../shared/observability.ts'));
+  ({ logger } = await import('../../shared/observability.ts'));
 });
 
 afterAll(() => {
@@ -349,23 +347,5 @@ describe('no event in the logs, no payload in the traces (DESIGN P2)', () => {
     expect(logger.getLogEvent()).toBe(false);
     expect(capture.output()).not.toContain('Lambda invocation event');
     expect(capture.output()).not.toContain('Pietersma');
-  });
-
-  it('the tracer marks a failed segment but records neither the error nor the response', () => {
-    // Prepare
-    const segment = { addError: vi.fn(), addErrorFlag: vi.fn(), addMetadata: vi.fn() };
-    vi.spyOn(tracer, 'isTracingEnabled').mockReturnValue(true);
-    vi.spyOn(tracer, 'getSegment').mockReturnValue(segment as never);
-    const putMetadata = vi.spyOn(tracer, 'putMetadata').mockImplementation(() => undefined);
-
-    // Act
-    tracer.addErrorAsMetadata(new Error('Geen huishouden voor Pietersma'));
-    tracer.addResponseAsMetadata({ person: PERSON }, 'index.handler');
-
-    // Assess
-    expect(segment.addErrorFlag).toHaveBeenCalledOnce();
-    expect(segment.addError).not.toHaveBeenCalled();
-    expect(segment.addMetadata).not.toHaveBeenCalled();
-    expect(putMetadata).not.toHaveBeenCalled();
   });
 });

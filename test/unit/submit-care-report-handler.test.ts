@@ -28,7 +28,6 @@ beforeAll(async () => {
     TABLE_NAME: 'buurtsignaal-test',
     SIGNALS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/000000000000/signals',
     AWS_REGION: 'eu-west-1',
-    POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'INFO',
   });
