@@ -2,7 +2,7 @@ import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoDeletionLog } from '../../shared/adapters/dynamodb-deletion-log.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
 import { dynamoSignalStates } from '../../shared/adapters/dynamodb-signal-states.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { partnerFeedback } from '../../shared/domain/feedback.ts';
 import { PROCESSING_FAILED } from '../../shared/domain/outcomes.ts';

@@ -2,7 +2,7 @@ import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoDeletionLog } from '../../shared/adapters/dynamodb-deletion-log.ts';
 import { dynamoSignalStates } from '../../shared/adapters/dynamodb-signal-states.ts';
 import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { positionOfCursor, readReceiptPage } from '../../shared/application/upload-receipt.ts';
 import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';

@@ -1,6 +1,6 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoUploadStore } from '../../shared/adapters/dynamodb-upload-store.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { jsonResponse } from '../../shared/http/http-error.ts';

@@ -5,7 +5,7 @@ import { dynamoOutstandingIntake } from '../../shared/adapters/dynamodb-outstand
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
 import { sqsPublisher } from '../../shared/adapters/sqs-publisher.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { receiveCareReportOnce } from '../../shared/application/care-report-intake.ts';
 import { sha256Hex } from '../../shared/application/request-idempotency.ts';
 import { systemTimer } from '../../shared/domain/clock.ts';

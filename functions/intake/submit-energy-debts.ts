@@ -2,7 +2,7 @@ import {
   partnerIntakeDependencies,
   workDeadline,
 } from '../../shared/adapters/partner-intake-dependencies.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { MAX_ENERGY_BATCH } from '../../shared/api/partner-intake-schemas.ts';
 import { planEnergyDebts } from '../../shared/application/energy-debt-intake.ts';
 import { receivePartnerUpload } from '../../shared/application/partner-upload.ts';

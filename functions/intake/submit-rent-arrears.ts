@@ -4,7 +4,7 @@ import {
   partnerIntakeDependencies,
   workDeadline,
 } from '../../shared/adapters/partner-intake-dependencies.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { receivePartnerUpload } from '../../shared/application/partner-upload.ts';
 import { planRentArrears } from '../../shared/application/rent-arrears-intake.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';

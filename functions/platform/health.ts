@@ -1,5 +1,5 @@
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { formatAmsterdam } from '../../shared/domain/amsterdam-time.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { jsonResponse } from '../../shared/http/http-error.ts';

@@ -1,5 +1,5 @@
 import { buildOpenApiDocument } from '../../shared/api/openapi.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { jsonResponse } from '../../shared/http/http-error.ts';
 

@@ -1,7 +1,7 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { firstContactKpi, kpiTeams } from '../../shared/application/first-contact-kpi.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';

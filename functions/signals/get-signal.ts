@@ -2,7 +2,7 @@ import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoAuditTrail } from '../../shared/adapters/dynamodb-audit-trail.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { readSignal } from '../../shared/application/team-signals.ts';
 import { toDetail } from '../../shared/domain/signal.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';

@@ -1,6 +1,6 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoEscalationStore } from '../../shared/adapters/dynamodb-escalation-store.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { assertAllowed } from '../../shared/auth/access-policy.ts';
 import { isTeamId } from '../../shared/domain/teams.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';

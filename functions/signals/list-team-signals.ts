@@ -3,7 +3,7 @@ import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoAuditTrail } from '../../shared/adapters/dynamodb-audit-trail.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { runtimeClock } from '../../shared/adapters/runtime-clock.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import type { signalListSchema } from '../../shared/api/signal-schemas.ts';
 import { auditEntries } from '../../shared/application/team-signals.ts';
 import { assertAllowed } from '../../shared/auth/access-policy.ts';

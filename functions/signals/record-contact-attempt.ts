@@ -1,5 +1,5 @@
 import { teamActionDependencies } from '../../shared/adapters/team-action-dependencies.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { changeSignalAndHousehold } from '../../shared/application/team-actions.ts';
 import { recordContactAttempt } from '../../shared/domain/contact-attempts.ts';
 import { toDetail } from '../../shared/domain/signal.ts';

@@ -1,6 +1,6 @@
 import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { kpiTeams, signalVolume } from '../../shared/application/first-contact-kpi.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';

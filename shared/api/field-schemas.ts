@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { invalidCharactersMessage } from './field-messages.ts';
+import { treeShakeable } from './tree-shakeable.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
 // DESIGN I3: one set of field rules for every way a partner sends a person, an address or an
@@ -104,23 +105,27 @@ export function textSchema(label: string, max: number, rules: TextRules = {}) {
 }
 
 /** E-mail address when given (empty counts as not given): well-formed and at most 200 characters. */
-export const emailSchema = textSchema('E-mailadres', TEXT_LIMITS.email)
-  .refine(
-    (value) => value === '' || z.regexes.email.test(value),
-    fieldRule('invalid-email', 'E-mailadres is ongeldig (bijvoorbeeld naam@voorbeeld.nl).'),
-  )
-  .meta({ format: 'email', examples: ['j@example.nl'] });
+export const emailSchema = /* @__PURE__ */ treeShakeable(() =>
+  textSchema('E-mailadres', TEXT_LIMITS.email)
+    .refine(
+      (value) => value === '' || z.regexes.email.test(value),
+      fieldRule('invalid-email', 'E-mailadres is ongeldig (bijvoorbeeld naam@voorbeeld.nl).'),
+    )
+    .meta({ format: 'email', examples: ['j@example.nl'] }),
+);
 
 /** Phone number when given: digits with an optional leading +, spaces, dashes and parentheses. */
-export const phoneSchema = textSchema('Telefoonnummer', TEXT_LIMITS.phone)
-  .refine(
-    (value) => value === '' || (PHONE.test(value) && digitCount(value) >= 6 && digitCount(value) <= 20),
-    fieldRule(
-      'invalid-phone',
-      'Telefoonnummer is ongeldig: gebruik 6 tot 20 cijfers, eventueel met + vooraan, spaties, streepjes of haakjes.',
-    ),
-  )
-  .meta({ examples: ['0612345678'] });
+export const phoneSchema = /* @__PURE__ */ treeShakeable(() =>
+  textSchema('Telefoonnummer', TEXT_LIMITS.phone)
+    .refine(
+      (value) => value === '' || (PHONE.test(value) && digitCount(value) >= 6 && digitCount(value) <= 20),
+      fieldRule(
+        'invalid-phone',
+        'Telefoonnummer is ongeldig: gebruik 6 tot 20 cijfers, eventueel met + vooraan, spaties, streepjes of haakjes.',
+      ),
+    )
+    .meta({ examples: ['0612345678'] }),
+);
 
 /** DESIGN I3: an arrears amount in euros, > 0 and ≤ € 1,000,000. */
 export function amountSchema(label: string) {
@@ -135,23 +140,27 @@ export function amountSchema(label: string) {
 }
 
 /** A monthly rent: 0 (unknown to the corporation's export) up to € 100,000. */
-export const monthlyRentSchema = z
-  .number({ error: missingOr('Maandhuur', 'Maandhuur moet een bedrag in euro zijn.') })
-  .refine((value) => value >= 0, fieldRule('amount-negative', 'Maandhuur kan niet negatief zijn.'))
-  .refine(
-    (value) => value <= MAX_MONTHLY_RENT,
-    fieldRule('amount-too-large', `Maandhuur is hoger dan ${euros(MAX_MONTHLY_RENT)}.`),
-  )
-  .meta({ minimum: 0, maximum: MAX_MONTHLY_RENT });
+export const monthlyRentSchema = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .number({ error: missingOr('Maandhuur', 'Maandhuur moet een bedrag in euro zijn.') })
+    .refine((value) => value >= 0, fieldRule('amount-negative', 'Maandhuur kan niet negatief zijn.'))
+    .refine(
+      (value) => value <= MAX_MONTHLY_RENT,
+      fieldRule('amount-too-large', `Maandhuur is hoger dan ${euros(MAX_MONTHLY_RENT)}.`),
+    )
+    .meta({ minimum: 0, maximum: MAX_MONTHLY_RENT }),
+);
 
 /** DESIGN I3: a house number is a positive integer (a suffix has its own field), at most 99999. */
-export const houseNumberSchema = z
-  .number({ error: missingOr('Huisnummer', MESSAGES.houseNumber) })
-  .refine(
-    (value) => Number.isInteger(value) && value >= 1 && value <= MAX_HOUSE_NUMBER,
-    fieldRule('invalid-house-number', MESSAGES.houseNumber),
-  )
-  .meta({ type: 'integer', minimum: 1, maximum: MAX_HOUSE_NUMBER });
+export const houseNumberSchema = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .number({ error: missingOr('Huisnummer', MESSAGES.houseNumber) })
+    .refine(
+      (value) => Number.isInteger(value) && value >= 1 && value <= MAX_HOUSE_NUMBER,
+      fieldRule('invalid-house-number', MESSAGES.houseNumber),
+    )
+    .meta({ type: 'integer', minimum: 1, maximum: MAX_HOUSE_NUMBER }),
+);
 
 /** How many people of a kind live in the household: 0 up to 20. */
 export function householdCountSchema(label: string) {
