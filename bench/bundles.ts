@@ -5,7 +5,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { LAMBDA_BUNDLING } from '../infra/bundling.ts';
+import { esbuildOptionsFor } from '../infra/bundling.ts';
 import { environmentFor, FUNCTIONS } from '../infra/function-catalog.ts';
 import { QUEUES, type QueueName } from '../shared/resources.ts';
 
@@ -83,18 +83,7 @@ export async function measureBundles(runs = 5): Promise<Record<string, BundleFig
     mkdirSync(dir, { recursive: true });
     const outfile = join(dir, 'index.mjs');
     const result = await build({
-      entryPoints: [join(ROOT, definition.entry)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: LAMBDA_BUNDLING.target,
-      minify: LAMBDA_BUNDLING.minify,
-      sourcemap: LAMBDA_BUNDLING.sourceMap,
-      sourcesContent: LAMBDA_BUNDLING.sourcesContent,
-      external: [...LAMBDA_BUNDLING.externalModules],
-      mainFields: [...LAMBDA_BUNDLING.mainFields],
-      banner: { js: LAMBDA_BUNDLING.banner },
+      ...esbuildOptionsFor(join(ROOT, definition.entry), outfile),
       metafile: true,
       logLevel: 'error',
     });

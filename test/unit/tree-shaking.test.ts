@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAMBDA_BUNDLING } from '../../infra/bundling.ts';
+import { esbuildOptionsFor } from '../../infra/bundling.ts';
 import { FUNCTIONS } from '../../infra/function-catalog.ts';
 import { buildOpenApiDocument } from '../../shared/api/openapi.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
@@ -17,19 +17,7 @@ let outDir: string;
 
 async function bundle(entry: string, name: string): Promise<string> {
   const outfile = join(outDir, name, 'index.mjs');
-  await build({
-    entryPoints: [join(ROOT, entry)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: LAMBDA_BUNDLING.target,
-    minify: LAMBDA_BUNDLING.minify,
-    external: [...LAMBDA_BUNDLING.externalModules],
-    mainFields: [...LAMBDA_BUNDLING.mainFields],
-    banner: { js: LAMBDA_BUNDLING.banner },
-    logLevel: 'error',
-  });
+  await build({ ...esbuildOptionsFor(join(ROOT, entry), outfile), logLevel: 'error' });
   return outfile;
 }
 
