@@ -72,6 +72,22 @@ export const TABLE = {
       shards: 4,
       projection: 'keys-only',
     },
+    /**
+     * DESIGN X1–X2 (issue 14): debt signals and not-routed debt records by their Amsterdam receipt
+     * date, so a DDAS delivery reads one period's records, a page at a time, without a Scan: its
+     * cost grows with the period and the page, not with the table. Sparse: care reports never have
+     * keys here. One partition per receipt day and shard (a 30,000-row list arrives in one day),
+     * sorted by receipt instant and id: a stable order for the pages. It holds the expiry beside
+     * the keys, so counts and pages skip what P1 has expired before TTL removes it.
+     */
+    received: {
+      name: 'received',
+      partitionKey: 'receivedPk',
+      sortKey: 'receivedSk',
+      shards: 4,
+      projection: 'include',
+      nonKeyAttributes: ['expiresAt'],
+    },
   },
 } as const;
 

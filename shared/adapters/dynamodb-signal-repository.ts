@@ -16,7 +16,7 @@ import {
   type SignalRepository,
   type StoredSignal,
 } from '../application/ports.ts';
-import { amsterdamInstant } from '../domain/amsterdam-time.ts';
+import { amsterdamDateOf, amsterdamInstant } from '../domain/amsterdam-time.ts';
 import type { Clock } from '../domain/clock.ts';
 import { withCurrentContactKinds } from '../domain/contact-attempts.ts';
 import { nextEscalation } from '../domain/escalation-ladder.ts';
@@ -31,7 +31,7 @@ import { dynamoSignalStates, signalKey } from './dynamodb-signal-states.ts';
 import { decodeCursor, encodeCursor } from './index-cursor.ts';
 import { runtimeClock } from './runtime-clock.ts';
 
-const { inbox, awaitingContact, retention } = TABLE.indexes;
+const { inbox, awaitingContact, retention, received } = TABLE.indexes;
 
 const FAILED_TYPE = 'failed-signal';
 const FAILED_STATUS = 'failed';
@@ -63,6 +63,26 @@ function retentionAttributes(record: RetainedRecord & { readonly signalId: strin
   };
 }
 
+/**
+ * DESIGN X1 on the item: a debt signal or not-routed debt record is found by its Amsterdam receipt
+ * day for the DDAS delivery (`received` index); a care report is no vroegsignaal and has no keys.
+ */
+export function receivedAttributes(record: {
+  readonly signalId: string;
+  readonly kind: string;
+  readonly receivedAt: string;
+}) {
+  if (record.kind === 'zorgmelding') return {};
+  const day = amsterdamDateOf(new Date(record.receivedAt));
+  return {
+    [received.partitionKey]: receivedPartition(day, shardOf(record.signalId, received.shards)),
+    [received.sortKey]: `${new Date(record.receivedAt).toISOString()}#${record.signalId}`,
+  };
+}
+
+/** The `received` partition of one receipt day and shard. */
+export const receivedPartition = (day: string, shard: number) => `DAY#${day}#${shard}`;
+
 const expiresAtOf = (item: Record<string, unknown>) => item[TABLE.ttlAttribute] as number | undefined;
 
 /** DynamoDB filter: the item has not expired (P1: TTL lags, reads must not). */
@@ -85,6 +105,7 @@ function toItem(signal: Signal): Record<string, unknown> {
     [inbox.partitionKey]: `TEAM#${signal.teamId}#${active ? 'open' : 'closed'}`,
     [inbox.sortKey]: `${deadlineSortKey(signal)}#${signal.signalId}`,
     ...retentionAttributes(signal),
+    ...receivedAttributes(signal),
     ...(next
       ? {
           [awaitingContact.partitionKey]: `SHARD#${shardOf(signal.signalId)}`,
@@ -102,6 +123,7 @@ function notRoutedItem(record: NotRoutedSignal): Record<string, unknown> {
     ...record,
     partnerFeedback: partnerFeedback(record.outcome, undefined),
     ...retentionAttributes(record),
+    ...receivedAttributes(record),
   };
 }
 
@@ -116,6 +138,8 @@ const KEY_ATTRIBUTES = new Set([
   awaitingContact.sortKey,
   retention.partitionKey,
   retention.sortKey,
+  received.partitionKey,
+  received.sortKey,
   TABLE.ttlAttribute,
   'retentionReason',
 ]);
@@ -132,7 +156,7 @@ function fromItem(item: Record<string, unknown>): Signal {
   );
 }
 
-function fromStoredItem(item: Record<string, unknown>): StoredSignal {
+export function fromStoredItem(item: Record<string, unknown>): StoredSignal {
   return fromItem(item) as unknown as StoredSignal;
 }
 

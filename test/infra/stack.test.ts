@@ -407,6 +407,15 @@ describe('table (DESIGN §4, P1)', () => {
           // P1: the purge needs only the keys (signal id and expiry).
           Projection: { ProjectionType: 'KEYS_ONLY' },
         },
+        {
+          IndexName: 'received',
+          KeySchema: [
+            { AttributeName: 'receivedPk', KeyType: 'HASH' },
+            { AttributeName: 'receivedSk', KeyType: 'RANGE' },
+          ],
+          // X1 (issue 14): the DDAS delivery counts and pages by receipt day, skipping what P1 expired.
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['expiresAt'] },
+        },
       ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },

@@ -1,0 +1,136 @@
+import { addCalendarDays, type CalendarDate, isCalendarDate } from '../domain/amsterdam-time.ts';
+import type { Clock } from '../domain/clock.ts';
+import {
+  buildDdasDelivery,
+  type DdasGegevens,
+  type DdasLeftOut,
+  type DdasRecord,
+  type DdasSupplierConfig,
+} from '../domain/ddas-delivery.ts';
+
+/**
+ * DESIGN X1–X2, issue 14: the period's debt records (routed signals and not-routed records, never a
+ * care report) in one stable order — receipt day, then receipt instant and id — read a page at a
+ * time. The order is what makes page numbers mean the same records on every call.
+ */
+export interface DdasRecordSource {
+  /** How many (unexpired) debt records arrived on each day, in the order of `days`. */
+  countPerDay(days: readonly CalendarDate[]): Promise<readonly number[]>;
+  /**
+   * The records at positions [offset, offset + limit) of the period's order, given the counts per
+   * day (so whole days before the page are skipped without reading them).
+   */
+  read(
+    days: readonly CalendarDate[],
+    counts: readonly number[],
+    offset: number,
+    limit: number,
+  ): Promise<readonly DdasRecord[]>;
+}
+
+/** DDAS-VS non-functionals: at most 25,000 records per page, and 25,000 when none is asked. */
+export const DDAS_MAX_PAGE_SIZE = 25_000;
+/** A delivery covers at most a year: CBS asks per month, and P1 keeps no more than that anyway. */
+export const DDAS_MAX_PERIOD_DAYS = 366;
+
+export interface DdasRequest {
+  readonly aanleverperiodeStartdatum?: CalendarDate | undefined;
+  readonly aanleverperiodeEinddatum?: CalendarDate | undefined;
+  readonly page?: number | undefined;
+  readonly pageSize?: number | undefined;
+}
+
+export interface DdasPaginering {
+  readonly pageSize: number;
+  readonly currentPage: number;
+  readonly totalPages: number;
+  readonly totalRecords: number;
+}
+
+export interface DdasAnswer {
+  readonly gegevens: DdasGegevens;
+  readonly paginering: DdasPaginering;
+  /** Records of the page that could not be delivered (no client), by id and reason only. */
+  readonly leftOut: readonly DdasLeftOut[];
+}
+
+/** A request that is well-formed but cannot be answered (RFC 9457 problem, status 422). */
+export class DdasUnprocessableError extends Error {
+  readonly code: 'periode-ongeldig' | 'periode-te-lang' | 'pagina-bestaat-niet';
+
+  constructor(code: DdasUnprocessableError['code'], message: string) {
+    super(message);
+    this.name = 'DdasUnprocessableError';
+    this.code = code;
+  }
+}
+
+export interface DdasDependencies {
+  readonly source: DdasRecordSource;
+  readonly config: DdasSupplierConfig;
+  readonly clock: Clock;
+}
+
+/** The calendar days from start to end, both inclusive. */
+function daysOf(start: CalendarDate, end: CalendarDate): CalendarDate[] {
+  const days: CalendarDate[] = [];
+  for (let day = start; day <= end; day = addCalendarDays(day, 1)) days.push(day);
+  return days;
+}
+
+/**
+ * The period when CBS names none: the previous calendar month (Amsterdam), the delivery rhythm the
+ * README recommends (monthly, well before P1's six months run out).
+ */
+function previousMonth(today: CalendarDate): { start: CalendarDate; end: CalendarDate } {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const start = month === 1 ? `${year - 1}-12-01` : `${year}-${String(month - 1).padStart(2, '0')}-01`;
+  return { start, end: addCalendarDays(`${today.slice(0, 7)}-01`, -1) };
+}
+
+/**
+ * `POST /ddas/v1/gegevens` (X1): one page of the period's delivery with its `paginering`. The totals
+ * are counted on every call (a page's numbers must agree with the totals CBS sees), which reads the
+ * period's index entries — small, and bounded by the period, not the table.
+ */
+export async function ddasGegevens(
+  request: DdasRequest,
+  deps: DdasDependencies,
+  today: CalendarDate,
+): Promise<DdasAnswer> {
+  const now = deps.clock.now();
+  const fallback = previousMonth(today);
+  const start = request.aanleverperiodeStartdatum ?? fallback.start;
+  const end = request.aanleverperiodeEinddatum ?? fallback.end;
+  if (!isCalendarDate(start) || !isCalendarDate(end) || start > end)
+    throw new DdasUnprocessableError(
+      'periode-ongeldig',
+      'De aanleverperiode is ongeldig: de startdatum ligt na de einddatum.',
+    );
+  const days = daysOf(start, end);
+  if (days.length > DDAS_MAX_PERIOD_DAYS)
+    throw new DdasUnprocessableError(
+      'periode-te-lang',
+      `De aanleverperiode is langer dan ${DDAS_MAX_PERIOD_DAYS} dagen; vraag per maand op.`,
+    );
+
+  const pageSize = Math.min(request.pageSize ?? DDAS_MAX_PAGE_SIZE, DDAS_MAX_PAGE_SIZE);
+  const currentPage = request.page ?? 1;
+  const counts = await deps.source.countPerDay(days);
+  const totalRecords = counts.reduce((sum, count) => sum + count, 0);
+  const totalPages = Math.max(1, Math.ceil(totalRecords / pageSize));
+  if (currentPage > totalPages)
+    throw new DdasUnprocessableError(
+      'pagina-bestaat-niet',
+      `Pagina ${currentPage} bestaat niet: deze levering heeft ${totalPages} pagina('s).`,
+    );
+
+  const records = await deps.source.read(days, counts, (currentPage - 1) * pageSize, pageSize);
+  const { gegevens, leftOut } = buildDdasDelivery({
+    period: { start, end },
+    records,
+    config: deps.config,
+    now,
+  });
+  return { gegevens, paginering: { pageSize, currentPage, totalPages, totalRecords }, leftOut };
+}
