@@ -14,6 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import {
+  CBS,
   HOUSING_CORPORATIONS,
   POLITIE_UTRECHT,
   ROLES,
@@ -28,6 +29,8 @@ const PARTNERS: readonly { readonly role: Role; readonly scope: string }[] = [
   ...HOUSING_CORPORATIONS.map((scope) => ({ role: 'housing-corporation' as const, scope })),
   { role: 'energy-forwarder', scope: WERK_EN_INKOMEN },
   { role: 'police', scope: POLITIE_UTRECHT },
+  // X1: CBS pulls the DDAS delivery with client credentials (`buurtsignaal/cbs:cbs`).
+  { role: 'cbs', scope: CBS },
 ];
 
 /** The roles held by partner organisations (machine clients), as opposed to people. */

@@ -58,6 +58,7 @@ Demo-tokens (Authorization: Bearer <token>):
   manager              ${examples('manager')}
   municipality         ${examples('municipality')}
   admin                ${examples('admin')}   (ook voor /_local/clock, /_local/drain, /_local/sweep, /_local/outbox)
+  cbs                  ${examples('cbs')}   (DDAS-levering: POST /ddas/v1/gegevens)
 
 Probeer:  curl ${runtime.url}/health
 Stoppen:  Ctrl+C

@@ -18,6 +18,8 @@ import type { Principal } from './principal.ts';
  * - `signal-audit`: who looked at a signal and what changed — the team's coordinator and admins.
  * - `aggregates`: figures without personal data — a coordinator its team, a manager its
  *   organisation, the municipality and admins all.
+ * - `national-delivery`: CBS pulls the municipality's DDAS delivery (X1–X3); the role is the whole
+ *   check, and no other role may call it, admins included.
  */
 export type AccessRule =
   | 'public'
@@ -26,7 +28,8 @@ export type AccessRule =
   | 'team-view'
   | 'team-work'
   | 'signal-audit'
-  | 'aggregates';
+  | 'aggregates'
+  | 'national-delivery';
 
 /**
  * What a handler knows about the thing asked for; omitted for the role-only check. A signal's
@@ -86,6 +89,7 @@ export function decide(principal: Principal, operation: OperationDefinition, res
   if (!resource) return 'allow';
   switch (operation.access) {
     case 'submit':
+    case 'national-delivery':
       return 'allow';
     case 'own-submissions':
       return 'source' in resource && resource.source === principal.scope ? 'allow' : 'not-found';

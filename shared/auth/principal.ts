@@ -10,6 +10,8 @@ export const ROLES = [
   'manager',
   'municipality',
   'admin',
+  // CBS pulls the municipality's DDAS delivery (DESIGN X1, issue 14): a machine client, nothing else.
+  'cbs',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -26,6 +28,8 @@ export interface Principal {
 export const HOUSING_CORPORATIONS = ['bo-ex', 'mitros', 'portaal'] as const;
 export const WERK_EN_INKOMEN = 'werk-en-inkomen';
 export const POLITIE_UTRECHT = 'politie-utrecht';
+/** CBS, the one client of the DDAS-VS API (X1). */
+export const CBS = 'cbs';
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
@@ -81,6 +85,7 @@ export function localTokenTable(): Map<string, Principal> {
     { id: 'dev-manager-jg', role: 'manager', scope: 'jg' },
     { id: 'dev-gemeente', role: 'municipality', scope: 'gemeente' },
     { id: 'dev-admin', role: 'admin', scope: '*' },
+    { id: 'dev-cbs', role: 'cbs', scope: CBS },
   ];
   return new Map(principals.map((principal) => [principal.id, principal]));
 }
