@@ -64,6 +64,11 @@ const PERSONAL_KEYS = new Set(
     'toevoeging',
     'woonplaats',
     'telefoon',
+    // DDAS v1.2's minimised `client` (X2), kept on not-routed debt records: `postcode`, `huisnummer`
+    // and `geboortedatum` are above; a suffix is no pattern, and a BSN under this key goes by key
+    // whatever its form.
+    'burgerservicenummer',
+    'huisnummertoevoeging',
   ].map(normalisedKey),
 );
 

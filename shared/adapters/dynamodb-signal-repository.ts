@@ -115,13 +115,28 @@ function toItem(signal: Signal): Record<string, unknown> {
   };
 }
 
-/** A not-routed partner item: no index keys, so it never shows in an inbox. */
+/**
+ * A not-routed partner item: no index keys, so it never shows in an inbox. Field by field rather
+ * than the whole record, because what it may hold of the person is decided (DESIGN X2/P1): the
+ * minimised DDAS client and nothing else, whatever else an object passed in carries. It expires
+ * like any record never picked up (retentionOf: 6 months after receipt), the client with it.
+ * Read back by fromStoredItem, which keeps every attribute but the keys, `client` included.
+ */
 function notRoutedItem(record: NotRoutedSignal): Record<string, unknown> {
+  const { signalId, source, kind, receivedAt, status, outcome, amount, householdKey, client } = record;
   return {
-    ...signalKey(record.signalId),
+    ...signalKey(signalId),
     type: 'not-routed-signal',
-    ...record,
-    partnerFeedback: partnerFeedback(record.outcome, undefined),
+    signalId,
+    source,
+    kind,
+    receivedAt,
+    status,
+    outcome,
+    amount,
+    householdKey,
+    ...(client ? { client } : {}),
+    partnerFeedback: partnerFeedback(outcome, undefined),
     ...retentionAttributes(record),
     ...receivedAttributes(record),
   };

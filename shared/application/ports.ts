@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../domain/amsterdam-time.ts';
+import type { DdasClientOut } from '../domain/ddas-delivery.ts';
 import type { HouseholdEntry } from '../domain/household-history.ts';
 import type { PartnerFeedback } from '../domain/outcomes.ts';
 import type { RetentionReason } from '../domain/retention.ts';
@@ -33,9 +34,10 @@ export interface ReceiptStore {
 export type InboxView = 'open' | 'overdue' | 'closed';
 
 /**
- * What remains of a partner item that was accepted but not routed (below the threshold, I4, or a
- * repeated signal after an objection, C3): enough to dedupe a re-send and give feedback, nothing
- * personal.
+ * What remains of a debt signal that was accepted but not routed (below the threshold, I4, or a
+ * repeated signal after an objection, C3): enough to dedupe a re-send, give feedback (C4) and
+ * deliver it to CBS (X2) — and of the person only the minimised DDAS client. A care report that is
+ * not routed (C2) leaves no such record, only the outcome on its receipt.
  */
 export interface NotRoutedSignal {
   readonly signalId: string;
@@ -46,6 +48,17 @@ export interface NotRoutedSignal {
   readonly outcome: string;
   readonly amount?: number | undefined;
   readonly householdKey?: string | undefined;
+  /**
+   * DESIGN X2: CBS gets one vroegsignaal per debt signal received in the period, the not-routed ones
+   * included, and DDAS v1.2 requires a `client` on each; so a not-routed debt record keeps the
+   * minimised client (ddasClientOf: the BSN alone, else postcode, house number, suffix and birth
+   * date) and nothing else personal — no name, street, phone, e-mail or the partner's reference.
+   * DESIGN P1 unchanged: it goes with the record at the record's own expiry (never picked up: 6
+   * months after receipt), and never into the deletion log (ExpiredRecord names its fields), the
+   * household index (entryOf) or a partner's feedback (C4: getStates projects status and feedback).
+   * Absent on records stored before issue 14 and when neither a BSN nor an address is known.
+   */
+  readonly client?: DdasClientOut | undefined;
 }
 
 export type StoredSignal = Signal | NotRoutedSignal;

@@ -1,5 +1,6 @@
 import { careReportToSignal } from '../domain/care-report.ts';
-import { debtSignalToSignal } from '../domain/debt-signal.ts';
+import { ddasClientOf } from '../domain/ddas-delivery.ts';
+import { type DebtSignalInput, debtSignalToSignal } from '../domain/debt-signal.ts';
 import { type HouseholdEntry, householdFindings } from '../domain/household-history.ts';
 import { householdKey } from '../domain/household-key.ts';
 import { retentionOf } from '../domain/retention.ts';
@@ -220,6 +221,12 @@ async function keepHighestAmounts(
   }
 }
 
+/** The minimised DDAS client of a debt signal (X2), as a field to spread: none when unknown. */
+function clientOf(input: DebtSignalInput) {
+  const client = ddasClientOf(input.person, input.address);
+  return client ? { client } : {};
+}
+
 /**
  * A pack of rent-arrears rows or energy-debt elements, in batches: one read of all signals and
  * households, decisions in order (so signals of one household see each other, M2/M3), one batched
@@ -285,6 +292,10 @@ async function routeDebtSignals(
           outcome: result.outcome,
           amount: input.amount,
           householdKey: key,
+          // DESIGN X2/P1: the minimised DDAS client, so CBS gets this signal too; nothing else of
+          // the person (see NotRoutedSignal.client). Only debt signals come here: a care report
+          // that is not routed keeps no record (routeCareReport).
+          ...clientOf(input),
         };
     pending.set(signalId, record);
     remember(key, entryOf(record));

@@ -44,11 +44,13 @@ export type DdasClientOut =
     };
 
 /**
- * A not-routed record (shared/application/ports.ts `NotRoutedSignal`) as the delivery reads it.
- * X2 wants every debt signal received in the period, not-routed ones included, and v1.2 requires a
- * `client` on each; but a not-routed record keeps nothing personal today. So the delivery takes the
- * minimised client (ddasClientOf, computed at intake) when the record has one, and leaves the record
- * out (reported in `leftOut`) when it has not — see issue 14: keeping it is a storage decision.
+ * A not-routed record (shared/application/ports.ts `NotRoutedSignal`) as the delivery reads it: the
+ * stored record is passed in as it is. X2 wants every debt signal received in the period, not-routed
+ * ones included, and v1.2 requires a `client` on each; so the router stores the minimised client
+ * (ddasClientOf) on a not-routed debt record — of the person that and nothing else (X2/P1) — and it
+ * goes with the record at its expiry. A record without one (stored before issue 14, or neither a
+ * BSN nor an address known) is left out and reported in `leftOut`. A not-routed record keeps no
+ * `arrearsSince`, so its vroegsignaal has no `ontstaansdatum` (optional in v1.2).
  */
 export interface DdasNotRoutedRecord {
   readonly signalId: string;
@@ -58,7 +60,6 @@ export interface DdasNotRoutedRecord {
   readonly status: 'not-routed';
   readonly outcome: string;
   readonly amount?: number | undefined;
-  readonly arrearsSince?: string | undefined;
   readonly client?: DdasClientOut | undefined;
 }
 
@@ -263,7 +264,7 @@ function vroegsignaal(record: DdasRecord, client: DdasClientOut, zaakPickedUp: b
         : {}),
     ...(routed ? { warmeOverdracht: routed.flags.includes('warme-overdracht') } : {}),
     ...(record.amount !== undefined ? { bedrag: ddasBedrag(record.amount) } : {}),
-    ...(record.arrearsSince ? { ontstaansdatum: record.arrearsSince } : {}),
+    ...(routed?.arrearsSince ? { ontstaansdatum: routed.arrearsSince } : {}),
     // X2: `signaaldatum` is when the partner sent it; we know when it arrived — the same day, as
     // partners upload (I1) — in Amsterdam.
     signaaldatum: dateOf(record.receivedAt),

@@ -3,7 +3,11 @@ import type { RoutingRuleId, SignalFlag } from './routing.ts';
 import { isPastDeadline } from './working-days.ts';
 
 export type SignalKind = 'huurachterstand' | 'energieschuld' | 'eindelevering' | 'zorgmelding';
-/** `forwarded`: handed to Veilig Thuis (C2); `not-routed` signals keep only their receipt. */
+/**
+ * `forwarded`: handed to Veilig Thuis (C2). `not-routed`: accepted, never routed — a debt signal
+ * (I4, C3) leaves a record holding of the person only the minimised DDAS client (X2), a care report
+ * (C2) only its receipt.
+ */
 export type SignalStatus = 'open' | 'closed' | 'not-routed' | 'forwarded';
 
 /**

@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
+import { dynamoSignalRepository } from '../../shared/adapters/dynamodb-signal-repository.ts';
 import { readSample, readSampleBytes } from '../support/samples.ts';
 import { readWholeReceipt } from './support/receipt-pages.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
@@ -147,9 +148,11 @@ describe('rent-arrears-bo-ex.csv (Windows-1252, `;`, CRLF)', () => {
     }
   });
 
-  it('row 8: accepted but below the €75 threshold → niet-opgepakt-onterecht, not routed, no personal data kept', async () => {
+  it('row 8: accepted but below the €75 threshold → niet-opgepakt-onterecht, not routed; of the person only the minimised DDAS client is kept (X2, P1)', async () => {
     const line = rowOf(rent, 8);
     const stored = (await scan()).filter((item) => item.signalId === line.signalId && item.sk === 'SIGNAL');
+    // Row 8 has no BSN: postcode, house number and birth date (X2); no suffix in the row, none kept.
+    const client = { postcode: '3527AB', huisnummer: '15', geboortedatum: '1995-09-23' };
 
     expect(line.status).toBe('accepted');
     expect(stored).toEqual([
@@ -158,9 +161,27 @@ describe('rent-arrears-bo-ex.csv (Windows-1252, `;`, CRLF)', () => {
         status: 'not-routed',
         outcome: 'niet-opgepakt-onterecht',
         amount: 60,
+        client,
+        // P1 unchanged: it goes 6 months after receipt, like any record never picked up.
+        retentionReason: 'never-picked-up',
+        expiresAt: Date.parse('2027-05-23T09:00:00Z') / 1000,
       }),
     ]);
-    expect(JSON.stringify(stored)).not.toMatch(/nhoorn|Kanaleneiland|3527|HN-100237/);
+    // Nothing else of the person or the partner's file: name, initials, street, city, tenant number.
+    expect(JSON.stringify(stored)).not.toMatch(/nhoorn|K\.|Kanaleneiland|Utrecht|HN-100237|23-09-1995/);
+    // Read back through the repository and the real SDK: exactly the record the delivery takes (X2).
+    const repository = dynamoSignalRepository(documentClientOf(t.runtime.dynamodb), t.runtime.tableName);
+    expect((await repository.getMany([line.signalId as string])).get(line.signalId as string)).toStrictEqual({
+      signalId: line.signalId,
+      source: 'bo-ex',
+      kind: 'huurachterstand',
+      receivedAt: '2026-11-23T10:00:00+01:00',
+      status: 'not-routed',
+      outcome: 'niet-opgepakt-onterecht',
+      amount: 60,
+      householdKey: expect.any(String),
+      client,
+    });
     expect((await signal(line.signalId)).status).toBe(404);
   });
 
@@ -177,6 +198,18 @@ describe('rent-arrears-bo-ex.csv (Windows-1252, `;`, CRLF)', () => {
       [8, 'niet-opgepakt'],
       [9, undefined],
     ]);
+    // Row 8's stored client (X2) is not the partner's to see again (C4): feedback only.
+    expect(rowOf(receipt, 8)).toEqual({
+      row: 8,
+      status: 'accepted',
+      signalId: rowOf(rent, 8).signalId,
+      feedback: 'niet-opgepakt',
+    });
+    // Field names like `geboortedatum` do appear, in rejected rows' errors; the client's values never.
+    const whole = JSON.stringify(receipt);
+    for (const value of ['client', 'burgerservicenummer', '3527AB', '3527 AB', '1995-09-23', '"15"']) {
+      expect(whole, value).not.toContain(value);
+    }
     const contact = await t.api.request('POST', `/signals/${rowOf(rent, 4).signalId}/contact-attempts`, {
       token: 'dev-bt-sociaal-noordoost',
       body: { kind: 'brief', reached: false },

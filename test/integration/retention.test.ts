@@ -217,6 +217,19 @@ describe('the purge, 6 months after receipt', () => {
     }
   });
 
+  it("the below-threshold record's DDAS client (X2) went with it, and is in no deletion-log entry (P1)", () => {
+    // Prepare-time fact: the record kept the minimised client until its expiry (no BSN in the row).
+    const client = { postcode: '3561AB', huisnummer: '50', geboortedatum: '1980-01-01' };
+    expect(
+      before.find((item) => item.pk === `SIGNAL#${ids.belowThreshold}` && item.sk === 'SIGNAL'),
+    ).toMatchObject({ type: 'not-routed-signal', client });
+
+    const anywhere = JSON.stringify(after);
+    expect(anywhere).not.toContain('1980-01-01');
+    expect(after.filter((item) => 'client' in item)).toEqual([]);
+    expect(after.find((item) => item.pk === `DELETED#${ids.belowThreshold}`)).not.toHaveProperty('client');
+  });
+
   it('deletes nothing else: every other item is still there', () => {
     const gone = new Set(
       [

@@ -148,6 +148,51 @@ describe('the logger redacts personal data (DESIGN P2)', () => {
     });
   });
 
+  it("removes DDAS v1.2's minimised client (X2) of a not-routed record, both forms, keeps its ids and codes", () => {
+    // Prepare: as NotRoutedSignal.client holds it — the BSN alone, or address and birth date.
+    const capture = captureOutput();
+    const withBsn = { burgerservicenummer: '111222333' };
+    const byAddress = {
+      postcode: '3527AB',
+      huisnummer: '15',
+      huisnummertoevoeging: 'bis',
+      geboortedatum: '1995-09-23',
+    };
+    const record = { signalId: 'sig_abc123', status: 'not-routed', outcome: 'niet-opgepakt-onterecht' };
+
+    // Act
+    logger.info('Niet gerouteerd', {
+      records: [
+        { ...record, client: withBsn },
+        { ...record, client: byAddress },
+      ],
+    });
+    logger.info('Niet gerouteerd', { Burgerservicenummer: 'NL-111222333', HUISNUMMER_TOEVOEGING: 'bis' });
+
+    // Assess
+    const output = capture.output();
+    for (const value of ['111222333', '3527AB', '1995-09-23', 'bis', '"15"']) {
+      expect(output, `personal data in the log: ${value}`).not.toContain(value);
+    }
+    expect((capture.entry(0).records as unknown[])[0]).toEqual({
+      ...record,
+      client: { burgerservicenummer: '[verwijderd]' },
+    });
+    expect((capture.entry(0).records as unknown[])[1]).toEqual({
+      ...record,
+      client: {
+        postcode: '[verwijderd]',
+        huisnummer: '[verwijderd]',
+        huisnummertoevoeging: '[verwijderd]',
+        geboortedatum: '[verwijderd]',
+      },
+    });
+    expect(capture.entry(1)).toMatchObject({
+      Burgerservicenummer: '[verwijderd]',
+      HUISNUMMER_TOEVOEGING: '[verwijderd]',
+    });
+  });
+
   it('removes a raw request body, whatever it holds', () => {
     // Prepare
     const capture = captureOutput();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { careReportSchema } from '../../shared/api/care-report-schemas.ts';
+import type { NotRoutedSignal } from '../../shared/application/ports.ts';
 import { ItemsNotStoredError, routeSignalMessage } from '../../shared/application/route-signal.ts';
+import { buildDdasDelivery, type DdasNotRoutedRecord } from '../../shared/domain/ddas-delivery.ts';
 import type { DebtSignalInput } from '../../shared/domain/debt-signal.ts';
 import { householdKey } from '../../shared/domain/household-key.ts';
 import type { CareReportMessage, DebtSignalsMessage } from '../../shared/messages.ts';
@@ -271,5 +273,160 @@ describe('routeSignalMessage: care reports (DESIGN I1, C2)', () => {
       await routing.deps.receipts.getCareReportReceipt('politie-utrecht', given?.reportId as string),
     ).toMatchObject({ enqueued: true, failure: { code: 'ValidationException', at: NOW.toISOString() } });
     expect(routing.closed).toEqual([{ kind: 'care-report', id: workId(given) }]);
+  });
+});
+
+describe('routeSignalMessage: a not-routed debt signal keeps the minimised DDAS client, nothing else personal (X2, P1)', () => {
+  /** Everything a partner sends of a person and an address: what must not be kept is all there. */
+  const person = {
+    initials: 'K.',
+    prefix: 'van',
+    surname: 'Eenhoorn',
+    birthDate: '1995-09-23',
+    phone: '0612345678',
+    email: 'k.eenhoorn@example.nl',
+  };
+  const address = {
+    postcode: '3527AB',
+    houseNumber: 15,
+    houseNumberSuffix: 'bis',
+    street: 'Kanaleneiland',
+    city: 'Utrecht',
+  };
+
+  /** One debt signal below the €75 threshold (I4: niet-opgepakt-onterecht), alone in its message. */
+  const below = (signalId: string, item: DebtSignalInput): DebtSignalsMessage => ({
+    type: 'debt-signals',
+    uploadId: 'upl_2',
+    pack: 0,
+    source: item.kind === 'huurachterstand' ? 'bo-ex' : 'werk-en-inkomen',
+    receivedAt: RECEIVED_AT,
+    items: [{ signalId, householdKey: householdKey(item.address, SECRET), action: 'create', input: item }],
+  });
+
+  /** The stored record, exactly, with the client given: nothing of the person beside it. */
+  const expectedRecord = (message: DebtSignalsMessage, client: NotRoutedSignal['client']) => ({
+    signalId: message.items[0]?.signalId,
+    source: message.source,
+    kind: message.items[0]?.input.kind,
+    receivedAt: RECEIVED_AT,
+    status: 'not-routed',
+    outcome: 'niet-opgepakt-onterecht',
+    amount: 60,
+    householdKey: message.items[0]?.householdKey,
+    client,
+  });
+
+  it('rent arrears with a BSN: the BSN alone, no name, address or birth date', async () => {
+    // Prepare
+    const routing = inMemoryRouting({ now: () => NOW });
+    const message = below('sig_rent_bsn', {
+      kind: 'huurachterstand',
+      sourceReference: 'HN-100237',
+      person: { ...person, bsn: '111222333' },
+      address,
+      amount: 60,
+      arrearsSince: '2026-10-01',
+      minorsInHousehold: 0,
+    });
+
+    // Act
+    const outcomes = await routeSignalMessage(message, routing.deps);
+
+    // Assess
+    expect(outcomes).toEqual([
+      { signalId: 'sig_rent_bsn', result: 'not-routed', outcome: 'niet-opgepakt-onterecht' },
+    ]);
+    expect(routing.kept.get('sig_rent_bsn')).toStrictEqual(
+      expectedRecord(message, { burgerservicenummer: '111222333' }),
+    );
+  });
+
+  it('energy debt without a BSN: postcode, house number, suffix and birth date — no name, street or contact details', async () => {
+    // Prepare
+    const routing = inMemoryRouting({ now: () => NOW });
+    const message = below('sig_energy_address', {
+      kind: 'energieschuld',
+      sourceReference: 'WI-2026-0042',
+      supplier: 'Eneco',
+      person,
+      address,
+      amount: 60,
+      arrearsSince: '2026-09-01',
+    });
+
+    // Act
+    await routeSignalMessage(message, routing.deps);
+
+    // Assess
+    const stored = routing.kept.get('sig_energy_address') as NotRoutedSignal;
+    expect(stored).toStrictEqual(
+      expectedRecord(message, {
+        postcode: '3527AB',
+        huisnummer: '15',
+        huisnummertoevoeging: 'bis',
+        geboortedatum: '1995-09-23',
+      }),
+    );
+    for (const value of [
+      'Eenhoorn',
+      'Kanaleneiland',
+      'Utrecht',
+      '0612345678',
+      'example.nl',
+      'WI-2026-0042',
+      'Eneco',
+    ]) {
+      expect(JSON.stringify(stored), value).not.toContain(value);
+    }
+    // X2: the stored record goes into the delivery as it is, and is delivered with its client.
+    const record: DdasNotRoutedRecord = stored;
+    const delivery = buildDdasDelivery({
+      period: { start: '2026-11-01', end: '2026-11-30' },
+      records: [record],
+      config: {
+        gemeentecode: '0344',
+        codeGegevensleverancier: 'BS',
+        aanleverendeOrganisatie: { naam: 'Utrecht' },
+      },
+      now: NOW,
+    });
+    expect(delivery.leftOut).toEqual([]);
+    expect(delivery.gegevens.leveringen[0].vroegsignalen).toMatchObject([
+      { ID: 'sig_energy_address', status: 'Niet opgepakt: onterecht signaal', client: stored.client },
+    ]);
+  });
+
+  it('a care report not routed (C2: consent refused) stores no record, so no client: its receipt keeps only the outcome', async () => {
+    // Prepare
+    const [, , refused] = sampleCareReports().map((raw) => careReportSchema.parse(raw));
+    const routing = inMemoryRouting({ now: () => NOW });
+    const receipt = {
+      source: 'politie-utrecht',
+      reportId: refused?.reportId as string,
+      signalId: 'sig_refused',
+      receivedAt: RECEIVED_AT,
+      enqueued: true,
+    };
+    await routing.deps.receipts.createCareReportReceipt(receipt);
+
+    // Act
+    await routeSignalMessage(
+      {
+        type: 'care-report',
+        signalId: 'sig_refused',
+        source: 'politie-utrecht',
+        receivedAt: RECEIVED_AT,
+        report: refused as CareReportMessage['report'],
+      },
+      routing.deps,
+    );
+
+    // Assess
+    expect(routing.kept.size).toBe(0);
+    expect(routing.writes).toEqual([]);
+    expect(
+      await routing.deps.receipts.getCareReportReceipt('politie-utrecht', receipt.reportId),
+    ).toStrictEqual({ ...receipt, outcome: 'niet-opgepakt-geen-toestemming' });
   });
 });
