@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { HOUSING_CORPORATIONS, POLITIE_UTRECHT, type Role, WERK_EN_INKOMEN } from '../auth/principal.ts';
+import { CBS, HOUSING_CORPORATIONS, POLITIE_UTRECHT, type Role, WERK_EN_INKOMEN } from '../auth/principal.ts';
 import { SERVICE_NAME } from '../resources.ts';
 import { errorResponseSchema, gatewayErrorSchema } from './common-schemas.ts';
 import { OPERATION_EXAMPLES } from './examples.ts';
@@ -139,6 +139,8 @@ export const PARTNER_SCOPES: Readonly<Partial<Record<Role, readonly string[]>>> 
   'housing-corporation': HOUSING_CORPORATIONS.map((id) => `${SERVICE_NAME}/housing-corporation:${id}`),
   'energy-forwarder': [`${SERVICE_NAME}/energy-forwarder:${WERK_EN_INKOMEN}`],
   police: [`${SERVICE_NAME}/police:${POLITIE_UTRECHT}`],
+  // X1: CBS pulls the DDAS delivery with its own client and scope.
+  cbs: [`${SERVICE_NAME}/cbs:${CBS}`],
 };
 
 const localTokens = (example: string) =>

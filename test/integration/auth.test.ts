@@ -15,7 +15,7 @@ let uploadId = '';
 /** Fresh open signals of bt-sociaal-overvecht: each re-route or close gets its own. */
 const pool: string[] = [];
 /** Two routes take one each, per caller and per 401 check. */
-const POOL_SIZE = 2 * (12 + 2);
+const POOL_SIZE = 2 * (13 + 2);
 let reportCounter = 0;
 
 interface Request {
@@ -42,6 +42,8 @@ const CALLERS = [
   ['manager, other organisation', 'dev-manager-jg'],
   ['municipality', 'dev-gemeente'],
   ['admin', 'dev-admin'],
+  // X1: CBS may pull the DDAS delivery and nothing else.
+  ['cbs', 'dev-cbs'],
 ] as const;
 
 type Statuses = readonly number[];
@@ -56,7 +58,7 @@ type ProtectedOperation = Exclude<OperationName, 'health' | 'openApi'>;
 /**
  * `expected`: one status per CALLERS column, in order — bo-ex, mitros, Werk & Inkomen, police,
  * member, member of another team, coordinator, coordinator of another team, manager, manager of the
- * other organisation, municipality, admin.
+ * other organisation, municipality, admin, CBS.
  */
 const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Statuses }> = {
   submitRentArrears: {
@@ -66,7 +68,7 @@ const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Sta
       body: csv,
       headers: { 'content-type': 'text/csv' },
     }),
-    expected: [202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    expected: [202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   submitEnergyDebts: {
     request: () => ({
@@ -74,7 +76,7 @@ const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Sta
       path: '/intake/energy-debts',
       body: { batchId: `wi-auth-${++reportCounter}`, signals: [{}] },
     }),
-    expected: [403, 403, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    expected: [403, 403, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   submitCareReport: {
     request: () => ({
@@ -82,39 +84,39 @@ const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Sta
       path: '/intake/care-reports',
       body: { ...report, reportId: `PL-AUTH-S${++reportCounter}` },
     }),
-    expected: [403, 403, 403, 202, 403, 403, 403, 403, 403, 403, 403, 403],
+    expected: [403, 403, 403, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   listUploads: {
     request: () => ({ method: 'GET', path: '/intake/uploads' }),
-    expected: [200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    expected: [200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   getUpload: {
     request: () => ({ method: 'GET', path: `/intake/uploads/${uploadId}` }),
-    expected: [200, 404, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    expected: [200, 404, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   getCareReport: {
     request: () => ({ method: 'GET', path: `/intake/care-reports/${report.reportId}` }),
-    expected: [403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403],
+    expected: [403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   listTeamSignals: {
     request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/signals' }),
-    expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200],
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200, 403],
   },
   countTeamSignals: {
     request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/signal-counts' }),
-    expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200],
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200, 403],
   },
   getSignal: {
     request: () => ({ method: 'GET', path: `/signals/${signalId}` }),
-    expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200],
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200, 403],
   },
   getSignalAudit: {
     request: () => ({ method: 'GET', path: `/signals/${signalId}/audit` }),
-    expected: [403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200],
+    expected: [403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200, 403],
   },
   recordContactAttempt: {
     request: () => ({ method: 'POST', path: `/signals/${signalId}/contact-attempts`, body: contact }),
-    expected: [403, 403, 403, 403, 201, 403, 201, 403, 403, 403, 403, 403],
+    expected: [403, 403, 403, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403],
   },
   rerouteSignal: {
     request: () => ({
@@ -122,7 +124,7 @@ const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Sta
       path: `/signals/${freshSignal()}/reroute`,
       body: { teamId: 'bt-jg-overvecht', reason: 'Er zijn kinderen in beeld.' },
     }),
-    expected: [403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403],
   },
   closeSignal: {
     request: () => ({
@@ -130,19 +132,19 @@ const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Sta
       path: `/signals/${freshSignal()}/close`,
       body: { outcome: 'advies-quick-fix' },
     }),
-    expected: [403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403],
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403],
   },
   listTeamEscalations: {
     request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/escalations' }),
-    expected: [403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 200],
+    expected: [403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 200, 403],
   },
   firstContactMetrics: {
     request: () => ({ method: 'GET', path: `/metrics/first-contact?${metricsQuery}` }),
-    expected: [403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200],
+    expected: [403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403],
   },
   signalVolume: {
     request: () => ({ method: 'GET', path: `/metrics/signal-volume?${metricsQuery}` }),
-    expected: [403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200],
+    expected: [403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403],
   },
 };
 

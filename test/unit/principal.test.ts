@@ -47,6 +47,7 @@ describe('local token table (API.md)', () => {
     expect(tokens.get('dev-manager-jg')).toMatchObject({ role: 'manager', scope: 'jg' });
     expect(tokens.get('dev-gemeente')?.role).toBe('municipality');
     expect(tokens.get('dev-admin')?.role).toBe('admin');
-    expect(tokens.size).toBe(3 + 1 + 1 + 22 + 22 + 2 + 1 + 1);
+    expect(tokens.get('dev-cbs')).toEqual({ id: 'dev-cbs', role: 'cbs', scope: 'cbs' });
+    expect(tokens.size).toBe(3 + 1 + 1 + 22 + 22 + 2 + 1 + 1 + 1);
   });
 });
