@@ -1,0 +1,143 @@
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { base64url, compactVerify, decodeProtectedHeader, errors, importX509 } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type LocalSigningMaterial,
+  localPayloadSigner,
+  localSigningMaterial,
+} from '../../shared/adapters/local-payload-signer.ts';
+import { type PayloadSigner, signDelivery } from '../../shared/application/delivery-signature.ts';
+
+// Issue 14 build 4 / acceptance 2 (DESIGN X3): the Digest and nlgov-adr-payload-sig of a DDAS answer.
+// Verified the way the DDAS reference validator does it (Govert-Claus/DDAS-API,
+// test/Validate_Test_Request.js): base64url(body) put back between the dots, jose.compactVerify with
+// the key of the first x5c certificate.
+
+// A page's bytes as the handler would send them: non-ASCII, escapes and no trailing newline, so a
+// signer that re-serialised or re-encoded the body would not match.
+const BODY = new TextEncoder().encode(
+  JSON.stringify({
+    gegevens: {
+      gemeentecode: '0344',
+      aanleverendeOrganisatie: 'Gemeente Utrecht — Buurtteams é',
+      noot: 'a"b\\c',
+    },
+    paginering: { pageSize: 25000, currentPage: 1, totalPages: 1, totalRecords: 2 },
+  }),
+);
+
+let dataDir: string;
+let material: LocalSigningMaterial;
+let signer: PayloadSigner;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ddas-signing-'));
+  material = await localSigningMaterial(dataDir);
+  signer = localPayloadSigner(material);
+});
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** What CBS does with the two headers and the body it received. */
+async function verifyDelivery(payloadSignature: string, body: Uint8Array, certificatePem: string) {
+  const [header, payload, signature] = payloadSignature.split('.');
+  expect(payload).toBe('');
+  const key = await importX509(certificatePem, 'PS256');
+  return compactVerify(`${header}.${base64url.encode(body)}.${signature}`, key, { algorithms: ['PS256'] });
+}
+
+function pemOfX5c(der: string): string {
+  return new X509Certificate(Buffer.from(der, 'base64')).toString();
+}
+
+describe('signDelivery with the local key (DESIGN X3)', () => {
+  it('sends Digest: SHA-256 of exactly the body bytes, in standard base64 as RFC 3230 and the contract say', async () => {
+    // Prepare
+    const expected = createHash('sha256').update(BODY).digest('base64');
+
+    // Act
+    const { digest } = await signDelivery(BODY, signer);
+
+    // Assess
+    expect(digest).toBe(`SHA-256=${expected}`);
+    // components.headers.Digest of DDAS-VS.yaml 1.0
+    expect(digest).toMatch(/^SHA-256=[A-Za-z0-9+/=]{43,44}$/);
+  });
+
+  it('signs the body so that jose verifies it against the certificate in x5c', async () => {
+    // Act
+    const { payloadSignature } = await signDelivery(BODY, signer);
+
+    // Assess
+    const { x5c } = decodeProtectedHeader(payloadSignature);
+    const verified = await verifyDelivery(payloadSignature, BODY, pemOfX5c(x5c?.[0] ?? ''));
+    expect(Buffer.from(verified.payload).equals(Buffer.from(BODY))).toBe(true);
+    // The same certificate the data directory keeps (and the certificate route will serve).
+    await verifyDelivery(payloadSignature, BODY, material.certificatePem);
+  });
+
+  it('fails verification when one byte of the body is flipped', async () => {
+    // Prepare
+    const { digest, payloadSignature } = await signDelivery(BODY, signer);
+    const flipped = Uint8Array.from(BODY);
+    const middle = Math.floor(flipped.length / 2);
+    flipped[middle] = (flipped[middle] ?? 0) ^ 0x01;
+
+    // Act
+    const original = verifyDelivery(payloadSignature, BODY, material.certificatePem);
+    const tampered = verifyDelivery(payloadSignature, flipped, material.certificatePem);
+
+    // Assess
+    await expect(original).resolves.toBeDefined();
+    await expect(tampered).rejects.toBeInstanceOf(errors.JWSSignatureVerificationFailed);
+    expect(`SHA-256=${createHash('sha256').update(flipped).digest('base64')}`).not.toBe(digest);
+  });
+
+  it('puts exactly alg PS256, typ JOSE, kid, x5c and x5t#S256 in the protected header', async () => {
+    // Prepare
+    const certificateDer = new X509Certificate(material.certificatePem).raw;
+
+    // Act
+    const { payloadSignature } = await signDelivery(BODY, signer);
+
+    // Assess
+    expect(decodeProtectedHeader(payloadSignature)).toStrictEqual({
+      alg: 'PS256',
+      typ: 'JOSE',
+      kid: material.kid,
+      x5c: [certificateDer.toString('base64')],
+      'x5t#S256': createHash('sha256').update(certificateDer).digest('base64url'),
+    });
+  });
+
+  it('leaves the payload out of the header value: <protected>..<signature>', async () => {
+    // Act
+    const { payloadSignature } = await signDelivery(BODY, signer);
+
+    // Assess
+    const parts = payloadSignature.split('.');
+    expect(parts).toHaveLength(3);
+    expect(parts[1]).toBe('');
+    // JwsCompactDetached of the Geonovum signing-jades module
+    expect(payloadSignature).toMatch(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/);
+    // RSA 3072: a 384-byte signature.
+    expect(base64url.decode(parts[2] ?? '')).toHaveLength(384);
+  });
+});
+
+describe('localSigningMaterial', () => {
+  it('generates the key and certificate once and reads the same ones on a later start', async () => {
+    // Act
+    const again = await localSigningMaterial(dataDir);
+
+    // Assess
+    expect(again).toStrictEqual(material);
+    expect(statSync(join(dataDir, 'ddas-signing.pem')).mode & 0o777).toBe(0o600);
+    const certificate = new X509Certificate(material.certificatePem);
+    expect(certificate.checkPrivateKey(createPrivateKey(material.privateKeyPem))).toBe(true);
+    expect(certificate.publicKey.asymmetricKeyDetails?.modulusLength).toBe(3072);
+  });
+});
