@@ -1,15 +1,30 @@
-import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
+import {
+  constants,
+  createHash,
+  createPrivateKey,
+  type KeyObject,
+  privateEncrypt,
+  randomBytes,
+  X509Certificate,
+} from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { mockClient } from 'aws-sdk-client-mock';
 import { base64url, compactVerify, decodeProtectedHeader, errors, importX509 } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { kmsPayloadSigner } from '../../shared/adapters/kms-payload-signer.ts';
 import {
   type LocalSigningMaterial,
   localPayloadSigner,
   localSigningMaterial,
 } from '../../shared/adapters/local-payload-signer.ts';
-import { type PayloadSigner, signDelivery } from '../../shared/application/delivery-signature.ts';
+import {
+  certificateChainFromPem,
+  type PayloadSigner,
+  signDelivery,
+} from '../../shared/application/delivery-signature.ts';
 
 // Issue 14 build 4 / acceptance 2 (DESIGN X3): the Digest and nlgov-adr-payload-sig of a DDAS answer.
 // Verified the way the DDAS reference validator does it (Govert-Claus/DDAS-API,
@@ -141,3 +156,95 @@ describe('localSigningMaterial', () => {
     expect(certificate.publicKey.asymmetricKeyDetails?.modulusLength).toBe(3072);
   });
 });
+
+describe('kmsPayloadSigner', () => {
+  const kms = mockClient(KMSClient);
+  const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/0b7c5e8e-ddas-4b1e-9f00-000000000001';
+  // Larger than KMS's 4096-byte limit for a RAW message, as every real page is.
+  const LARGE_BODY = new TextEncoder().encode(JSON.stringify({ gegevens: { noot: 'x'.repeat(100_000) } }));
+
+  afterEach(() => kms.reset());
+
+  function kmsSigner(): PayloadSigner {
+    return kmsPayloadSigner({
+      keyId: KEY_ARN,
+      kid: 'buurtsignaal-ddas-2026',
+      certificateChain: certificateChainFromPem(material.certificatePem),
+    });
+  }
+
+  it('has KMS sign the SHA-256 of the signing input as a DIGEST, and the result verifies with jose', async () => {
+    // Prepare: KMS answered by the local key, signing the digest it is given as KMS would.
+    const privateKey = createPrivateKey(material.privateKeyPem);
+    kms.on(SignCommand).callsFake(({ Message }) => ({ Signature: pssSignDigest(privateKey, Message) }));
+
+    // Act
+    const { payloadSignature } = await signDelivery(LARGE_BODY, kmsSigner());
+
+    // Assess
+    const [header] = payloadSignature.split('.');
+    const signingInput = `${header}.${base64url.encode(LARGE_BODY)}`;
+    const calls = kms.commandCalls(SignCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input).toStrictEqual({
+      KeyId: KEY_ARN,
+      Message: createHash('sha256').update(signingInput).digest(),
+      MessageType: 'DIGEST',
+      SigningAlgorithm: 'RSASSA_PSS_SHA_256',
+    });
+    const verified = await verifyDelivery(payloadSignature, LARGE_BODY, material.certificatePem);
+    expect(verified.protectedHeader.kid).toBe('buurtsignaal-ddas-2026');
+  });
+
+  it('rejects with a clear error when KMS fails, so no half-signed answer goes out', async () => {
+    // Prepare
+    const denied = Object.assign(new Error('User is not authorized to perform: kms:Sign'), {
+      name: 'AccessDeniedException',
+    });
+    kms.on(SignCommand).rejects(denied);
+
+    // Act
+    const signing = signDelivery(LARGE_BODY, kmsSigner());
+
+    // Assess
+    await expect(signing).rejects.toThrow(`KMS could not sign the DDAS delivery with key ${KEY_ARN}`);
+    await expect(signing).rejects.toHaveProperty('cause', denied);
+  });
+
+  it('refuses an answer from KMS without a signature', async () => {
+    // Prepare
+    kms.on(SignCommand).resolves({ KeyId: KEY_ARN });
+
+    // Act
+    const signing = signDelivery(LARGE_BODY, kmsSigner());
+
+    // Assess
+    await expect(signing).rejects.toThrow(`KMS returned no signature for key ${KEY_ARN}`);
+  });
+});
+
+/**
+ * RSASSA-PSS over a precomputed SHA-256 digest (RFC 8017 §9.1.1 EMSA-PSS-ENCODE, then the raw RSA
+ * private operation), which is what KMS does with MessageType DIGEST. node:crypto's sign() always
+ * hashes its input itself, so the stand-in encodes by hand; MGF1-SHA-256, 32-byte salt.
+ */
+function pssSignDigest(key: KeyObject, digest: Uint8Array | undefined): Uint8Array {
+  if (digest?.length !== 32) throw new Error('expected a SHA-256 digest');
+  const sha256 = (...parts: Uint8Array[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
+  const modulusBits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  const emBits = modulusBits - 1;
+  const emLength = Math.ceil(emBits / 8);
+  const salt = randomBytes(32);
+  const h = sha256(Buffer.alloc(8), digest, salt);
+  const db = Buffer.concat([Buffer.alloc(emLength - 32 - 32 - 2), Buffer.from([0x01]), salt]);
+  const mask = Buffer.alloc(db.length);
+  for (let counter = 0, offset = 0; offset < mask.length; counter++, offset += 32) {
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(counter);
+    sha256(h, c).copy(mask, offset);
+  }
+  const maskedDb = db.map((byte, i) => byte ^ (mask[i] ?? 0));
+  maskedDb[0] = (maskedDb[0] ?? 0) & (0xff >> (8 * emLength - emBits));
+  const encoded = Buffer.concat([maskedDb, h, Buffer.from([0xbc])]);
+  return privateEncrypt({ key, padding: constants.RSA_NO_PADDING }, encoded);
+}
