@@ -14,12 +14,9 @@ import { KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import { base64url, compactVerify, decodeProtectedHeader, errors, importX509 } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { localSigningMaterial } from '../../infra/local/local-signing-material.ts';
 import { kmsPayloadSigner } from '../../shared/adapters/kms-payload-signer.ts';
-import {
-  type LocalSigningMaterial,
-  localPayloadSigner,
-  localSigningMaterial,
-} from '../../shared/adapters/local-payload-signer.ts';
+import { type LocalSigningMaterial, localPayloadSigner } from '../../shared/adapters/local-payload-signer.ts';
 import {
   certificateChainFromPem,
   type PayloadSigner,
