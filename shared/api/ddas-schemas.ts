@@ -302,28 +302,49 @@ export const gegevensResponseSchema = /* @__PURE__ */ treeShakeable(() =>
 
 export type GegevensResponse = z.infer<typeof gegevensResponseSchema>;
 
-/** `ProblemDetails` (RFC 9457): 400 and 422 answers, `application/problem+json`. */
+/**
+ * `ProblemDetails` (RFC 9457): 400 and 422 answers, `application/problem+json`. Open to extension
+ * members, as RFC 9457 allows: a 401/403 is an FscError (code, domain) as well.
+ */
 export const problemDetailsSchema = /* @__PURE__ */ treeShakeable(() =>
-  z.object({
-    type: z.string().meta({ format: 'uri' }),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string().optional(),
-    instance: z.string().meta({ format: 'uri-reference' }).optional(),
-  }),
+  z
+    .looseObject({
+      type: z.string().meta({ format: 'uri' }),
+      title: z.string(),
+      status: z.int(),
+      detail: z.string().optional(),
+      instance: z.string().meta({ format: 'uri-reference' }).optional(),
+    })
+    .meta({ id: 'ProblemDetails' }),
 );
 
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
 
 /** `FscError`: 401, 403, 404, 405 and 502 answers, with the `Fsc-Error-Code` header. */
 export const fscErrorSchema = /* @__PURE__ */ treeShakeable(() =>
-  z.object({
-    code: z.string(),
-    domain: z.enum(['ERROR_DOMAIN_INWAY', 'ERROR_DOMAIN_OUTWAY']),
-    title: z.string().optional(),
-    detail: z.string().optional(),
-    status: z.int().optional(),
-  }),
+  z
+    .looseObject({
+      code: z.string(),
+      domain: z.enum(['ERROR_DOMAIN_INWAY', 'ERROR_DOMAIN_OUTWAY']),
+      title: z.string().optional(),
+      detail: z.string().optional(),
+      status: z.int().optional(),
+    })
+    .meta({ id: 'FscError' }),
 );
 
 export type FscError = z.infer<typeof fscErrorSchema>;
+
+/** `GET /ddas/v1/certificaat` (X3): what a verifier needs besides the `x5c` in each signature. */
+export const ddasCertificateSchema = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .object({
+      kid: z.string().meta({ description: 'De sleutel-id in de protected header van elke handtekening.' }),
+      x5c: z
+        .array(z.string())
+        .min(1)
+        .meta({ description: 'De certificaatketen, base64 DER, het ondertekenende certificaat eerst.' }),
+      certificatePem: z.string().meta({ description: 'Het ondertekenende certificaat als PEM.' }),
+    })
+    .meta({ id: 'DdasCertificaat' }),
+);

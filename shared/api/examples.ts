@@ -421,6 +421,71 @@ export const OPERATION_EXAMPLES: OperationExamples = {
     },
   },
   countTeamSignals: { responses: { 200: { open: 2, overdue: 0, closed: 0 } } },
+  ddasGegevens: {
+    request: {
+      aanleverperiodeStartdatum: '2026-11-01',
+      aanleverperiodeEinddatum: '2026-11-30',
+      page: 1,
+      pageSize: 25000,
+    },
+    responses: {
+      200: {
+        gegevens: {
+          startdatumLevering: '2026-11-01',
+          einddatumLevering: '2026-11-30',
+          aanleverdatumEnTijd: '2026-12-03T08:15:00Z',
+          codeGegevensleverancier: 'BUURTSIGNAAL',
+          leveringen: [
+            {
+              teller: 1,
+              gemeentecode: '0344',
+              aanleverendeOrganisatie: { naam: 'Gemeente Utrecht' },
+              vroegsignalen: [
+                {
+                  ID: 'sig_6c0e1f3a9b2d4e5f8a7b6c5d4e3f2a1b',
+                  bedrag: 1235,
+                  ontstaansdatum: '2026-08-01',
+                  signaaldatum: '2026-11-02',
+                  status: 'Opgepakt',
+                  signaalpartner: { type: 'Huur' },
+                  client: { burgerservicenummer: '111222333' },
+                },
+                {
+                  ID: 'sig_0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+                  bedrag: 74,
+                  signaaldatum: '2026-11-02',
+                  status: 'Niet opgepakt: onterecht signaal',
+                  signaalpartner: { type: 'Energie' },
+                  client: { postcode: '3527AB', huisnummer: '15', geboortedatum: '1995-09-23' },
+                },
+              ],
+              vroegsignaalzaken: [
+                {
+                  matchingsdatum: '2026-11-02',
+                  datumOpgepakt: '2026-11-03',
+                  vroegsignalen: [{ ID: 'sig_6c0e1f3a9b2d4e5f8a7b6c5d4e3f2a1b' }],
+                  contactpogingen: [
+                    { soort: 'Telefoon', bereikt: false, datum: '2026-11-03', dagdeel: 'Ochtend' },
+                    { soort: 'Huisbezoek', bereikt: true, datum: '2026-11-04', dagdeel: 'Avond' },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        paginering: { pageSize: 25000, currentPage: 1, totalPages: 1, totalRecords: 2 },
+      },
+    },
+  },
+  ddasCertificaat: {
+    responses: {
+      200: {
+        kid: 'Yp0PtrWlF3mdF6S0c0YzQnTq2yq3j1b2fI6C5Ej8l8A',
+        x5c: ['MIIDtjCCAh6gAwIBAgIUb…'],
+        certificatePem: '-----BEGIN CERTIFICATE-----\nMIIDtjCCAh6gAwIBAgIUb…\n-----END CERTIFICATE-----\n',
+      },
+    },
+  },
   signalVolume: {
     responses: {
       200: {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { CBS, HOUSING_CORPORATIONS, POLITIE_UTRECHT, type Role, WERK_EN_INKOMEN } from '../auth/principal.ts';
 import { SERVICE_NAME } from '../resources.ts';
 import { errorResponseSchema, gatewayErrorSchema } from './common-schemas.ts';
+import { fscErrorSchema, problemDetailsSchema } from './ddas-schemas.ts';
 import { OPERATION_EXAMPLES } from './examples.ts';
 import {
   type ErrorCase,
@@ -299,7 +300,8 @@ function errorCases(operation: OperationDefinition): Map<ErrorStatus, ErrorCase[
   if (rawBody) add(413, GENERIC.fileTooLarge);
   if (jsonBody) add(415, GENERIC.jsonOnly);
   if (rawBody) add(415, GENERIC.csvOnly);
-  if (jsonBody) add(422, GENERIC.validationFailed);
+  // X3: the DDAS route answers a body that does not fit its contract with 400, not 422.
+  if (jsonBody) add(operation.problemJson ? 400 : 422, GENERIC.validationFailed);
   if (operation.idempotent) add(422, GENERIC.idempotencyKeyReused);
   for (const [status, own] of Object.entries(operation.errors ?? {})) {
     add(Number(status) as RouteErrorStatus, ...(own ?? []));
@@ -307,6 +309,73 @@ function errorCases(operation: OperationDefinition): Map<ErrorStatus, ErrorCase[
   add(429);
   add(500, GENERIC.internal);
   return new Map([...cases].sort(([a], [b]) => a - b));
+}
+
+const FSC_CODES: Partial<Record<ErrorStatus, readonly string[]>> = {
+  401: ['ERROR_CODE_ACCESS_TOKEN_MISSING', 'ERROR_CODE_ACCESS_TOKEN_INVALID'],
+  403: ['ERROR_CODE_WRONG_GROUP_ID_IN_TOKEN'],
+};
+
+/** X3: the DDAS route's refusals as `application/problem+json`, with `Fsc-Error-Code` for 401/403. */
+function problemResponse(status: ErrorStatus, cases: readonly ErrorCase[], path: string) {
+  const fsc = FSC_CODES[status];
+  const gatewayMessage = GATEWAY_MESSAGES[status];
+  const examples: Record<string, { summary: string; value: unknown }> = {};
+  for (const { code, message } of cases) {
+    examples[code] ??= {
+      summary: code,
+      value: {
+        type: `urn:buurtsignaal:probleem:${code}`,
+        title: ERROR_TITLES[status],
+        status,
+        detail: message,
+        instance: path,
+        ...(fsc ? { code: fsc[0], domain: 'ERROR_DOMAIN_INWAY' } : {}),
+      },
+    };
+  }
+  const codes = cases.map(({ code, message }) => `- \`${code}\`: ${message}`);
+  const gateway = gatewayMessage
+    ? [`- Van API Gateway zelf (AWS): \`{"message": "${gatewayMessage}"}\`.`]
+    : [];
+  return {
+    description: [ERROR_TITLES[status], '', ...codes, ...gateway].join('\n'),
+    ...(fsc
+      ? {
+          headers: {
+            'Fsc-Error-Code': {
+              description: 'FSC Core 1.0.0: de foutcode van de Inway.',
+              schema: { type: 'string', enum: [...fsc] },
+            },
+          },
+        }
+      : {}),
+    content: {
+      ...(cases.length
+        ? {
+            'application/problem+json': {
+              schema: fsc ? { allOf: [ref('ProblemDetails'), ref('FscError')] } : ref('ProblemDetails'),
+              examples,
+            },
+          }
+        : {}),
+      // On AWS API Gateway answers some statuses itself, in its own shape (a 401 of its JWT
+      // authorizer carries no Fsc-Error-Code: docs/ddas.md).
+      ...(gatewayMessage
+        ? {
+            'application/json': {
+              schema: ref('GatewayError'),
+              examples: {
+                'api-gateway': {
+                  summary: 'Antwoord van API Gateway (AWS)',
+                  value: { message: gatewayMessage },
+                },
+              },
+            },
+          }
+        : {}),
+    },
+  };
 }
 
 function errorResponse(status: ErrorStatus, cases: readonly ErrorCase[]) {
@@ -419,6 +488,20 @@ function operationObject(operation: OperationDefinition, schemas: SchemaSet) {
     responses[status] = {
       description: response.description,
       ...(operation.idempotent ? { headers: REPLAYED } : {}),
+      ...(operation.responseHeaders
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(operation.responseHeaders).map(([name, header]) => [
+                name,
+                {
+                  description: header.description,
+                  required: true,
+                  schema: { type: 'string', ...(header.pattern ? { pattern: header.pattern } : {}) },
+                },
+              ]),
+            ),
+          }
+        : {}),
       content: {
         'application/json': {
           schema: response.schema ? schemas.use(response.schema, 'output') : { type: 'object' },
@@ -427,7 +510,10 @@ function operationObject(operation: OperationDefinition, schemas: SchemaSet) {
       },
     };
   }
-  for (const [status, cases] of errorCases(operation)) responses[status] = errorResponse(status, cases);
+  for (const [status, cases] of errorCases(operation))
+    responses[status] = operation.problemJson
+      ? problemResponse(status, cases, operation.path)
+      : errorResponse(status, cases);
   return {
     operationId: operation.operationId,
     summary: operation.summary,
@@ -445,6 +531,8 @@ function schemasOf(operations: readonly OperationDefinition[]): z.ZodType[] {
   return [
     errorResponseSchema,
     gatewayErrorSchema,
+    problemDetailsSchema,
+    fscErrorSchema,
     ...operations.flatMap((operation) => [
       ...Object.values(operation.params?.shape ?? {}),
       ...Object.values((operation.documentedQuery ?? operation.query)?.shape ?? {}),
@@ -463,6 +551,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const schemas = new SchemaSet(schemasOf(operations));
   schemas.use(errorResponseSchema, 'output');
   schemas.use(gatewayErrorSchema, 'output');
+  schemas.use(problemDetailsSchema, 'output');
+  schemas.use(fscErrorSchema, 'output');
   const paths: OpenApiDocument['paths'] = {};
   for (const operation of operations) {
     paths[operation.path] ??= {};

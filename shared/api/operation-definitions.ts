@@ -6,6 +6,7 @@ import {
   careReportSchema,
   reportIdParamsSchema,
 } from './care-report-schemas.ts';
+import { ddasCertificateSchema, gegevensRequestSchema, gegevensResponseSchema } from './ddas-schemas.ts';
 import type { ErrorCase, OperationDefinition } from './operations.ts';
 import {
   energyBatchDocumentSchema,
@@ -469,5 +470,74 @@ export const signalVolume = /* @__PURE__ */ treeShakeable(
       query: firstContactQuerySchema,
       responses: { 200: { description: 'Aantallen per maand en bron.', schema: signalVolumeSchema } },
       errors: { 404: [TEAM_NOT_FOUND] },
+    }) as const satisfies OperationDefinition,
+);
+
+/** X3: what every delivery answer carries, so CBS can check it came from us unaltered. */
+const DELIVERY_SIGNATURE_HEADERS = {
+  Digest: {
+    description: 'SHA-256 over de exacte bytes van het antwoord (RFC 3230), base64.',
+    pattern: '^SHA-256=[A-Za-z0-9+/=]{43,44}$',
+  },
+  'nlgov-adr-payload-sig': {
+    description:
+      'JWS Compact Serialization met losgemaakte payload (PS256; protected header met kid, x5c, typ JOSE) over het antwoord; de certificaatketen staat ook op GET /ddas/v1/certificaat.',
+  },
+} as const;
+
+export const ddasGegevens = /* @__PURE__ */ treeShakeable(
+  () =>
+    ({
+      operationId: 'ddasGegevens',
+      tag: 'Landelijk',
+      method: 'POST',
+      path: '/ddas/v1/gegevens',
+      summary:
+        'DDAS-VS 1.0: de vroegsignalen van een periode voor CBS, per pagina, ondertekend (DESIGN X1–X3).',
+      roles: ['cbs'],
+      access: 'national-delivery',
+      body: gegevensRequestSchema,
+      problemJson: true,
+      responseHeaders: DELIVERY_SIGNATURE_HEADERS,
+      responses: {
+        200: {
+          description:
+            'De levering (Uitwisselmodel v1.2) met `paginering`; zonder periode de vorige kalendermaand.',
+          schema: gegevensResponseSchema,
+        },
+      },
+      errors: {
+        422: [
+          {
+            code: 'periode-ongeldig',
+            message: 'De aanleverperiode is ongeldig: de startdatum ligt na de einddatum.',
+          },
+          {
+            code: 'periode-te-lang',
+            message: 'De aanleverperiode is langer dan 366 dagen; vraag per maand op.',
+          },
+          {
+            code: 'pagina-bestaat-niet',
+            message: "Pagina 5 bestaat niet: deze levering heeft 3 pagina('s).",
+          },
+        ],
+      },
+    }) as const satisfies OperationDefinition,
+);
+
+export const ddasCertificaat = /* @__PURE__ */ treeShakeable(
+  () =>
+    ({
+      operationId: 'ddasCertificaat',
+      tag: 'Landelijk',
+      method: 'GET',
+      path: '/ddas/v1/certificaat',
+      summary:
+        'Het certificaat waarmee de DDAS-leveringen ondertekend zijn, om de handtekening te controleren.',
+      roles: 'public',
+      access: 'public',
+      responses: {
+        200: { description: 'De sleutel-id en de certificaatketen (x5c).', schema: ddasCertificateSchema },
+      },
     }) as const satisfies OperationDefinition,
 );

@@ -4,6 +4,8 @@ import type { Role } from '../auth/principal.ts';
 import {
   closeSignal,
   countTeamSignals,
+  ddasCertificaat,
+  ddasGegevens,
   firstContactMetrics,
   getCareReport,
   getSignal,
@@ -40,6 +42,7 @@ export const TAGS = {
   Signaal: 'Eén signaal inzien en behandelen: contactpogingen, doorzetten, afsluiten, auditspoor.',
   Cijfers: 'Geaggregeerde cijfers zonder persoonsgegevens, binnen de eigen scope.',
   Dienst: 'Gezondheid en de API-beschrijving zelf, zonder authenticatie.',
+  Landelijk: 'Landelijke standaarden: de DDAS-levering van vroegsignalen aan CBS (DESIGN X1–X3).',
 } as const;
 export type Tag = keyof typeof TAGS;
 
@@ -74,6 +77,16 @@ export interface OperationDefinition {
    * roles, parameters, body and idempotency are added by the OpenAPI generator.
    */
   readonly errors?: Readonly<Partial<Record<RouteErrorStatus, readonly ErrorCase[]>>>;
+  /**
+   * DESIGN X3: errors as `application/problem+json` (RFC 9457) and refusals with `Fsc-Error-Code`,
+   * as the DDAS-VS API prescribes (shared/http/problem-details.ts); the other routes answer API.md's
+   * `{ error }`.
+   */
+  readonly problemJson?: boolean;
+  /** Headers every success answer carries (documented in OpenAPI): the DDAS signature (X3). */
+  readonly responseHeaders?: Readonly<
+    Record<string, { readonly description: string; readonly pattern?: string }>
+  >;
 }
 
 /**
@@ -99,6 +112,8 @@ export const OPERATIONS = {
   firstContactMetrics,
   countTeamSignals,
   signalVolume,
+  ddasGegevens,
+  ddasCertificaat,
 } as const satisfies Record<string, OperationDefinition>;
 
 export type OperationName = keyof typeof OPERATIONS;

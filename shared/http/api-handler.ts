@@ -15,6 +15,7 @@ import {
   limitRequestSize,
   validateRequest,
 } from './middlewares.ts';
+import { problemDetails } from './problem-details.ts';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -51,9 +52,10 @@ export function apiHandler<Op extends OperationDefinition>(
   const handler = middy<ApiEvent, ApiResult, Error, ApiContext>()
     .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(logMetrics(metrics))
-    .use(countResponses(metrics))
-    .use(httpErrorHandler(logger))
-    .use(authenticate(operation, logger));
+    .use(countResponses(metrics));
+  // X3: the DDAS route answers problems; its onError runs after httpErrorHandler's (reverse order).
+  if (operation.problemJson) handler.use(problemDetails());
+  handler.use(httpErrorHandler(logger)).use(authenticate(operation, logger));
   // A route with a raw body (a CSV upload) checks the size of its file itself, with advice for files.
   if (!operation.rawBody) handler.use(limitRequestSize());
   for (const middleware of options.middlewares ?? []) handler.use(middleware);

@@ -19,6 +19,10 @@ const team = createClient<paths>({
 });
 
 const signalId = 'sig_f9124df3cce342228793c706c476813f';
+const cbs = createClient<paths>({
+  baseUrl: 'http://localhost:3000',
+  headers: { authorization: 'Bearer dev-cbs' },
+});
 const teamId = 'bt-sociaal-overvecht';
 
 /** What a client shows of an error: the stable code, or API Gateway's message on AWS. */
@@ -227,5 +231,24 @@ export const calls: { readonly [Name in keyof operations]: () => Promise<string>
     return data.months
       .map((month) => `${month.month} ${month.total} ${Object.keys(month.bySource)}`)
       .join('\n');
+  },
+  async ddasGegevens() {
+    const { data, error, response } = await cbs.POST('/ddas/v1/gegevens', {
+      body: { aanleverperiodeStartdatum: '2026-11-01', aanleverperiodeEinddatum: '2026-11-30', page: 1 },
+    });
+    // A problem (RFC 9457) from the service, or API Gateway's own `{ message }` on AWS.
+    if (!data) return error && 'type' in error ? `${error.type} ${error.status}` : JSON.stringify(error);
+    const [levering] = data.gegevens.leveringen ?? [];
+    return [
+      response.headers.get('Digest'),
+      `${data.paginering?.currentPage}/${data.paginering?.totalPages} ${data.paginering?.totalRecords}`,
+      ...(levering?.vroegsignalen ?? []).map(
+        (signal) => `${signal.ID} ${signal.status} ${signal.signaalpartner.type} ${signal.bedrag}`,
+      ),
+    ].join('\n');
+  },
+  async ddasCertificaat() {
+    const { data } = await partner.GET('/ddas/v1/certificaat');
+    return `${data?.kid} ${data?.x5c.length}`;
   },
 };

@@ -53,7 +53,7 @@ const csv =
 const contact = { kind: 'telefoon', reached: false };
 const metricsQuery = 'from=2026-11-01&to=2026-11-30&teamId=bt-sociaal-overvecht';
 
-type ProtectedOperation = Exclude<OperationName, 'health' | 'openApi'>;
+type ProtectedOperation = Exclude<OperationName, 'health' | 'openApi' | 'ddasCertificaat'>;
 
 /**
  * `expected`: one status per CALLERS column, in order — bo-ex, mitros, Werk & Inkomen, police,
@@ -145,6 +145,15 @@ const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Sta
   signalVolume: {
     request: () => ({ method: 'GET', path: `/metrics/signal-volume?${metricsQuery}` }),
     expected: [403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403],
+  },
+  ddasGegevens: {
+    request: () => ({
+      method: 'POST',
+      path: '/ddas/v1/gegevens',
+      body: { aanleverperiodeStartdatum: '2026-11-01', aanleverperiodeEinddatum: '2026-11-30' },
+    }),
+    // X1/X3: CBS alone, admins included in the refusal.
+    expected: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
   },
 };
 

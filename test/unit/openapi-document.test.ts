@@ -95,7 +95,11 @@ describe('the OpenAPI document', () => {
     for (const [path, methods] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(methods as Record<string, Operation>)) {
         for (const [status, response] of Object.entries(operation.responses)) {
-          const media = (response.content as Record<string, Json>)['application/json'] as Json;
+          // JSON answers, and the DDAS route's problems as application/problem+json (X3).
+          const [contentType, media] = Object.entries(response.content as Record<string, Json>)[0] as [
+            string,
+            Json,
+          ];
           const examples: unknown[] = media.example !== undefined ? [media.example] : [];
           for (const { value } of Object.values(
             (media.examples ?? {}) as Record<string, { value: unknown }>,
@@ -110,7 +114,7 @@ describe('the OpenAPI document', () => {
                 method,
                 path: concrete,
                 status: Number(status),
-                contentType: 'application/json',
+                contentType,
                 body,
               }),
             );
