@@ -49,6 +49,12 @@ function lambdaEnvironment(definition: (typeof FUNCTIONS)[number]): Record<strin
     POWERTOOLS_METRICS_NAMESPACE: 'Buurtsignaal',
     ...environmentFor(definition, {
       householdSecret: { value: 'bench-secret-bench-secret-bench-secret-0123' },
+      // The KMS signer makes no call at start; a key file would have to exist.
+      ddasSigning: {
+        keyArn: 'arn:aws:kms:eu-west-1:000000000000:key/bench',
+        kid: 'bench',
+        certificateChain: 'MIIBbench',
+      },
       notifier: { kind: 'outbox' },
       tableName: 'buurtsignaal',
       queueUrls,

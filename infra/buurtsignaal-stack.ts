@@ -34,6 +34,7 @@ import {
   routeKey,
 } from '../shared/api/operations.ts';
 import { METRICS_NAMESPACE, QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
+import { DdasSigning } from './constructs/ddas-signing.ts';
 import { grantCatalogAccess } from './constructs/grants.ts';
 import { hostedUiUrl, Identity, PARTNER_ROLES } from './constructs/identity.ts';
 import { allowLogEncryption, encryptedLogGroup } from './constructs/log-groups.ts';
@@ -248,8 +249,10 @@ export class BuurtsignaalStack extends Stack {
       enforceSSL: true,
     });
 
+    const ddasSigning = new DdasSigning(this, 'DdasSigning');
     const resources = {
       householdSecret: { arn: this.householdSecret.secretArn },
+      ddasSigning: ddasSigning.resource,
       notifier: { kind: 'sns' as const, topicArn: this.notificationTopic.topicArn },
       tableName: this.table.tableName,
       queueUrls: Object.fromEntries(
@@ -272,6 +275,8 @@ export class BuurtsignaalStack extends Stack {
 
       // Least privilege, straight from the catalog, as explicit actions (no wildcards, no Scan).
       grantCatalogAccess(fn, definition, this);
+      // X3: the delivery's function alone signs with the DDAS key (in the key policy).
+      if (definition.id === 'DeliverDdas' && fn.role) ddasSigning.allowSigning(fn.role);
       if (definition.schedule) {
         new Rule(this, `${definition.id}Schedule`, {
           description: `Buurtsignaal: ${definition.id} (DESIGN D5)`,

@@ -251,6 +251,24 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     table: 'read-write',
     timeoutSeconds: API_TIMEOUT_SECONDS,
   },
+  {
+    // X1–X3: CBS pulls a page of the delivery; counting a month and reading 25,000 records takes
+    // seconds, within API Gateway's 30.
+    id: 'DeliverDdas',
+    entry: 'functions/ddas/deliver-ddas.ts',
+    environment: 'ddas',
+    operations: ['ddasGegevens'],
+    table: 'read',
+    timeoutSeconds: UPLOAD_TIMEOUT_SECONDS,
+    memoryMb: 1024,
+  },
+  {
+    id: 'DdasCertificate',
+    entry: 'functions/ddas/ddas-certificate.ts',
+    environment: 'ddas',
+    operations: ['ddasCertificaat'],
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
 ];
 
 /** The values a deployment (CDK tokens or local names) can offer to function environments. */
@@ -261,6 +279,10 @@ export interface ResourceNames {
   readonly householdSecret: { readonly value: string } | { readonly arn: string };
   /** Locally the outbox in the table; on AWS the SNS topic's ARN (D4). */
   readonly notifier: { readonly kind: 'outbox' } | { readonly kind: 'sns'; readonly topicArn: string };
+  /** X3: locally a key file in the data directory; on AWS the KMS key, its kid and certificate chain. */
+  readonly ddasSigning:
+    | { readonly keyFile: string }
+    | { readonly keyArn: string; readonly kid: string; readonly certificateChain: string };
 }
 
 /**
@@ -280,6 +302,11 @@ export function environmentFor(
     NOTIFICATION_TOPIC_ARN: resources.notifier.kind === 'sns' ? resources.notifier.topicArn : undefined,
     HOUSEHOLD_KEY_SECRET: 'value' in resources.householdSecret ? resources.householdSecret.value : undefined,
     HOUSEHOLD_KEY_SECRET_ARN: 'arn' in resources.householdSecret ? resources.householdSecret.arn : undefined,
+    DDAS_SIGNING_KEY_FILE: 'keyFile' in resources.ddasSigning ? resources.ddasSigning.keyFile : undefined,
+    DDAS_SIGNING_KEY_ARN: 'keyArn' in resources.ddasSigning ? resources.ddasSigning.keyArn : undefined,
+    DDAS_SIGNING_KID: 'kid' in resources.ddasSigning ? resources.ddasSigning.kid : undefined,
+    DDAS_CERTIFICATE_CHAIN:
+      'certificateChain' in resources.ddasSigning ? resources.ddasSigning.certificateChain : undefined,
   };
   const schema = ENVIRONMENTS[definition.environment];
   const wanted = Object.fromEntries(

@@ -33,6 +33,20 @@ const householdSecret = z.object({
   HOUSEHOLD_KEY_SECRET_ARN: z.string().min(1).optional(),
 });
 
+/**
+ * The DDAS delivery (X1–X3): who supplies it, and how it is signed — locally a key file in the data
+ * directory, on AWS a KMS key with the `kid` and the certificate chain issued for it (base64 DER,
+ * comma-separated; a full PKIoverheid chain may outgrow Lambda's 4 KB of variables: docs/ddas.md).
+ */
+const ddas = z.object({
+  DDAS_CODE_GEGEVENSLEVERANCIER: z.string().min(1).default('BUURTSIGNAAL'),
+  DDAS_ORGANISATIE_NAAM: z.string().min(1).default('Gemeente Utrecht'),
+  DDAS_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  DDAS_SIGNING_KEY_ARN: z.string().min(1).optional(),
+  DDAS_SIGNING_KID: z.string().min(1).optional(),
+  DDAS_CERTIFICATE_CHAIN: z.string().min(1).optional(),
+});
+
 export const ENVIRONMENTS = {
   none: z.object({}),
   submitCareReport: table.extend(signalsQueue.shape).extend(intakeTiming.shape),
@@ -49,6 +63,7 @@ export const ENVIRONMENTS = {
   sweep: table.extend(escalationsQueue.shape),
   escalate: table.extend(notifier.shape),
   purge: table,
+  ddas: table.extend(ddas.shape),
 } as const;
 
 export type EnvironmentName = keyof typeof ENVIRONMENTS;

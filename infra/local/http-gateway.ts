@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import type { OperationDefinition } from '../../shared/api/operations.ts';
 import { claimsOf, type Principal } from '../../shared/auth/principal.ts';
 import { errorResponse } from '../../shared/http/http-error.ts';
+import { problemResponse } from '../../shared/http/problem-details.ts';
 import { invoke } from './lambda-context.ts';
 
 export type ApiHandler = (
@@ -167,13 +168,16 @@ export function createApiGateway(routes: readonly GatewayRoute[], tokens: Readon
     const { route, found } = matched;
     const principal = authorize(request);
     if (route.operation.roles !== 'public' && !principal) {
+      const message = 'Niet aangemeld: stuur een geldig token mee (Authorization: Bearer …).';
+      // X3: the DDAS route refuses as FSC does, with Fsc-Error-Code (on AWS API Gateway's own 401).
       sendResult(
         response,
-        errorResponse(
-          401,
-          'unauthorized',
-          'Niet aangemeld: stuur een geldig token mee (Authorization: Bearer …).',
-        ),
+        route.operation.problemJson
+          ? problemResponse(401, 'unauthorized', message, {
+              instance: url.pathname,
+              hadToken: Boolean(request.headers.authorization),
+            })
+          : errorResponse(401, 'unauthorized', message),
       );
       return true;
     }

@@ -9,6 +9,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { documentClientOf, instrumentable, withoutSdkLogging } from '../../shared/adapters/aws-clients.ts';
+import { LOCAL_SIGNING_FILE } from '../../shared/adapters/local-payload-signer.ts';
 import { readOutbox } from '../../shared/adapters/notifiers.ts';
 import { useClock } from '../../shared/adapters/runtime-clock.ts';
 import { OPERATIONS } from '../../shared/api/operations.ts';
@@ -20,6 +21,7 @@ import { type ApiHandler, createApiGateway, type GatewayRoute, sendJson } from '
 import { enableConcurrentInvocations, initialize, invoke, LOCAL_MAX_CONCURRENCY } from './lambda-context.ts';
 import { ensureTable, type LocalServer, startDynalite } from './local-dynamodb.ts';
 import { handleLocalRoute } from './local-routes.ts';
+import { localSigningMaterial } from './local-signing-material.ts';
 import { ensureQueues, LOCAL_ACCOUNT, LOCAL_REGION, type LocalQueue, startLocalSqs } from './local-sqs.ts';
 import { createStaticWebApp } from './static-web-app.ts';
 import { TestClock } from './test-clock.ts';
@@ -196,8 +198,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   );
   await ensureTable(dynamodb, LOCAL_TABLE_NAME);
   const queues = await ensureQueues(sqs);
+  // X3: a key pair and self-signed certificate, made once in the data directory.
+  await localSigningMaterial(options.dataDir);
   const resources = {
     householdSecret: { value: localHouseholdSecret(options.dataDir) },
+    ddasSigning: { keyFile: join(options.dataDir, LOCAL_SIGNING_FILE) },
     notifier: { kind: 'outbox' } as const,
     tableName: LOCAL_TABLE_NAME,
     queueUrls: Object.fromEntries(Object.entries(queues).map(([name, queue]) => [name, queue.url])) as Record<

@@ -721,6 +721,7 @@ describe('environmentFor', () => {
         },
         notifier: { kind: 'outbox' },
         householdSecret: { arn: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' },
+        ddasSigning: { keyFile: '/data/ddas-signing.pem' },
       }),
     ).toThrow(/TABLE_NAME/);
   });
@@ -732,6 +733,7 @@ describe('environmentFor', () => {
         queueUrls: { signals: 'q', escalations: 'e', uploads: 'u' },
         householdSecret: { arn: 'arn:s' },
         notifier: { kind: 'outbox' },
+        ddasSigning: { keyFile: '/data/ddas-signing.pem' },
       }),
     ).toEqual({ TABLE_NAME: 't', HOUSEHOLD_KEY_SECRET_ARN: 'arn:s', ESCALATIONS_QUEUE_URL: 'e' });
   });

@@ -1,0 +1,55 @@
+import { ddasDependencies, ddasSigner } from '../../shared/adapters/ddas-dependencies.ts';
+import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
+import { DdasUnprocessableError, ddasGegevens } from '../../shared/application/ddas-gegevens.ts';
+import {
+  DIGEST_HEADER,
+  PAYLOAD_SIGNATURE_HEADER,
+  signDelivery,
+} from '../../shared/application/delivery-signature.ts';
+import { amsterdamDateOf } from '../../shared/domain/amsterdam-time.ts';
+import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
+import { apiHandler } from '../../shared/http/api-handler.ts';
+import { HttpError } from '../../shared/http/http-error.ts';
+import { logger } from '../../shared/observability.ts';
+
+const env = parseEnvironment(ENVIRONMENTS.ddas);
+const deps = ddasDependencies(env);
+const signer = await ddasSigner(env);
+
+/**
+ * `POST /ddas/v1/gegevens` — CBS pulls a page of the municipality's vroegsignalen (DESIGN X1–X3):
+ * the Uitwisselmodel v1.2 with `paginering`, signed over the exact bytes it answers.
+ */
+export const handler = apiHandler(OPERATIONS.ddasGegevens, async ({ principal, body }) => {
+  let answer: Awaited<ReturnType<typeof ddasGegevens>>;
+  try {
+    answer = await ddasGegevens(body, deps, amsterdamDateOf(deps.clock.now()));
+  } catch (error) {
+    if (error instanceof DdasUnprocessableError) throw new HttpError(422, error.code, error.message);
+    throw error;
+  }
+  const { gegevens, paginering, leftOut } = answer;
+  const bytes = Buffer.from(JSON.stringify({ gegevens, paginering }), 'utf8');
+  const signature = await signDelivery(bytes, signer);
+  const [levering] = gegevens.leveringen;
+  // X3: every delivery on record — who, the period, the page and the counts; no personal data (P2).
+  logger.info('DDAS-levering', {
+    principalId: principal.id,
+    start: gegevens.startdatumLevering,
+    end: gegevens.einddatumLevering,
+    ...paginering,
+    vroegsignalen: levering.vroegsignalen.length,
+    vroegsignaalzaken: levering.vroegsignaalzaken.length,
+    leftOut: leftOut.length,
+  });
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      [DIGEST_HEADER]: signature.digest,
+      [PAYLOAD_SIGNATURE_HEADER]: signature.payloadSignature,
+    },
+    body: bytes.toString('utf8'),
+  };
+});
