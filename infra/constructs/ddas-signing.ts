@@ -1,5 +1,12 @@
 import { Aws, CfnParameter, RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRootPrincipal, type IRole, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import {
+  AccountRootPrincipal,
+  AnyPrincipal,
+  Effect,
+  type IRole,
+  PolicyDocument,
+  PolicyStatement,
+} from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
@@ -47,6 +54,17 @@ export class DdasSigning extends Construct {
             principals: [new AccountRootPrincipal()],
             actions: ADMINISTER,
             resources: ['*'],
+          }),
+          // No grant may hand the key to anyone else (CT.KMS.PR.3), as on the data key.
+          new PolicyStatement({
+            sid: 'GrantsOnlyForAwsServices',
+            effect: Effect.DENY,
+            principals: [new AnyPrincipal()],
+            actions: ['kms:CreateGrant'],
+            resources: ['*'],
+            conditions: {
+              BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
+            },
           }),
         ],
       }),

@@ -165,8 +165,9 @@ describe('functions (DESIGN §2)', () => {
     for (const definition of FUNCTIONS) {
       const variables = (functionProperties(definition).Environment as { Variables: Properties }).Variables;
       // On AWS the household secret comes as a Secrets Manager ARN, never as a value (M1).
+      // ...nor the DDAS signing key as a file (X3): on AWS it is the KMS key's ARN.
       const schemaVariables = Object.keys(ENVIRONMENTS[definition.environment].shape).filter(
-        (name) => name !== 'HOUSEHOLD_KEY_SECRET',
+        (name) => name !== 'HOUSEHOLD_KEY_SECRET' && name !== 'DDAS_SIGNING_KEY_FILE',
       );
       const expected = [...schemaVariables, ...POWERTOOLS_VARIABLES];
       expect(Object.keys(variables).sort(), definition.id).toEqual(expected.sort());
@@ -429,9 +430,27 @@ describe('table (DESIGN §4, P1)', () => {
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });
 
-  it('uses one customer-managed key with rotation', () => {
-    template.resourceCountIs('AWS::KMS::Key', 1);
+  it('uses one customer-managed data key with rotation, and one signing key for DDAS', () => {
+    template.resourceCountIs('AWS::KMS::Key', 2);
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('lets only the DDAS function sign with the DDAS key, never the account itself (X3)', () => {
+    const [[, key] = []] = resourcesOfType('AWS::KMS::Key').filter(
+      ([, resource]) => resource.Properties.KeyUsage === 'SIGN_VERIFY',
+    );
+    expect(key?.Properties).toMatchObject({ KeySpec: 'RSA_3072', KeyUsage: 'SIGN_VERIFY' });
+    const statements = (key?.Properties.KeyPolicy as { Statement: Properties[] }).Statement;
+    const signers = statements.filter(
+      (statement) =>
+        statement.Effect === 'Allow' &&
+        [statement.Action].flat().some((action) => action === 'kms:Sign' || action === 'kms:*'),
+    );
+    expect(signers).toHaveLength(1);
+    const deliver = FUNCTIONS.find((definition) => definition.id === 'DeliverDdas') as FunctionDefinition;
+    expect(JSON.stringify(signers[0]?.Principal)).toContain(
+      String((functionProperties(deliver).Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]),
+    );
   });
 });
 
@@ -612,7 +631,8 @@ describe('HTTP API and identity (DESIGN P4)', () => {
   });
 
   it('throttles the partner routes to 5 requests a second (bursts of 10), and only those', () => {
-    const partnerRoles: readonly Role[] = ['housing-corporation', 'energy-forwarder', 'police'];
+    // CBS's DDAS route (X3: throttled on AWS) is a machine client's route like the partners'.
+    const partnerRoles: readonly Role[] = ['housing-corporation', 'energy-forwarder', 'police', 'cbs'];
     const partnerOnly = (Object.values(OPERATIONS) as OperationDefinition[]).filter(
       (operation) =>
         operation.roles !== 'public' && operation.roles.every((role) => partnerRoles.includes(role)),
