@@ -439,8 +439,9 @@ describe('table (DESIGN §4, P1)', () => {
     const [[, key] = []] = resourcesOfType('AWS::KMS::Key').filter(
       ([, resource]) => resource.Properties.KeyUsage === 'SIGN_VERIFY',
     );
-    expect(key?.Properties).toMatchObject({ KeySpec: 'RSA_3072', KeyUsage: 'SIGN_VERIFY' });
-    const statements = (key?.Properties.KeyPolicy as { Statement: Properties[] }).Statement;
+    if (!key) throw new Error('the stack has no signing key');
+    expect(key.Properties).toMatchObject({ KeySpec: 'RSA_3072', KeyUsage: 'SIGN_VERIFY' });
+    const statements = (key.Properties.KeyPolicy as { Statement: Properties[] }).Statement;
     const signers = statements.filter(
       (statement) =>
         statement.Effect === 'Allow' &&
