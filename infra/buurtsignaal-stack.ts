@@ -37,6 +37,7 @@ import { METRICS_NAMESPACE, QUEUES, type QueueName, SERVICE_NAME, TABLE } from '
 import { DdasSigning } from './constructs/ddas-signing.ts';
 import { grantCatalogAccess } from './constructs/grants.ts';
 import { hostedUiUrl, Identity, PARTNER_ROLES } from './constructs/identity.ts';
+import { allowGrantsOnlyForAwsServices } from './constructs/key-grants.ts';
 import { allowLogEncryption, encryptedLogGroup } from './constructs/log-groups.ts';
 import { MonitoredQueue } from './constructs/monitored-queue.ts';
 import { Monitoring } from './constructs/monitoring.ts';
@@ -116,20 +117,7 @@ export class BuurtsignaalStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     allowLogEncryption(this.encryptionKey);
-    // Grants on the key only for AWS services working on the service's resources (DynamoDB creates
-    // its own): no principal can hand the key on to someone else with a grant (CT.KMS.PR.3).
-    this.encryptionKey.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'GrantsOnlyForAwsServices',
-        effect: Effect.DENY,
-        principals: [new AnyPrincipal()],
-        actions: ['kms:CreateGrant'],
-        resources: ['*'],
-        conditions: {
-          BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
-        },
-      }),
-    );
+    allowGrantsOnlyForAwsServices(this.encryptionKey);
 
     // DESIGN §4: one table, pk/sk, GSIs `inbox` and sparse `awaiting-contact`, TTL for P1.
     this.table = new Table(this, 'Table', {

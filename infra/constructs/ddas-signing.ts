@@ -1,14 +1,8 @@
 import { Aws, CfnParameter, RemovalPolicy } from 'aws-cdk-lib';
-import {
-  AccountRootPrincipal,
-  AnyPrincipal,
-  Effect,
-  type IRole,
-  PolicyDocument,
-  PolicyStatement,
-} from 'aws-cdk-lib/aws-iam';
+import { AccountRootPrincipal, type IRole, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { allowGrantsOnlyForAwsServices } from './key-grants.ts';
 
 /** What the account may do with the key: administer it, read its public half — never sign. */
 const ADMINISTER = [
@@ -55,20 +49,11 @@ export class DdasSigning extends Construct {
             actions: ADMINISTER,
             resources: ['*'],
           }),
-          // No grant may hand the key to anyone else (CT.KMS.PR.3), as on the data key.
-          new PolicyStatement({
-            sid: 'GrantsOnlyForAwsServices',
-            effect: Effect.DENY,
-            principals: [new AnyPrincipal()],
-            actions: ['kms:CreateGrant'],
-            resources: ['*'],
-            conditions: {
-              BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
-            },
-          }),
         ],
       }),
     });
+    // No grant may hand the key to anyone else (CT.KMS.PR.3), as on the data key.
+    allowGrantsOnlyForAwsServices(this.key);
     this.kid = new CfnParameter(scope, 'DdasSigningKid', {
       type: 'String',
       default: 'nog-niet-uitgegeven',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isCalendarDate } from '../domain/amsterdam-time.ts';
+import { DDAS_MAX_PAGE_SIZE } from '../domain/ddas-delivery.ts';
 import { treeShakeable } from './tree-shakeable.ts';
 import './zod-dutch.ts'; // Dutch validation messages
 
@@ -95,9 +96,6 @@ export type DdasDagdeel = (typeof ENUM_DAGDEEL)[number];
 export type Eindresultaat = (typeof ENUM_EINDRESULTAAT)[number];
 export type Signaalpartner = (typeof ENUM_SIGNAALPARTNER)[number];
 export type Signaalstatus = (typeof ENUM_SIGNAALSTATUS)[number];
-
-/** The DDAS non-functionals: a page holds at most 25,000 records (also the default, API.md). */
-export const DDAS_MAX_PAGE_SIZE = 25_000;
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks

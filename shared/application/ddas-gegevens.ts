@@ -2,6 +2,7 @@ import { addCalendarDays, type CalendarDate, isCalendarDate } from '../domain/am
 import type { Clock } from '../domain/clock.ts';
 import {
   buildDdasDelivery,
+  DDAS_MAX_PAGE_SIZE,
   type DdasGegevens,
   type DdasLeftOut,
   type DdasRecord,
@@ -28,8 +29,6 @@ export interface DdasRecordSource {
   ): Promise<readonly DdasRecord[]>;
 }
 
-/** DDAS-VS non-functionals: at most 25,000 records per page, and 25,000 when none is asked. */
-export const DDAS_MAX_PAGE_SIZE = 25_000;
 /** A delivery covers at most a year: CBS asks per month, and P1 keeps no more than that anyway. */
 export const DDAS_MAX_PERIOD_DAYS = 366;
 

@@ -13,6 +13,9 @@ import type { Address, Person, Signal, SignalKind } from './signal.ts';
 /** CBS's code of the municipality of Utrecht (X1): the default `gemeentecode`. */
 export const UTRECHT_GEMEENTECODE = '0344';
 
+/** DDAS-VS non-functionals: at most 25,000 records per page, and 25,000 when none is asked (API.md). */
+export const DDAS_MAX_PAGE_SIZE = 25_000;
+
 /** Who delivers, from configuration (X1): never from a request. */
 export interface DdasSupplierConfig {
   /** CBS municipality code, four digits (`0344`). */
