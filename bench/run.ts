@@ -16,6 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { promisify } from 'node:util';
 import { COLD_INIT_BUDGET_MS, type FunctionKind, measureBundles } from './bundles.ts';
 import type { CostFigures } from './cost.ts';
+import type { DdasFigures } from './ddas-pages.ts';
 import type { IngestFigures } from './ingest.ts';
 import { PRICES, usdPer1000Signals } from './prices.ts';
 
@@ -50,6 +51,10 @@ progress(`cost: ${process.env.COST_ROWS ?? 3_000} rows again, every DynamoDB req
 const cost = await section<CostFigures>('cost');
 progress(`team load: ${process.env.OPEN_SIGNALS ?? 10_000} open and 10 due signals in one team`);
 const teamLoad = await section<Record<string, number>>('team-load');
+progress(
+  `ddas: ${process.env.DDAS_SIGNALS ?? 60_000} debt signals of November, delivered to CBS page by page`,
+);
+const ddas = await section<DdasFigures>('ddas');
 
 // The bill per 1,000 routed signals: request units from the cost pass, SQS requests and Lambda
 // GB-seconds from the timed ingest (the cost pass's extra reads would inflate both).
@@ -88,6 +93,7 @@ console.log(
       sweepReadsPerDue: teamLoad.sweepReadsPerDue,
       inboxMs: teamLoad.inboxMs,
       teamLoad,
+      ddas,
       targets: TARGETS,
     },
     null,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalRuntime } from '../infra/local/local-runtime.ts';
 import { measureCost } from './cost.ts';
+import { measureDdasPages } from './ddas-pages.ts';
 import { measureIngest } from './ingest.ts';
 import { rentArrearsCsv } from './rent-arrears-file.ts';
 import { startSdkMeter } from './sdk-meter.ts';
@@ -29,6 +30,13 @@ try {
       meter,
       handler as never,
       Number(process.env.OPEN_SIGNALS ?? 10_000),
+    );
+  } else if (name === 'ddas') {
+    figures = await measureDdasPages(
+      runtime,
+      meter,
+      Number(process.env.DDAS_SIGNALS ?? 60_000),
+      Number(process.env.DDAS_PAGE_SIZE ?? 25_000),
     );
   } else {
     throw new Error(`unknown section ${name}`);
