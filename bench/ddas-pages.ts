@@ -121,6 +121,12 @@ export async function measureDdasPages(
       bytes: bytes.length,
     });
   }
+  // Every record once over the pages, as the totals say: a paging fault fails the bench loudly.
+  if (
+    delivered.size !== totals.totalRecords ||
+    pages.reduce((sum, page) => sum + page.records, 0) !== delivered.size
+  )
+    throw new Error(`the pages delivered ${delivered.size} distinct records of ${totals.totalRecords}`);
   return {
     signals,
     pageSize,
