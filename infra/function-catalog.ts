@@ -258,7 +258,8 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     entry: 'functions/ddas/deliver-ddas.ts',
     environment: 'ddas',
     operations: ['ddasGegevens'],
-    table: 'read',
+    // Reads the period; writes only its own audit record of each delivery (AUDIT#DDAS, X3).
+    table: 'read-audited',
     timeoutSeconds: UPLOAD_TIMEOUT_SECONDS,
     memoryMb: 1024,
   },

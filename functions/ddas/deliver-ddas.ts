@@ -1,4 +1,6 @@
+import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { ddasDependencies, ddasSigner } from '../../shared/adapters/ddas-dependencies.ts';
+import { dynamoDeliveryAudit } from '../../shared/adapters/dynamodb-delivery-audit.ts';
 import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { DdasUnprocessableError, ddasGegevens } from '../../shared/application/ddas-gegevens.ts';
 import {
@@ -14,6 +16,7 @@ import { logger } from '../../shared/observability.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.ddas);
 const deps = ddasDependencies(env);
+const deliveries = dynamoDeliveryAudit(dynamoDocumentClient(), env.TABLE_NAME);
 const signer = await ddasSigner(env);
 
 /**
@@ -33,15 +36,20 @@ export const handler = apiHandler(OPERATIONS.ddasGegevens, async ({ principal, b
   const signature = await signDelivery(bytes, signer);
   const [levering] = gegevens.leveringen;
   // X3: every delivery on record — who, the period, the page and the counts; no personal data (P2).
-  logger.info('DDAS-levering', {
+  const entry = {
+    at: deps.clock.now().toISOString(),
     principalId: principal.id,
     start: gegevens.startdatumLevering,
     end: gegevens.einddatumLevering,
-    ...paginering,
+    page: paginering.currentPage,
+    pageSize: paginering.pageSize,
+    totalRecords: paginering.totalRecords,
     vroegsignalen: levering.vroegsignalen.length,
     vroegsignaalzaken: levering.vroegsignaalzaken.length,
     leftOut: leftOut.length,
-  });
+  };
+  await deliveries.record(entry);
+  logger.info('DDAS-levering', entry);
   return {
     statusCode: 200,
     headers: {

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { base64url, compactVerify, importX509 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
+import { DELIVERY_AUDIT_PK } from '../../shared/adapters/dynamodb-delivery-audit.ts';
 import { uitwisselmodelSchema } from '../../shared/api/ddas-schemas.ts';
 import { readSample, readSampleBytes } from '../support/samples.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
@@ -198,6 +201,46 @@ describe('POST /ddas/v1/gegevens: November 2026 for CBS (issue 14, X1–X3)', ()
     const middle = Math.floor(flipped.length / 2);
     flipped[middle] = (flipped[middle] as number) ^ 0x01;
     await expect(compactVerify(attached(flipped), key)).rejects.toThrow();
+  });
+
+  it('keeps every delivery on record: who, the period, the page and the counts, no personal data (X3)', async () => {
+    // Prepare
+    const table = documentClientOf(t.runtime.dynamodb);
+    const recorded = async () =>
+      (
+        await table.send(
+          new QueryCommand({
+            TableName: t.runtime.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': DELIVERY_AUDIT_PK },
+          }),
+        )
+      ).Items ?? [];
+    const before = (await recorded()).length;
+
+    // Act
+    const { response } = await cbs({ ...NOVEMBER, page: 1 });
+
+    // Assess
+    expect(response.status).toBe(200);
+    const entries = await recorded();
+    expect(entries).toHaveLength(before + 1);
+    const { pk: _pk, sk: _sk, at: _at, ...latest } = entries.at(-1) as Json;
+    expect(latest).toEqual({
+      type: 'ddas-delivery',
+      principalId: 'dev-cbs',
+      start: '2026-11-01',
+      end: '2026-11-30',
+      page: 1,
+      pageSize: 25_000,
+      totalRecords: 7,
+      vroegsignalen: 7,
+      vroegsignaalzaken: 5,
+      leftOut: 0,
+    });
+    // A refused call is no delivery: nothing more on record.
+    await cbs(NOVEMBER, 'dev-admin');
+    expect(await recorded()).toHaveLength(before + 1);
   });
 
   describe('refusals as application/problem+json (RFC 9457), with Fsc-Error-Code for the caller', () => {
