@@ -1,21 +1,16 @@
+import type * as z from 'zod';
 import type { DdasDependencies } from '../application/ddas-gegevens.ts';
 import type { PayloadSigner } from '../application/delivery-signature.ts';
 import { UTRECHT_GEMEENTECODE } from '../domain/ddas-delivery.ts';
+import type { ENVIRONMENTS } from '../environments.ts';
 import { dynamoDocumentClient } from './aws-clients.ts';
 import { dynamoDdasSource } from './dynamodb-ddas-source.ts';
 import { kmsPayloadSigner } from './kms-payload-signer.ts';
 import { localPayloadSigner, readLocalSigningMaterial } from './local-payload-signer.ts';
 import { runtimeClock } from './runtime-clock.ts';
 
-export interface DdasEnvironment {
-  readonly TABLE_NAME: string;
-  readonly DDAS_CODE_GEGEVENSLEVERANCIER: string;
-  readonly DDAS_ORGANISATIE_NAAM: string;
-  readonly DDAS_SIGNING_KEY_FILE?: string | undefined;
-  readonly DDAS_SIGNING_KEY_ARN?: string | undefined;
-  readonly DDAS_SIGNING_KID?: string | undefined;
-  readonly DDAS_CERTIFICATE_CHAIN?: string | undefined;
-}
+/** The DDAS functions' variables, as their zod schema parses them (shared/environments.ts). */
+export type DdasEnvironment = z.output<typeof ENVIRONMENTS.ddas>;
 
 /**
  * X3: the signer of this deployment — the key file of the local runtime, or the KMS key on AWS
