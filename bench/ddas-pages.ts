@@ -1,7 +1,8 @@
 // Issue 14, acceptance 3: the DDAS delivery at volume. DDAS_SIGNALS (default 60,000) routed debt
 // signals received over November are stored directly (this measures the delivery, not the intake),
-// then CBS pulls the month page by page: per page the time to answer, the DynamoDB items read and
-// the bytes of the answer — against Lambda's 6 MB (docs/ddas.md).
+// then CBS pulls the month page by page, asking DDAS_PAGE_SIZE (default 25,000): per page the time
+// to answer, the DynamoDB items read and the bytes of the answer — against Lambda's 6 MB, which is
+// why the answered page is smaller (docs/ddas.md).
 
 import type { LocalRuntime } from '../infra/local/local-runtime.ts';
 import { documentClientOf } from '../shared/adapters/aws-clients.ts';
@@ -9,6 +10,7 @@ import { dynamoSignalRepository } from '../shared/adapters/dynamodb-signal-repos
 import { debtSignalToSignal } from '../shared/domain/debt-signal.ts';
 import { municipalCalendar } from '../shared/domain/municipal-calendar.ts';
 import type { Signal } from '../shared/domain/signal.ts';
+import { LAMBDA_RESPONSE_LIMIT_BYTES, lambdaResponseBytes } from '../shared/http/lambda-response-limit.ts';
 import { difference, type startSdkMeter } from './sdk-meter.ts';
 
 export interface DdasPageFigures {
@@ -18,11 +20,16 @@ export interface DdasPageFigures {
   readonly ddbItemsRead: number;
   readonly ddbRequests: number;
   readonly bytes: number;
+  /** What the Lambda runtime would send for this answer: the body as a JSON string, and the headers. */
+  readonly lambdaBytes: number;
 }
 
 export interface DdasFigures {
   readonly signals: number;
+  /** The page size asked. */
   readonly pageSize: number;
+  /** The page size answered (`paginering.pageSize`): smaller where the asked one would not fit. */
+  readonly answeredPageSize: number;
   readonly totalPages: number;
   readonly totalRecords: number;
   readonly distinctDelivered: number;
@@ -86,6 +93,7 @@ export async function measureDdasPages(
   const pages: DdasPageFigures[] = [];
   const delivered = new Set<string>();
   let totals = { totalPages: 1, totalRecords: 0 };
+  let answeredPageSize = 0;
   for (let page = 1; page <= totals.totalPages; page++) {
     const before = meter.total();
     const started = performance.now();
@@ -105,9 +113,11 @@ export async function measureDdasPages(
     const counts = difference(meter.total(), before);
     const answer = JSON.parse(bytes.toString('utf8')) as {
       gegevens: { leveringen: [{ vroegsignalen: { ID: string }[] }] };
-      paginering: { totalPages: number; totalRecords: number };
+      paginering: { pageSize: number; totalPages: number; totalRecords: number };
     };
     totals = answer.paginering;
+    answeredPageSize = answer.paginering.pageSize;
+    const headers = Object.fromEntries(response.headers.entries());
     const records = answer.gegevens.leveringen[0].vroegsignalen;
     for (const record of records) delivered.add(record.ID);
     pages.push({
@@ -119,6 +129,11 @@ export async function measureDdasPages(
         .filter(([key]) => key.startsWith('DynamoDB.'))
         .reduce((sum, [, value]) => sum + value, 0),
       bytes: bytes.length,
+      lambdaBytes: lambdaResponseBytes({
+        statusCode: response.status,
+        headers,
+        body: bytes.toString('utf8'),
+      }),
     });
   }
   // Every record once over the pages, as the totals say: a paging fault fails the bench loudly.
@@ -130,10 +145,11 @@ export async function measureDdasPages(
   return {
     signals,
     pageSize,
+    answeredPageSize,
     totalPages: totals.totalPages,
     totalRecords: totals.totalRecords,
     distinctDelivered: delivered.size,
     pages,
-    lambdaLimitBytes: 6 * 1024 * 1024,
+    lambdaLimitBytes: LAMBDA_RESPONSE_LIMIT_BYTES,
   };
 }

@@ -2,7 +2,11 @@ import { dynamoDocumentClient } from '../../shared/adapters/aws-clients.ts';
 import { ddasDependencies, ddasSigner } from '../../shared/adapters/ddas-dependencies.ts';
 import { dynamoDeliveryAudit } from '../../shared/adapters/dynamodb-delivery-audit.ts';
 import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
-import { DdasUnprocessableError, ddasGegevens } from '../../shared/application/ddas-gegevens.ts';
+import {
+  DdasUnprocessableError,
+  ddasGegevens,
+  deliveryAuditEntryOf,
+} from '../../shared/application/ddas-gegevens.ts';
 import {
   DIGEST_HEADER,
   PAYLOAD_SIGNATURE_HEADER,
@@ -12,6 +16,7 @@ import { amsterdamDateOf } from '../../shared/domain/amsterdam-time.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { HttpError } from '../../shared/http/http-error.ts';
+import { assertPageFitsResponse } from '../../shared/http/lambda-response-limit.ts';
 import { logger } from '../../shared/observability.ts';
 
 const env = parseEnvironment(ENVIRONMENTS.ddas);
@@ -31,26 +36,10 @@ export const handler = apiHandler(OPERATIONS.ddasGegevens, async ({ principal, b
     if (error instanceof DdasUnprocessableError) throw new HttpError(422, error.code, error.message);
     throw error;
   }
-  const { gegevens, paginering, leftOut } = answer;
+  const { gegevens, paginering } = answer;
   const bytes = Buffer.from(JSON.stringify({ gegevens, paginering }), 'utf8');
   const signature = await signDelivery(bytes, signer);
-  const [levering] = gegevens.leveringen;
-  // X3: every delivery on record — who, the period, the page and the counts; no personal data (P2).
-  const entry = {
-    at: deps.clock.now().toISOString(),
-    principalId: principal.id,
-    start: gegevens.startdatumLevering,
-    end: gegevens.einddatumLevering,
-    page: paginering.currentPage,
-    pageSize: paginering.pageSize,
-    totalRecords: paginering.totalRecords,
-    vroegsignalen: levering.vroegsignalen.length,
-    vroegsignaalzaken: levering.vroegsignaalzaken.length,
-    leftOut: leftOut.length,
-  };
-  await deliveries.record(entry);
-  logger.info('DDAS-levering', entry);
-  return {
+  const result = {
     statusCode: 200,
     headers: {
       'content-type': 'application/json; charset=utf-8',
@@ -60,4 +49,12 @@ export const handler = apiHandler(OPERATIONS.ddasGegevens, async ({ principal, b
     },
     body: bytes.toString('utf8'),
   };
+  // A page Lambda could not answer (6 MB) is refused with the size that fits, before it is on record.
+  const records = gegevens.leveringen[0].vroegsignalen.length;
+  assertPageFitsResponse(result, { ...paginering, records });
+  // X3: every delivery on record — who, the period, the page and the counts; no personal data (P2).
+  const entry = deliveryAuditEntryOf(answer, principal.id, deps.clock.now());
+  await deliveries.record(entry);
+  logger.info('DDAS-levering', { ...entry });
+  return result;
 });

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { DdasDependencies } from '../application/ddas-gegevens.ts';
+import { type DdasDependencies, rememberPastDayCounts } from '../application/ddas-gegevens.ts';
 import type { PayloadSigner } from '../application/delivery-signature.ts';
 import { UTRECHT_GEMEENTECODE } from '../domain/ddas-delivery.ts';
 import type { ENVIRONMENTS } from '../environments.ts';
@@ -31,10 +31,13 @@ export async function ddasSigner(env: DdasEnvironment): Promise<PayloadSigner> {
   );
 }
 
-/** The delivery's collaborators: the `received` index, the supplier's configuration, the clock. */
+/**
+ * The delivery's collaborators: the `received` index (a past day counted once for the pages CBS
+ * asks in a row), the supplier's configuration, the clock.
+ */
 export function ddasDependencies(env: DdasEnvironment): DdasDependencies {
   return {
-    source: dynamoDdasSource(dynamoDocumentClient(), env.TABLE_NAME),
+    source: rememberPastDayCounts(dynamoDdasSource(dynamoDocumentClient(), env.TABLE_NAME), runtimeClock),
     config: {
       gemeentecode: UTRECHT_GEMEENTECODE,
       codeGegevensleverancier: env.DDAS_CODE_GEGEVENSLEVERANCIER,

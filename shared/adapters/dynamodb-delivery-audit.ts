@@ -1,19 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-
-/** One DDAS delivery as kept on record (X3): who, when, which period and page, how many; no personal data. */
-export interface DeliveryAuditEntry {
-  readonly at: string;
-  readonly principalId: string;
-  readonly start: string;
-  readonly end: string;
-  readonly page: number;
-  readonly pageSize: number;
-  readonly totalRecords: number;
-  readonly vroegsignalen: number;
-  readonly vroegsignaalzaken: number;
-  readonly leftOut: number;
-}
+import type { DeliveryAuditEntry } from '../application/ddas-gegevens.ts';
 
 /** Where deliveries are kept: an audit partition of its own, like a signal's trail (P3). */
 export const DELIVERY_AUDIT_PK = 'AUDIT#DDAS';

@@ -249,7 +249,8 @@ const wholeNumberFromOne = (field: string) =>
 /**
  * `GegevensRequest` (`POST /gegevens`): every field optional, no other field allowed
  * (`additionalProperties: false`, API.md). The contract sets no maximum page size; a larger one is
- * answered with pages of DDAS_MAX_PAGE_SIZE, and `paginering.pageSize` says so (issue 14).
+ * answered with pages of what fits in one answer (DDAS_RECORDS_PER_ANSWER, at most
+ * DDAS_MAX_PAGE_SIZE), and `paginering.pageSize` says so (issue 14).
  */
 export const gegevensRequestSchema = /* @__PURE__ */ treeShakeable(() =>
   z.strictObject(

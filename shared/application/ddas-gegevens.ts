@@ -1,4 +1,9 @@
-import { addCalendarDays, type CalendarDate, isCalendarDate } from '../domain/amsterdam-time.ts';
+import {
+  addCalendarDays,
+  amsterdamDateOf,
+  type CalendarDate,
+  isCalendarDate,
+} from '../domain/amsterdam-time.ts';
 import type { Clock } from '../domain/clock.ts';
 import {
   buildDdasDelivery,
@@ -29,6 +34,17 @@ export interface DdasRecordSource {
   ): Promise<readonly DdasRecord[]>;
 }
 
+/**
+ * What one answer holds at most. DDAS-VS allows pages of 25,000 records, but a Lambda answers at most
+ * 6 MB, and a record with its share of a zaak is some 440 bytes as API Gateway receives it when
+ * nothing has happened yet, and 1,240 with a closed zaak of six contactpogingen and the longest
+ * values (test/unit/ddas-page-size.test.ts measures both). 5,000 of the latter fit with room to spare;
+ * 25,000 of the former would be 11 MB. So a page holds 5,000, and `paginering.pageSize` says so. A
+ * page that is still too large (zaken with many more contactpogingen) is refused with the page size
+ * that fits (shared/http/lambda-response-limit.ts), never cut short.
+ */
+export const DDAS_RECORDS_PER_ANSWER = 5_000;
+
 /** A delivery covers at most a year: CBS asks per month, and P1 keeps no more than that anyway. */
 export const DDAS_MAX_PERIOD_DAYS = 366;
 
@@ -51,6 +67,38 @@ export interface DdasAnswer {
   readonly paginering: DdasPaginering;
   /** Records of the page that could not be delivered (no client), by id and reason only. */
   readonly leftOut: readonly DdasLeftOut[];
+}
+
+/** One delivery as kept on record (X3): who, when, which period and page, how many; no personal data. */
+export interface DeliveryAuditEntry {
+  readonly at: string;
+  readonly principalId: string;
+  readonly start: string;
+  readonly end: string;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly totalRecords: number;
+  readonly vroegsignalen: number;
+  readonly vroegsignaalzaken: number;
+  readonly leftOut: number;
+}
+
+/** The record of a delivered page (X3): the period, the page and its counts — ids and numbers only. */
+export function deliveryAuditEntryOf(answer: DdasAnswer, principalId: string, at: Date): DeliveryAuditEntry {
+  const { gegevens, paginering, leftOut } = answer;
+  const [levering] = gegevens.leveringen;
+  return {
+    at: at.toISOString(),
+    principalId,
+    start: gegevens.startdatumLevering,
+    end: gegevens.einddatumLevering,
+    page: paginering.currentPage,
+    pageSize: paginering.pageSize,
+    totalRecords: paginering.totalRecords,
+    vroegsignalen: levering.vroegsignalen.length,
+    vroegsignaalzaken: levering.vroegsignaalzaken.length,
+    leftOut: leftOut.length,
+  };
 }
 
 /** A request that is well-formed but cannot be answered (RFC 9457 problem, status 422). */
@@ -89,8 +137,9 @@ function previousMonth(today: CalendarDate): { start: CalendarDate; end: Calenda
 
 /**
  * `POST /ddas/v1/gegevens` (X1): one page of the period's delivery with its `paginering`. The totals
- * are counted on every call (a page's numbers must agree with the totals CBS sees), which reads the
- * period's index entries — small, and bounded by the period, not the table.
+ * are the period's counts per day (a page's numbers must agree with the totals CBS sees); counting
+ * reads the period's index entries — small, bounded by the period, not the table — and a source
+ * wrapped in rememberPastDayCounts counts a past day once for all the pages CBS asks in a row.
  */
 export async function ddasGegevens(
   request: DdasRequest,
@@ -113,7 +162,11 @@ export async function ddasGegevens(
       `De aanleverperiode is langer dan ${DDAS_MAX_PERIOD_DAYS} dagen; vraag per maand op.`,
     );
 
-  const pageSize = Math.min(request.pageSize ?? DDAS_MAX_PAGE_SIZE, DDAS_MAX_PAGE_SIZE);
+  const pageSize = Math.min(
+    request.pageSize ?? DDAS_MAX_PAGE_SIZE,
+    DDAS_MAX_PAGE_SIZE,
+    DDAS_RECORDS_PER_ANSWER,
+  );
   const currentPage = request.page ?? 1;
   const counts = await deps.source.countPerDay(days);
   const totalRecords = counts.reduce((sum, count) => sum + count, 0);
@@ -132,4 +185,40 @@ export async function ddasGegevens(
     now,
   });
   return { gegevens, paginering: { pageSize, currentPage, totalPages, totalRecords }, leftOut };
+}
+
+/** How long a past day's count is remembered: longer than CBS takes to pull a month page by page. */
+export const DAY_COUNT_MEMORY_MS = 15 * 60_000;
+
+/**
+ * The source, with the counts of days before today remembered for `memoryMs`. A past day gains no
+ * records (a signal's receipt day is the day it arrived), so its count changes only by expiry (P1)
+ * or erasure — and remembering it keeps the page numbers of one delivery fixed while CBS pulls it,
+ * which recounting on every page would not. Today's count is always read afresh.
+ */
+export function rememberPastDayCounts(
+  source: DdasRecordSource,
+  clock: Clock,
+  memoryMs = DAY_COUNT_MEMORY_MS,
+): DdasRecordSource {
+  const remembered = new Map<CalendarDate, { count: number; until: number }>();
+  return {
+    read: (days, counts, offset, limit) => source.read(days, counts, offset, limit),
+    async countPerDay(days) {
+      const now = clock.now().getTime();
+      const today = amsterdamDateOf(clock.now());
+      const known = (day: CalendarDate) => {
+        const entry = remembered.get(day);
+        return entry !== undefined && entry.until > now && day < today ? entry.count : undefined;
+      };
+      const missing = days.filter((day) => known(day) === undefined);
+      const fresh = missing.length > 0 ? await source.countPerDay(missing) : [];
+      for (const [index, day] of missing.entries()) {
+        const count = fresh[index] ?? 0;
+        if (day < today) remembered.set(day, { count, until: now + memoryMs });
+      }
+      const freshByDay = new Map(missing.map((day, index) => [day, fresh[index] ?? 0]));
+      return days.map((day) => freshByDay.get(day) ?? known(day) ?? 0);
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClientOf } from '../../shared/adapters/aws-clients.ts';
 import { DELIVERY_AUDIT_PK } from '../../shared/adapters/dynamodb-delivery-audit.ts';
 import { uitwisselmodelSchema } from '../../shared/api/ddas-schemas.ts';
+import { DDAS_RECORDS_PER_ANSWER } from '../../shared/application/ddas-gegevens.ts';
 import { readSample, readSampleBytes } from '../support/samples.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 
@@ -112,7 +113,13 @@ describe('POST /ddas/v1/gegevens: November 2026 for CBS (issue 14, X1–X3)', ()
     expect(response.status).toBe(200);
     const delivery = json as unknown as Delivery;
     expect(uitwisselmodelSchema.safeParse(delivery.gegevens).error?.issues ?? []).toEqual([]);
-    expect(delivery.paginering).toEqual({ pageSize: 25_000, currentPage: 1, totalPages: 1, totalRecords: 7 });
+    // Asked 25,000; a page holds what fits in one answer (build 3), and says so.
+    expect(delivery.paginering).toEqual({
+      pageSize: DDAS_RECORDS_PER_ANSWER,
+      currentPage: 1,
+      totalPages: 1,
+      totalRecords: 7,
+    });
     const [levering] = delivery.gegevens.leveringen;
     expect(levering.gemeentecode).toBe('0344');
     const byId = new Map(levering.vroegsignalen.map((signal) => [signal.ID, signal]));
@@ -232,7 +239,7 @@ describe('POST /ddas/v1/gegevens: November 2026 for CBS (issue 14, X1–X3)', ()
       start: '2026-11-01',
       end: '2026-11-30',
       page: 1,
-      pageSize: 25_000,
+      pageSize: DDAS_RECORDS_PER_ANSWER,
       totalRecords: 7,
       vroegsignalen: 7,
       vroegsignaalzaken: 5,
