@@ -242,6 +242,13 @@ export class BuurtsignaalStack extends Stack {
       householdSecret: { arn: this.householdSecret.secretArn },
       ddasSigning: ddasSigning.resource,
       notifier: { kind: 'sns' as const, topicArn: this.notificationTopic.topicArn },
+      // Issue 14: what a route without authorizer (`verifiesOwnToken`) checks its tokens against —
+      // the same issuer and app clients as the JWT authorizer.
+      accessTokens: {
+        issuer: this.identity.issuer,
+        jwksUrl: this.identity.jwksUrl,
+        clientIds: this.identity.audiences.join(','),
+      },
       tableName: this.table.tableName,
       queueUrls: Object.fromEntries(
         queueNames.map((name) => [name, this.queues[name].queue.queueUrl]),
@@ -292,7 +299,10 @@ export class BuurtsignaalStack extends Stack {
           path: operation.path,
           methods: [HttpMethod[operation.method]],
           integration,
-          authorizer: operation.roles === 'public' ? publicAccess : jwtAuthorizer,
+          // A route that verifies its own token (the DDAS route, issue 14) has none here either: API
+          // Gateway's authorizer would answer 401 itself, without the Fsc-Error-Code of its contract.
+          authorizer:
+            operation.roles === 'public' || operation.verifiesOwnToken ? publicAccess : jwtAuthorizer,
         });
       }
     }

@@ -256,7 +256,7 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     // seconds, within API Gateway's 30.
     id: 'DeliverDdas',
     entry: 'functions/ddas/deliver-ddas.ts',
-    environment: 'ddas',
+    environment: 'ddasDelivery',
     operations: ['ddasGegevens'],
     // Reads the period; writes only its own audit record of each delivery (AUDIT#DDAS, X3).
     table: 'read-audited',
@@ -284,6 +284,11 @@ export interface ResourceNames {
   readonly ddasSigning:
     | { readonly keyFile: string }
     | { readonly keyArn: string; readonly kid: string; readonly certificateChain: string };
+  /**
+   * Issue 14, on AWS only: what a function that verifies its callers' tokens itself checks them
+   * against — the user pool's issuer, its key set, the app clients (comma-separated).
+   */
+  readonly accessTokens?: { readonly issuer: string; readonly jwksUrl: string; readonly clientIds: string };
 }
 
 /**
@@ -308,6 +313,9 @@ export function environmentFor(
     DDAS_SIGNING_KID: 'kid' in resources.ddasSigning ? resources.ddasSigning.kid : undefined,
     DDAS_CERTIFICATE_CHAIN:
       'certificateChain' in resources.ddasSigning ? resources.ddasSigning.certificateChain : undefined,
+    ACCESS_TOKEN_ISSUER: resources.accessTokens?.issuer,
+    ACCESS_TOKEN_JWKS_URL: resources.accessTokens?.jwksUrl,
+    ACCESS_TOKEN_CLIENT_IDS: resources.accessTokens?.clientIds,
   };
   const schema = ENVIRONMENTS[definition.environment];
   const wanted = Object.fromEntries(

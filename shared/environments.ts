@@ -47,6 +47,19 @@ const ddas = z.object({
   DDAS_CERTIFICATE_CHAIN: z.string().min(1).optional(),
 });
 
+/**
+ * Issue 14: a function that verifies its callers' tokens itself (`verifiesOwnToken`), against the
+ * Cognito user pool: its issuer, its key set (JWKS) and the app clients whose access tokens count.
+ * Set by the stack on AWS only; locally all three are absent and the gateway checks the dev tokens
+ * (shared/auth/access-token.ts).
+ */
+const accessToken = z.object({
+  ACCESS_TOKEN_ISSUER: z.string().min(1).optional(),
+  ACCESS_TOKEN_JWKS_URL: z.string().min(1).optional(),
+  /** Comma-separated. */
+  ACCESS_TOKEN_CLIENT_IDS: z.string().min(1).optional(),
+});
+
 export const ENVIRONMENTS = {
   none: z.object({}),
   submitCareReport: table.extend(signalsQueue.shape).extend(intakeTiming.shape),
@@ -64,6 +77,8 @@ export const ENVIRONMENTS = {
   escalate: table.extend(notifier.shape),
   purge: table,
   ddas: table.extend(ddas.shape),
+  /** The DDAS delivery itself: the ddas variables and its own token check (CBS, on AWS). */
+  ddasDelivery: table.extend(ddas.shape).extend(accessToken.shape),
 } as const;
 
 export type EnvironmentName = keyof typeof ENVIRONMENTS;

@@ -605,7 +605,7 @@ describe('HTTP API and identity (DESIGN P4)', () => {
     const authorizerId = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0];
     for (const operation of operations) {
       const route = routeProperties(operation);
-      if (operation.roles === 'public') {
+      if (operation.roles === 'public' || operation.verifiesOwnToken) {
         expect(route.AuthorizationType, routeKey(operation)).toBe('NONE');
         expect(route.AuthorizerId).toBeUndefined();
       } else {
@@ -615,6 +615,39 @@ describe('HTTP API and identity (DESIGN P4)', () => {
     }
     expect(routeProperties(OPERATIONS.health).AuthorizationType).toBe('NONE');
     expect(routeProperties(OPERATIONS.openApi).AuthorizationType).toBe('NONE');
+  });
+
+  it('leaves the DDAS route to its function, which verifies the Cognito access token itself (issue 14)', () => {
+    // API Gateway's authorizer would answer 401 itself, without the Fsc-Error-Code DDAS-VS requires.
+    const ownToken = (Object.values(OPERATIONS) as OperationDefinition[]).filter(
+      (operation) => operation.verifiesOwnToken,
+    );
+    expect(ownToken).toEqual([OPERATIONS.ddasGegevens]);
+    const route = routeProperties(OPERATIONS.ddasGegevens);
+    expect(route.AuthorizationType).toBe('NONE');
+    expect(route.AuthorizerId).toBeUndefined();
+
+    // ...with what the JWT authorizer checks: the same issuer, its key set, the same app clients.
+    const deliver = FUNCTIONS.find((definition) => definition.id === 'DeliverDdas') as FunctionDefinition;
+    const variables = (functionProperties(deliver).Environment as { Variables: Properties }).Variables;
+    expect(Object.keys(variables)).toEqual(
+      expect.arrayContaining(['ACCESS_TOKEN_ISSUER', 'ACCESS_TOKEN_JWKS_URL', 'ACCESS_TOKEN_CLIENT_IDS']),
+    );
+    const issuer = `https://${tokenText({ 'Fn::GetAtt': [idOf(stack.identity.userPool), 'ProviderURL'] })}`;
+    expect(flatten(variables.ACCESS_TOKEN_ISSUER)).toBe(issuer);
+    expect(flatten(variables.ACCESS_TOKEN_JWKS_URL)).toBe(`${issuer}/.well-known/jwks.json`);
+    const clients = [stack.identity.webClient, ...stack.identity.partnerClients];
+    expect(flatten(variables.ACCESS_TOKEN_CLIENT_IDS)).toBe(
+      clients.map((client) => tokenText({ Ref: idOf(client) })).join(','),
+    );
+    // The only function that verifies tokens itself.
+    for (const definition of FUNCTIONS.filter((candidate) => candidate !== deliver)) {
+      const others = (functionProperties(definition).Environment as { Variables: Properties }).Variables;
+      expect(
+        Object.keys(others).filter((name) => name.startsWith('ACCESS_TOKEN_')),
+        definition.id,
+      ).toEqual([]);
+    }
   });
 
   it('sends each route to the function the catalog names', () => {
