@@ -85,11 +85,12 @@ export interface AccessTokenEnvironment {
 }
 
 /**
- * The verifier of this deployment, made once per Lambda instance (cold start) so the user pool's
- * key set is fetched once and cached by jose, which fetches it again only for a key id it does not
- * know (Cognito's key rotation). Undefined where nothing is configured: the local runtime, whose
- * gateway checks the dev tokens (`dev-cbs`) and passes their claims as API Gateway's authorizer
- * would. Half a configuration fails the cold start rather than leaving the route open or shut.
+ * The verifier of this deployment, made once per Lambda instance (cold start) so that jose's cache
+ * of the user pool's key set outlives the invocation: fetched on the first call, again once it is
+ * ten minutes old or, at most every 30 s, for a key id it does not know (Cognito's key rotation).
+ * Undefined where nothing is configured: the local runtime, whose gateway checks the dev tokens
+ * (`dev-cbs`) and passes their claims as API Gateway's authorizer would. Half a configuration fails
+ * the cold start rather than leaving the route open or shut.
  */
 export function accessTokenVerifierFrom(env: AccessTokenEnvironment): TokenVerifier | undefined {
   const {
