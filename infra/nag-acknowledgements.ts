@@ -62,6 +62,16 @@ export function acknowledgeNagFindings(stack: BuurtsignaalStack): void {
         'with the customer-managed key.',
     },
   ]);
+  NagSuppressions.addResourceSuppressions(stack.ddasSigning.certificateChain, [
+    {
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'DESIGN X3: this holds the public PKIoverheid certificate chain of the DDAS signing key, not ' +
+        'a credential: there is nothing to rotate. It changes when the provider issues a new ' +
+        'certificate, put in by an operator (docs/ddas.md). Only DeliverDdas and DdasCertificate may ' +
+        'read it, and it is encrypted with the customer-managed key.',
+    },
+  ]);
 }
 
 /** `<Logical id>` as cdk-nag writes a GetAtt/Ref inside a finding id. */

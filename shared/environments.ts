@@ -35,8 +35,9 @@ const householdSecret = z.object({
 
 /**
  * The DDAS delivery (X1–X3): who supplies it, and how it is signed — locally a key file in the data
- * directory, on AWS a KMS key with the `kid` and the certificate chain issued for it (base64 DER,
- * comma-separated; a full PKIoverheid chain may outgrow Lambda's 4 KB of variables: docs/ddas.md).
+ * directory, on AWS a KMS key with its `kid` and the ARN of the Secrets Manager secret that holds
+ * the certificate chain issued for it. The chain itself is no variable: a full PKIoverheid chain
+ * (8–10 KB) outgrows Lambda's 4 KB of variables, and a stack parameter's 4 KB too (docs/ddas.md).
  */
 const ddas = z.object({
   DDAS_CODE_GEGEVENSLEVERANCIER: z.string().min(1).default('BUURTSIGNAAL'),
@@ -44,7 +45,7 @@ const ddas = z.object({
   DDAS_SIGNING_KEY_FILE: z.string().min(1).optional(),
   DDAS_SIGNING_KEY_ARN: z.string().min(1).optional(),
   DDAS_SIGNING_KID: z.string().min(1).optional(),
-  DDAS_CERTIFICATE_CHAIN: z.string().min(1).optional(),
+  DDAS_CERTIFICATE_CHAIN_SECRET_ARN: z.string().min(1).optional(),
 });
 
 /**
