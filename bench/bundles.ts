@@ -7,12 +7,16 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { esbuildOptionsFor } from '../infra/bundling.ts';
 import { environmentFor, FUNCTIONS } from '../infra/function-catalog.ts';
+import { localSigningMaterial } from '../infra/local/local-signing-material.ts';
+import { LOCAL_SIGNING_FILE } from '../shared/adapters/local-payload-signer.ts';
 import { QUEUES, type QueueName } from '../shared/resources.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 // Inside the repository, so the external AWS SDK resolves from node_modules as from the runtime's.
 const OUT = join(ROOT, '.bench', 'bundles');
 const run = promisify(execFile);
+/** The DDAS signing material the bundles start with, made once per bench run. */
+const SIGNING_DIR = join(OUT, 'ddas-signing');
 
 /** An HTTP route (someone waits for it) or a queue consumer / scheduled function (issue 13). */
 export type FunctionKind = 'api' | 'consumer';
@@ -49,12 +53,9 @@ function lambdaEnvironment(definition: (typeof FUNCTIONS)[number]): Record<strin
     POWERTOOLS_METRICS_NAMESPACE: 'Buurtsignaal',
     ...environmentFor(definition, {
       householdSecret: { value: 'bench-secret-bench-secret-bench-secret-0123' },
-      // The KMS signer makes no call at start; a key file would have to exist.
-      ddasSigning: {
-        keyArn: 'arn:aws:kms:eu-west-1:000000000000:key/bench',
-        kid: 'bench',
-        certificateChain: 'MIIBbench',
-      },
+      // On AWS the signer reads its certificate chain from Secrets Manager at start, a call the bench
+      // cannot make (the household secret above is a value for the same reason): the local key file.
+      ddasSigning: { keyFile: join(SIGNING_DIR, LOCAL_SIGNING_FILE) },
       notifier: { kind: 'outbox' },
       tableName: 'buurtsignaal',
       queueUrls,
@@ -83,6 +84,7 @@ async function coldInitMs(file: string, env: Record<string, string>, runs: numbe
 
 export async function measureBundles(runs = 5): Promise<Record<string, BundleFigures>> {
   rmSync(OUT, { recursive: true, force: true });
+  await localSigningMaterial(SIGNING_DIR);
   const figures: Record<string, BundleFigures> = {};
   for (const definition of FUNCTIONS) {
     const dir = join(OUT, definition.id);

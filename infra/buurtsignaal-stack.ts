@@ -19,7 +19,6 @@ import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -85,6 +84,8 @@ export class BuurtsignaalStack extends Stack {
   readonly identity: Identity;
   readonly webApp: WebHosting;
   readonly householdSecret: Secret;
+  /** X3: the DDAS signing key and the secret with its certificate chain. */
+  readonly ddasSigning: DdasSigning;
   readonly notificationTopic: Topic;
   readonly api: HttpApi;
   readonly stage: HttpStage;
@@ -237,11 +238,18 @@ export class BuurtsignaalStack extends Stack {
       enforceSSL: true,
     });
 
-    const ddasSigning = new DdasSigning(this, 'DdasSigning');
+    this.ddasSigning = new DdasSigning(this, 'DdasSigning', { encryptionKey: this.encryptionKey });
     const resources = {
       householdSecret: { arn: this.householdSecret.secretArn },
-      ddasSigning: ddasSigning.resource,
+      ddasSigning: this.ddasSigning.resource,
       notifier: { kind: 'sns' as const, topicArn: this.notificationTopic.topicArn },
+      // Issue 14: what a route without authorizer (`verifiesOwnToken`) checks its tokens against —
+      // the same issuer and app clients as the JWT authorizer.
+      accessTokens: {
+        issuer: this.identity.issuer,
+        jwksUrl: this.identity.jwksUrl,
+        clientIds: this.identity.audiences.join(','),
+      },
       tableName: this.table.tableName,
       queueUrls: Object.fromEntries(
         queueNames.map((name) => [name, this.queues[name].queue.queueUrl]),
@@ -264,7 +272,7 @@ export class BuurtsignaalStack extends Stack {
       // Least privilege, straight from the catalog, as explicit actions (no wildcards, no Scan).
       grantCatalogAccess(fn, definition, this);
       // X3: the delivery's function alone signs with the DDAS key (in the key policy).
-      if (definition.id === 'DeliverDdas' && fn.role) ddasSigning.allowSigning(fn.role);
+      if (definition.id === 'DeliverDdas' && fn.role) this.ddasSigning.allowSigning(fn.role);
       if (definition.schedule) {
         new Rule(this, `${definition.id}Schedule`, {
           description: `Buurtsignaal: ${definition.id} (DESIGN D5)`,
@@ -292,7 +300,10 @@ export class BuurtsignaalStack extends Stack {
           path: operation.path,
           methods: [HttpMethod[operation.method]],
           integration,
-          authorizer: operation.roles === 'public' ? publicAccess : jwtAuthorizer,
+          // A route that verifies its own token (the DDAS route, issue 14) has none here either: API
+          // Gateway's authorizer would answer 401 itself, without the Fsc-Error-Code of its contract.
+          authorizer:
+            operation.roles === 'public' || operation.verifiesOwnToken ? publicAccess : jwtAuthorizer,
         });
       }
     }
@@ -372,6 +383,10 @@ export class BuurtsignaalStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
     new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
+    // Where the operator puts the issued DDAS certificate chain (docs/ddas.md).
+    new CfnOutput(this, 'DdasCertificateChainSecretArn', {
+      value: this.ddasSigning.certificateChain.secretArn,
+    });
 
     // Last, so that every resource they name exists (the same set for `npm run synth` and the tests).
     acknowledgeNagFindings(this);

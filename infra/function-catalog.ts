@@ -27,6 +27,8 @@ export interface FunctionDefinition {
   readonly sendsTo?: readonly QueueName[];
   /** Reads the household-key secret (M1): Secrets Manager on AWS. */
   readonly householdSecret?: boolean;
+  /** Reads the DDAS certificate chain (X3): a Secrets Manager secret on AWS; locally the key file's. */
+  readonly ddasCertificateChain?: boolean;
   readonly timeoutSeconds: number;
   /** Megabytes; more memory is also more CPU in Lambda. */
   readonly memoryMb?: number;
@@ -256,10 +258,12 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     // seconds, within API Gateway's 30.
     id: 'DeliverDdas',
     entry: 'functions/ddas/deliver-ddas.ts',
-    environment: 'ddas',
+    environment: 'ddasDelivery',
     operations: ['ddasGegevens'],
     // Reads the period; writes only its own audit record of each delivery (AUDIT#DDAS, X3).
     table: 'read-audited',
+    // Its x5c: the chain goes into every signature.
+    ddasCertificateChain: true,
     timeoutSeconds: UPLOAD_TIMEOUT_SECONDS,
     memoryMb: 1024,
   },
@@ -268,6 +272,7 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     entry: 'functions/ddas/ddas-certificate.ts',
     environment: 'ddas',
     operations: ['ddasCertificaat'],
+    ddasCertificateChain: true,
     timeoutSeconds: API_TIMEOUT_SECONDS,
   },
 ];
@@ -280,10 +285,18 @@ export interface ResourceNames {
   readonly householdSecret: { readonly value: string } | { readonly arn: string };
   /** Locally the outbox in the table; on AWS the SNS topic's ARN (D4). */
   readonly notifier: { readonly kind: 'outbox' } | { readonly kind: 'sns'; readonly topicArn: string };
-  /** X3: locally a key file in the data directory; on AWS the KMS key, its kid and certificate chain. */
+  /**
+   * X3: locally a key file in the data directory; on AWS the KMS key, its kid and the secret that
+   * holds its certificate chain.
+   */
   readonly ddasSigning:
     | { readonly keyFile: string }
-    | { readonly keyArn: string; readonly kid: string; readonly certificateChain: string };
+    | { readonly keyArn: string; readonly kid: string; readonly certificateChainSecretArn: string };
+  /**
+   * Issue 14, on AWS only: what a function that verifies its callers' tokens itself checks them
+   * against — the user pool's issuer, its key set, the app clients (comma-separated).
+   */
+  readonly accessTokens?: { readonly issuer: string; readonly jwksUrl: string; readonly clientIds: string };
 }
 
 /**
@@ -306,8 +319,13 @@ export function environmentFor(
     DDAS_SIGNING_KEY_FILE: 'keyFile' in resources.ddasSigning ? resources.ddasSigning.keyFile : undefined,
     DDAS_SIGNING_KEY_ARN: 'keyArn' in resources.ddasSigning ? resources.ddasSigning.keyArn : undefined,
     DDAS_SIGNING_KID: 'kid' in resources.ddasSigning ? resources.ddasSigning.kid : undefined,
-    DDAS_CERTIFICATE_CHAIN:
-      'certificateChain' in resources.ddasSigning ? resources.ddasSigning.certificateChain : undefined,
+    DDAS_CERTIFICATE_CHAIN_SECRET_ARN:
+      'certificateChainSecretArn' in resources.ddasSigning
+        ? resources.ddasSigning.certificateChainSecretArn
+        : undefined,
+    ACCESS_TOKEN_ISSUER: resources.accessTokens?.issuer,
+    ACCESS_TOKEN_JWKS_URL: resources.accessTokens?.jwksUrl,
+    ACCESS_TOKEN_CLIENT_IDS: resources.accessTokens?.clientIds,
   };
   const schema = ENVIRONMENTS[definition.environment];
   const wanted = Object.fromEntries(

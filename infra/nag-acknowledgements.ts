@@ -23,6 +23,14 @@ const PUBLIC_ROUTES_REASON =
   'API description generated from the schemas. Neither reads or returns personal data; both ' +
   'are throttled by the stage default and logged in the access log.';
 
+/** Shared by cdk-nag's AwsSolutions-APIG4 and Control Tower's CT.APIGATEWAY.PR.5, for the DDAS route. */
+const OWN_TOKEN_ROUTES_REASON =
+  'Not public: the DDAS route (POST /ddas/v1/gegevens, role cbs) verifies the bearer token in its ' +
+  'function, with jose against the Cognito user pool JWKS (issuer, expiry, token_use access, ' +
+  'client_id among the app clients, then the cbs role from the scope). The DDAS-VS contract ' +
+  'requires 401/403 with the Fsc-Error-Code header and an FscError problem+json body, which the ' +
+  'HTTP API JWT authorizer cannot give: it answers 401 itself and HTTP APIs have no gateway responses.';
+
 /** Shared by cdk-nag's AwsSolutions-CFR4 and Control Tower's CT.CLOUDFRONT.PR.6/7/9. */
 const NO_CUSTOM_DOMAIN_REASON =
   'No custom domain yet: with the default *.cloudfront.net certificate CloudFront fixes the ' +
@@ -52,6 +60,16 @@ export function acknowledgeNagFindings(stack: BuurtsignaalStack): void {
         'Rotating it would split households and turn re-sent rows into new signals, so it never ' +
         'rotates. Only the functions that hash may read it (GetSecretValue), and it is encrypted ' +
         'with the customer-managed key.',
+    },
+  ]);
+  NagSuppressions.addResourceSuppressions(stack.ddasSigning.certificateChain, [
+    {
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'DESIGN X3: this holds the public PKIoverheid certificate chain of the DDAS signing key, not ' +
+        'a credential: there is nothing to rotate. It changes when the provider issues a new ' +
+        'certificate, put in by an operator (docs/ddas.md). Only DeliverDdas and DdasCertificate may ' +
+        'read it, and it is encrypted with the customer-managed key.',
     },
   ]);
 }
@@ -91,14 +109,19 @@ function acknowledgeServiceFunctions(stack: BuurtsignaalStack): void {
   }
 }
 
+/** Operations whose route has no authorizer, each with the reason why. */
+function routesWithoutAuthorizer(): { readonly name: OperationName; readonly reason: string }[] {
+  return (Object.keys(OPERATIONS) as OperationName[]).flatMap((name) => {
+    const operation: OperationDefinition = OPERATIONS[name];
+    if (operation.roles === 'public') return [{ name, reason: PUBLIC_ROUTES_REASON }];
+    if (operation.verifiesOwnToken) return [{ name, reason: OWN_TOKEN_ROUTES_REASON }];
+    return [];
+  });
+}
+
 function acknowledgePublicRoutes(stack: BuurtsignaalStack): void {
-  const publicOperations = (Object.keys(OPERATIONS) as OperationName[]).filter(
-    (name) => (OPERATIONS[name] as OperationDefinition).roles === 'public',
-  );
-  for (const name of publicOperations) {
-    NagSuppressions.addResourceSuppressions(stack.routes[name], [
-      { id: 'AwsSolutions-APIG4', reason: PUBLIC_ROUTES_REASON },
-    ]);
+  for (const { name, reason } of routesWithoutAuthorizer()) {
+    NagSuppressions.addResourceSuppressions(stack.routes[name], [{ id: 'AwsSolutions-APIG4', reason }]);
   }
 }
 
@@ -190,10 +213,8 @@ function resourcesOf<T extends CfnResource>(stack: Stack, type: abstract new (..
  * groups use the customer key (PR.3), the key refuses grants to non-AWS principals (CT.KMS.PR.3).
  */
 function acknowledgeControlTowerFindings(stack: BuurtsignaalStack): void {
-  for (const name of (Object.keys(OPERATIONS) as OperationName[]).filter(
-    (operation) => (OPERATIONS[operation] as OperationDefinition).roles === 'public',
-  )) {
-    acknowledgeGuard(stack.routes[name], [{ id: 'CT.APIGATEWAY.PR.5', reason: PUBLIC_ROUTES_REASON }]);
+  for (const { name, reason } of routesWithoutAuthorizer()) {
+    acknowledgeGuard(stack.routes[name], [{ id: 'CT.APIGATEWAY.PR.5', reason }]);
   }
 
   for (const logGroup of resourcesOf(stack, CfnLogGroup)) {

@@ -35,8 +35,9 @@ const householdSecret = z.object({
 
 /**
  * The DDAS delivery (X1–X3): who supplies it, and how it is signed — locally a key file in the data
- * directory, on AWS a KMS key with the `kid` and the certificate chain issued for it (base64 DER,
- * comma-separated; a full PKIoverheid chain may outgrow Lambda's 4 KB of variables: docs/ddas.md).
+ * directory, on AWS a KMS key with its `kid` and the ARN of the Secrets Manager secret that holds
+ * the certificate chain issued for it. The chain itself is no variable: a full PKIoverheid chain
+ * (8–10 KB) outgrows Lambda's 4 KB of variables, and a stack parameter's 4 KB too (docs/ddas.md).
  */
 const ddas = z.object({
   DDAS_CODE_GEGEVENSLEVERANCIER: z.string().min(1).default('BUURTSIGNAAL'),
@@ -44,7 +45,20 @@ const ddas = z.object({
   DDAS_SIGNING_KEY_FILE: z.string().min(1).optional(),
   DDAS_SIGNING_KEY_ARN: z.string().min(1).optional(),
   DDAS_SIGNING_KID: z.string().min(1).optional(),
-  DDAS_CERTIFICATE_CHAIN: z.string().min(1).optional(),
+  DDAS_CERTIFICATE_CHAIN_SECRET_ARN: z.string().min(1).optional(),
+});
+
+/**
+ * Issue 14: a function that verifies its callers' tokens itself (`verifiesOwnToken`), against the
+ * Cognito user pool: its issuer, its key set (JWKS) and the app clients whose access tokens count.
+ * Set by the stack on AWS only; locally all three are absent and the gateway checks the dev tokens
+ * (shared/auth/access-token.ts).
+ */
+const accessToken = z.object({
+  ACCESS_TOKEN_ISSUER: z.string().min(1).optional(),
+  ACCESS_TOKEN_JWKS_URL: z.string().min(1).optional(),
+  /** Comma-separated. */
+  ACCESS_TOKEN_CLIENT_IDS: z.string().min(1).optional(),
 });
 
 export const ENVIRONMENTS = {
@@ -64,6 +78,8 @@ export const ENVIRONMENTS = {
   escalate: table.extend(notifier.shape),
   purge: table,
   ddas: table.extend(ddas.shape),
+  /** The DDAS delivery itself: the ddas variables and its own token check (CBS, on AWS). */
+  ddasDelivery: table.extend(ddas.shape).extend(accessToken.shape),
 } as const;
 
 export type EnvironmentName = keyof typeof ENVIRONMENTS;

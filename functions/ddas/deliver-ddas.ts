@@ -12,14 +12,19 @@ import {
   PAYLOAD_SIGNATURE_HEADER,
   signDelivery,
 } from '../../shared/application/delivery-signature.ts';
+import { accessTokenVerifierFrom } from '../../shared/auth/access-token.ts';
 import { amsterdamDateOf } from '../../shared/domain/amsterdam-time.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { type ApiRequest, apiHandler } from '../../shared/http/api-handler.ts';
 import { HttpError } from '../../shared/http/http-error.ts';
 import { assertPageFitsResponse } from '../../shared/http/lambda-response-limit.ts';
+import type { ApiResult } from '../../shared/http/middlewares.ts';
 import { logger } from '../../shared/observability.ts';
 
-const env = parseEnvironment(ENVIRONMENTS.ddas);
+const env = parseEnvironment(ENVIRONMENTS.ddasDelivery);
+// On AWS the route has no authorizer: the function checks CBS's token itself, so that a refusal
+// carries Fsc-Error-Code (issue 14). Locally undefined: the gateway checked the dev token.
+const verifyToken = accessTokenVerifierFrom(env);
 const deps = ddasDependencies(env);
 const deliveries = dynamoDeliveryAudit(dynamoDocumentClient(), env.TABLE_NAME);
 const signer = await ddasSigner(env);
@@ -28,7 +33,7 @@ const signer = await ddasSigner(env);
  * `POST /ddas/v1/gegevens` — CBS pulls a page of the municipality's vroegsignalen (DESIGN X1–X3):
  * the Uitwisselmodel v1.2 with `paginering`, signed over the exact bytes it answers.
  */
-export const handler = apiHandler(OPERATIONS.ddasGegevens, async ({ principal, body }) => {
+async function deliver({ principal, body }: ApiRequest<typeof OPERATIONS.ddasGegevens>): Promise<ApiResult> {
   let answer: Awaited<ReturnType<typeof ddasGegevens>>;
   try {
     answer = await ddasGegevens(body, deps, amsterdamDateOf(deps.clock.now()));
@@ -57,4 +62,6 @@ export const handler = apiHandler(OPERATIONS.ddasGegevens, async ({ principal, b
   await deliveries.record(entry);
   logger.info('DDAS-levering', { ...entry });
   return result;
-});
+}
+
+export const handler = apiHandler(OPERATIONS.ddasGegevens, deliver, { verifyToken });

@@ -1,6 +1,7 @@
-import { Aws, CfnParameter, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, CfnParameter, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
 import { AccountRootPrincipal, type IRole, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { type IKey, Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { allowGrantsOnlyForAwsServices } from './key-grants.ts';
 
@@ -22,19 +23,35 @@ const ADMINISTER = [
   'kms:CancelKeyDeletion',
 ];
 
+/** The chain's value until an operator puts the issued one in (docs/ddas.md), like the kid's default. */
+const NOT_ISSUED = 'nog-niet-uitgegeven';
+
+export interface DdasSigningProps {
+  /** The customer-managed key the stack's other secret is encrypted with. */
+  readonly encryptionKey: IKey;
+}
+
 /**
  * DESIGN X3, issue 14: the key that signs the DDAS deliveries. An asymmetric KMS key (RSA 3072,
  * RSASSA_PSS_SHA_256) whose private half never leaves KMS; its key policy lets the account administer
  * it and fetch the public key (for the certificate request), and lets exactly one role sign: the
  * DDAS function's (`allowSigning`). The certificate is issued for the public key outside the stack
- * (PKIoverheid, docs/ddas.md); its chain and `kid` come in as stack parameters.
+ * (PKIoverheid, docs/ddas.md); its `kid` comes in as a stack parameter, its chain goes into a
+ * secret of this stack — at 8–10 KB it fits neither a parameter value nor Lambda's variables (4 KB
+ * each).
  */
 export class DdasSigning extends Construct {
   readonly key: Key;
   readonly kid: CfnParameter;
-  readonly certificateChain: CfnParameter;
+  /**
+   * The certificate chain: a placeholder until an operator puts the issued chain in with
+   * `aws secretsmanager put-secret-value`. The template's value never changes, so no deployment
+   * overwrites what was put in. Not secret, but Secrets Manager holds 64 KB and lets IAM name the
+   * two functions that read it (infra/constructs/grants.ts).
+   */
+  readonly certificateChain: Secret;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: DdasSigningProps) {
     super(scope, id);
     this.key = new Key(this, 'Key', {
       description: 'Buurtsignaal: ondertekent de DDAS-leveringen aan CBS (DESIGN X3)',
@@ -56,14 +73,15 @@ export class DdasSigning extends Construct {
     allowGrantsOnlyForAwsServices(this.key);
     this.kid = new CfnParameter(scope, 'DdasSigningKid', {
       type: 'String',
-      default: 'nog-niet-uitgegeven',
+      default: NOT_ISSUED,
       description: 'X3: de sleutel-id (kid) van het DDAS-ondertekeningscertificaat.',
     });
-    this.certificateChain = new CfnParameter(scope, 'DdasCertificateChain', {
-      type: 'String',
-      default: 'nog-niet-uitgegeven',
+    this.certificateChain = new Secret(this, 'CertificateChain', {
       description:
-        'X3: de certificaatketen voor de KMS-sleutel, base64 DER, komma-gescheiden, het ondertekenende certificaat eerst.',
+        'Buurtsignaal: PKIoverheid-certificaatketen van de DDAS-ondertekeningssleutel (X3), het ondertekenende certificaat eerst; zetten met put-secret-value (docs/ddas.md)',
+      encryptionKey: props.encryptionKey,
+      secretStringValue: SecretValue.unsafePlainText(NOT_ISSUED),
+      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 
@@ -87,7 +105,7 @@ export class DdasSigning extends Construct {
     return {
       keyArn: this.key.keyArn,
       kid: this.kid.valueAsString,
-      certificateChain: this.certificateChain.valueAsString,
+      certificateChainSecretArn: this.certificateChain.secretArn,
     };
   }
 }

@@ -40,11 +40,13 @@ export const AUDIT_PARTITIONS = 'AUDIT#*';
 /** The resources a catalog entry's permissions refer to. */
 export interface CatalogResources {
   readonly table: { readonly tableArn: string };
-  /** The customer-managed key behind the table, the queues, the topic and the secret. */
+  /** The customer-managed key behind the table, the queues, the topic and the secrets. */
   readonly encryptionKey: IKey;
   readonly queues: Readonly<Record<QueueName, { readonly queue: IQueue }>>;
   readonly notificationTopic: ITopic;
   readonly householdSecret: ISecret;
+  /** X3: the secret that holds the DDAS certificate chain. */
+  readonly ddasSigning: { readonly certificateChain: ISecret };
 }
 
 /**
@@ -98,6 +100,10 @@ export function grantCatalogAccess(
   }
   if (definition.householdSecret) {
     allow(['secretsmanager:GetSecretValue'], [resources.householdSecret.secretArn]);
+    keyActions.add('kms:Decrypt');
+  }
+  if (definition.ddasCertificateChain) {
+    allow(['secretsmanager:GetSecretValue'], [resources.ddasSigning.certificateChain.secretArn]);
     keyActions.add('kms:Decrypt');
   }
   if (keyActions.size > 0) allow([...keyActions].sort(), [resources.encryptionKey.keyArn]);

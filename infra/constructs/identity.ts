@@ -68,6 +68,8 @@ export class Identity extends Construct {
   readonly partnerClients: readonly UserPoolClient[];
   /** Issuer for the API's JWT authorizer. */
   readonly issuer: string;
+  /** The user pool's signing keys, for functions that verify their callers' tokens themselves. */
+  readonly jwksUrl: string;
   /** Client ids the JWT authorizer accepts (`aud` of ID tokens, `client_id` of access tokens). */
   readonly audiences: readonly string[];
 
@@ -153,6 +155,7 @@ export class Identity extends Construct {
     this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: DOMAIN_PREFIX } });
 
     this.issuer = `https://${this.userPool.userPoolProviderUrl}`;
+    this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
     this.audiences = [this.webClient, ...this.partnerClients].map((client) => client.userPoolClientId);
   }
 }

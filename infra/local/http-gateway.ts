@@ -169,7 +169,8 @@ export function createApiGateway(routes: readonly GatewayRoute[], tokens: Readon
     const principal = authorize(request);
     if (route.operation.roles !== 'public' && !principal) {
       const message = 'Niet aangemeld: stuur een geldig token mee (Authorization: Bearer …).';
-      // X3: the DDAS route refuses as FSC does, with Fsc-Error-Code (on AWS API Gateway's own 401).
+      // X3: the DDAS route refuses as FSC does, with Fsc-Error-Code; on AWS its function answers the
+      // same, having checked the Cognito token itself (verifiesOwnToken, issue 14).
       sendResult(
         response,
         route.operation.problemJson

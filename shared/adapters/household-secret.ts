@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { readSecretValue } from './secret-value.ts';
 
 /**
  * The secret behind the household key and the partner signal ids (DESIGN M1, I5). Locally the
@@ -13,12 +13,5 @@ export async function loadHouseholdSecret(env: {
   if (env.HOUSEHOLD_KEY_SECRET) return env.HOUSEHOLD_KEY_SECRET;
   if (!env.HOUSEHOLD_KEY_SECRET_ARN)
     throw new Error('Invalid function environment: HOUSEHOLD_KEY_SECRET(_ARN)');
-  const client = new SecretsManagerClient({});
-  try {
-    const result = await client.send(new GetSecretValueCommand({ SecretId: env.HOUSEHOLD_KEY_SECRET_ARN }));
-    if (!result.SecretString) throw new Error('The household key secret is empty');
-    return result.SecretString;
-  } finally {
-    client.destroy();
-  }
+  return readSecretValue(env.HOUSEHOLD_KEY_SECRET_ARN, 'household key secret');
 }

@@ -18,9 +18,9 @@ import { instrumentable, withoutSdkLogging } from './aws-clients.ts';
  * When the certificate is renewed with the same key only the configuration changes; a new key
  * means a new certificate and a new `kid`.
  *
- * A PKIoverheid chain in PEM is some 5–7 KB, over Lambda's 4 KB for all environment variables
- * together: keep it in SSM Parameter Store (advanced tier) or bundle it with the function, and
- * pass it here parsed (certificateChainFromPem).
+ * A full PKIoverheid chain is 8–10 KB, over Lambda's 4 KB for all environment variables together
+ * and over a stack parameter's 4 KB: it lives in a Secrets Manager secret of the stack, read at
+ * cold start and passed here parsed (ddasSigner, shared/adapters/ddas-dependencies.ts).
  */
 export interface KmsSignerConfig {
   /** Key id, key ARN or alias ARN of the signing key. */

@@ -498,6 +498,8 @@ export const ddasGegevens = /* @__PURE__ */ treeShakeable(
       access: 'national-delivery',
       body: gegevensRequestSchema,
       problemJson: true,
+      // On AWS its 401/403 must carry Fsc-Error-Code, which API Gateway's own 401 cannot.
+      verifiesOwnToken: true,
       responseHeaders: DELIVERY_SIGNATURE_HEADERS,
       responses: {
         200: {

@@ -83,6 +83,16 @@ export interface OperationDefinition {
    * `{ error }`.
    */
   readonly problemJson?: boolean;
+  /**
+   * The function verifies the caller's token itself (issue 14): on AWS the route gets no API Gateway
+   * authorizer, because an HTTP API's JWT authorizer answers 401 on its own, with
+   * `{"message":"Unauthorized"}` and no way to add the `Fsc-Error-Code` header the DDAS-VS contract
+   * requires. A flag of its own rather than `problemJson`: how errors look and where a token is
+   * checked are separate choices, and moving a route off the gateway's authorizer should be said
+   * out loud. The roles are unchanged (OpenAPI still asks for a bearer token); the handler must pass
+   * a verifier to apiHandler, or every call is refused (401), never let through.
+   */
+  readonly verifiesOwnToken?: boolean;
   /** Headers every success answer carries (documented in OpenAPI): the DDAS signature (X3). */
   readonly responseHeaders?: Readonly<
     Record<string, { readonly description: string; readonly pattern?: string }>

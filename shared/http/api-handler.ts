@@ -3,6 +3,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type * as z from 'zod';
 import type { OperationDefinition } from '../api/operations.ts';
+import type { TokenVerifier } from '../auth/access-token.ts';
 import type { Principal } from '../auth/principal.ts';
 import { logger, metrics } from '../observability.ts';
 import {
@@ -34,6 +35,11 @@ export interface ApiRequest<Op extends OperationDefinition> {
 export interface ApiHandlerOptions {
   /** Route-specific middlewares, run after authentication and before validation (e.g. multipart). */
   readonly middlewares?: readonly middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>[];
+  /**
+   * For an operation that `verifiesOwnToken`: checks the bearer token in the function (on AWS, where
+   * its route has no authorizer). Undefined locally, where the gateway checked the dev token.
+   */
+  readonly verifyToken?: TokenVerifier | undefined;
 }
 
 /**
@@ -55,7 +61,7 @@ export function apiHandler<Op extends OperationDefinition>(
     .use(countResponses(metrics));
   // X3: the DDAS route answers problems; its onError runs after httpErrorHandler's (reverse order).
   if (operation.problemJson) handler.use(problemDetails());
-  handler.use(httpErrorHandler(logger)).use(authenticate(operation, logger));
+  handler.use(httpErrorHandler(logger)).use(authenticate(operation, logger, options.verifyToken));
   // A route with a raw body (a CSV upload) checks the size of its file itself, with advice for files.
   if (!operation.rawBody) handler.use(limitRequestSize());
   for (const middleware of options.middlewares ?? []) handler.use(middleware);

@@ -10,7 +10,8 @@ import type { OperationDefinition } from '../api/operations.ts';
 import { fieldErrors } from '../api/zod-dutch.ts';
 import { InvalidCursorError } from '../application/ports.ts';
 import { decide } from '../auth/access-policy.ts';
-import { type Principal, principalFromClaims } from '../auth/principal.ts';
+import type { TokenVerifier } from '../auth/access-token.ts';
+import { type JwtClaims, type Principal, principalFromClaims } from '../auth/principal.ts';
 import { DomainError } from '../domain/domain-error.ts';
 import { errorResponse, forbidden, HttpError, unauthorized } from './http-error.ts';
 
@@ -86,15 +87,36 @@ export function httpErrorHandler(logger: Logger): ApiMiddleware {
 }
 
 /**
- * Who is calling, from the JWT claims API Gateway's authorizer verified (locally: the gateway's
- * emulation with the dev tokens). 401 without a usable principal, 403 for a role the route does
- * not admit. Scope checks (which team, which corporation) follow in the handler.
+ * The verified claims of the request. Usually API Gateway's JWT authorizer verified the token and
+ * passes its claims (locally: the gateway's emulation with the dev tokens). A route that verifies
+ * its own token (`verifiesOwnToken`, on AWS without an authorizer) is given a verifier instead; why
+ * it refused a token is logged as a code, never the token (P2).
  */
-export function authenticate(operation: OperationDefinition, logger: Logger): ApiMiddleware {
+async function claimsOf(
+  event: ApiEvent,
+  logger: Logger,
+  verifyToken: TokenVerifier | undefined,
+): Promise<JwtClaims | undefined> {
+  if (!verifyToken) return event.requestContext?.authorizer?.jwt?.claims;
+  const verified = await verifyToken(event.headers?.authorization);
+  if ('claims' in verified) return verified.claims;
+  logger.info('Token geweigerd', { refusal: verified.refused });
+  return undefined;
+}
+
+/**
+ * Who is calling, from the verified claims. 401 without a usable principal, 403 for a role the
+ * route does not admit. Scope checks (which team, which corporation) follow in the handler.
+ */
+export function authenticate(
+  operation: OperationDefinition,
+  logger: Logger,
+  verifyToken?: TokenVerifier,
+): ApiMiddleware {
   return {
-    before: (request) => {
+    before: async (request) => {
       if (operation.roles === 'public') return;
-      const claims = request.event.requestContext?.authorizer?.jwt?.claims;
+      const claims = await claimsOf(request.event, logger, verifyToken);
       const principal = claims ? principalFromClaims(claims) : undefined;
       if (!principal) throw unauthorized();
       logger.appendKeys({ principalId: principal.id, role: principal.role });

@@ -174,6 +174,9 @@ describe('functions (DESIGN §2)', () => {
       expect('HOUSEHOLD_KEY_SECRET_ARN' in variables, definition.id).toBe(
         definition.householdSecret === true,
       );
+      expect('DDAS_CERTIFICATE_CHAIN_SECRET_ARN' in variables, definition.id).toBe(
+        definition.ddasCertificateChain === true,
+      );
     }
   });
 
@@ -319,12 +322,45 @@ describe('IAM: least privilege, no wildcard actions', () => {
         .filter((statement) => JSON.stringify(statement.Resource).includes(idOf(stack.encryptionKey)))
         .flatMap((statement) => [statement.Action].flat());
       const sends = Boolean(definition.sendsTo?.length || definition.notifies);
-      const usesKey = sends || Boolean(definition.table || definition.consumes || definition.householdSecret);
+      const usesKey =
+        sends ||
+        Boolean(
+          definition.table ||
+            definition.consumes ||
+            definition.householdSecret ||
+            definition.ddasCertificateChain,
+        );
       expect([...new Set(keyActions)].sort(), definition.id).toEqual([
         ...(usesKey ? ['kms:Decrypt'] : []),
         ...(sends ? ['kms:GenerateDataKey'] : []),
       ]);
     }
+  });
+
+  it('lets only DeliverDdas and DdasCertificate read the DDAS certificate chain (X3, issue 14)', () => {
+    const secret = { Ref: idOf(stack.ddasSigning.certificateChain) };
+    const readers = FUNCTIONS.filter((definition) =>
+      statementsOf(definition).some(
+        (statement) =>
+          [statement.Action].flat().includes('secretsmanager:GetSecretValue') &&
+          // CDK merges statements with the same actions: the secret may be one of several resources.
+          [statement.Resource].flat().some((resource) => JSON.stringify(resource) === JSON.stringify(secret)),
+      ),
+    ).map((definition) => definition.id);
+    expect(readers.sort()).toEqual(['DdasCertificate', 'DeliverDdas']);
+    // ...and no other policy in the stack names it, nor any secretsmanager action on '*'.
+    const readerPolicies = readers.map((id) => {
+      const role = stack.functions[id]?.role as IConstruct;
+      return JSON.stringify([{ Ref: idOf(role) }]);
+    });
+    const others = statements().filter(
+      ([id, statement]) =>
+        !readerPolicies.includes(JSON.stringify(resources[id]?.Properties.Roles)) &&
+        [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')) &&
+        (JSON.stringify(statement.Resource).includes(idOf(stack.ddasSigning.certificateChain)) ||
+          statement.Resource === '*'),
+    );
+    expect(others).toEqual([]);
   });
 
   it('lets each function write only to its own log group, with no managed policy', () => {
@@ -452,6 +488,38 @@ describe('table (DESIGN §4, P1)', () => {
     expect(JSON.stringify(signers[0]?.Principal)).toContain(
       String((functionProperties(deliver).Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]),
     );
+  });
+});
+
+describe('DDAS certificate chain (X3, issue 14)', () => {
+  it('keeps the chain in a secret of the stack, encrypted with the data key like the household secret', () => {
+    const chain = resources[idOf(stack.ddasSigning.certificateChain)] as CfnResource;
+    const household = resources[idOf(stack.householdSecret)] as CfnResource;
+    expect(chain.Type).toBe('AWS::SecretsManager::Secret');
+    const dataKey = { 'Fn::GetAtt': [idOf(stack.encryptionKey), 'Arn'] };
+    expect(chain.Properties.KmsKeyId).toEqual(dataKey);
+    expect(household.Properties.KmsKeyId).toEqual(dataKey);
+    // A placeholder the template never changes, so a deployment never overwrites the operator's chain.
+    expect(chain.Properties.SecretString).toBe('nog-niet-uitgegeven');
+    expect(chain.DeletionPolicy).toBe('Retain');
+    template.hasOutput('DdasCertificateChainSecretArn', {
+      Value: { Ref: idOf(stack.ddasSigning.certificateChain) },
+    });
+  });
+
+  it('takes the kid as a stack parameter but no longer the chain (4 KB at most)', () => {
+    const parameters = Object.keys(template.toJSON().Parameters as Record<string, unknown>);
+    expect(parameters).toContain('DdasSigningKid');
+    expect(parameters).not.toContain('DdasCertificateChain');
+    for (const definition of FUNCTIONS) {
+      const variables = (functionProperties(definition).Environment as { Variables: Properties }).Variables;
+      expect(variables, definition.id).not.toHaveProperty('DDAS_CERTIFICATE_CHAIN');
+      if (definition.ddasCertificateChain) {
+        expect(variables.DDAS_CERTIFICATE_CHAIN_SECRET_ARN, definition.id).toEqual({
+          Ref: idOf(stack.ddasSigning.certificateChain),
+        });
+      }
+    }
   });
 });
 
@@ -605,7 +673,7 @@ describe('HTTP API and identity (DESIGN P4)', () => {
     const authorizerId = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0];
     for (const operation of operations) {
       const route = routeProperties(operation);
-      if (operation.roles === 'public') {
+      if (operation.roles === 'public' || operation.verifiesOwnToken) {
         expect(route.AuthorizationType, routeKey(operation)).toBe('NONE');
         expect(route.AuthorizerId).toBeUndefined();
       } else {
@@ -615,6 +683,39 @@ describe('HTTP API and identity (DESIGN P4)', () => {
     }
     expect(routeProperties(OPERATIONS.health).AuthorizationType).toBe('NONE');
     expect(routeProperties(OPERATIONS.openApi).AuthorizationType).toBe('NONE');
+  });
+
+  it('leaves the DDAS route to its function, which verifies the Cognito access token itself (issue 14)', () => {
+    // API Gateway's authorizer would answer 401 itself, without the Fsc-Error-Code DDAS-VS requires.
+    const ownToken = (Object.values(OPERATIONS) as OperationDefinition[]).filter(
+      (operation) => operation.verifiesOwnToken,
+    );
+    expect(ownToken).toEqual([OPERATIONS.ddasGegevens]);
+    const route = routeProperties(OPERATIONS.ddasGegevens);
+    expect(route.AuthorizationType).toBe('NONE');
+    expect(route.AuthorizerId).toBeUndefined();
+
+    // ...with what the JWT authorizer checks: the same issuer, its key set, the same app clients.
+    const deliver = FUNCTIONS.find((definition) => definition.id === 'DeliverDdas') as FunctionDefinition;
+    const variables = (functionProperties(deliver).Environment as { Variables: Properties }).Variables;
+    expect(Object.keys(variables)).toEqual(
+      expect.arrayContaining(['ACCESS_TOKEN_ISSUER', 'ACCESS_TOKEN_JWKS_URL', 'ACCESS_TOKEN_CLIENT_IDS']),
+    );
+    const issuer = `https://${tokenText({ 'Fn::GetAtt': [idOf(stack.identity.userPool), 'ProviderURL'] })}`;
+    expect(flatten(variables.ACCESS_TOKEN_ISSUER)).toBe(issuer);
+    expect(flatten(variables.ACCESS_TOKEN_JWKS_URL)).toBe(`${issuer}/.well-known/jwks.json`);
+    const clients = [stack.identity.webClient, ...stack.identity.partnerClients];
+    expect(flatten(variables.ACCESS_TOKEN_CLIENT_IDS)).toBe(
+      clients.map((client) => tokenText({ Ref: idOf(client) })).join(','),
+    );
+    // The only function that verifies tokens itself.
+    for (const definition of FUNCTIONS.filter((candidate) => candidate !== deliver)) {
+      const others = (functionProperties(definition).Environment as { Variables: Properties }).Variables;
+      expect(
+        Object.keys(others).filter((name) => name.startsWith('ACCESS_TOKEN_')),
+        definition.id,
+      ).toEqual([]);
+    }
   });
 
   it('sends each route to the function the catalog names', () => {
