@@ -73,10 +73,10 @@ export function problemDetails(): middy.MiddlewareObj<ApiEvent, ApiResult, Error
     onError: (request) => {
       const response = request.response;
       if (!response || typeof response.body !== 'string' || (response.statusCode ?? 500) < 400) return;
-      const { error } = JSON.parse(response.body) as { error?: { code: string; message: string } };
+      const { error } = JSON.parse(response.body) as { error?: ApiErrorBody };
       if (!error) return;
       const status = error.code === 'validation-failed' ? 400 : (response.statusCode as number);
-      const details = error.code === 'validation-failed' ? ` ${firstFieldMessage(response.body)}` : '';
+      const details = error.code === 'validation-failed' ? ` ${firstFieldMessage(error)}` : '';
       request.response = problemResponse(status, error.code, `${error.message}${details}`.trim(), {
         instance: request.event.rawPath,
         hadToken: Boolean(request.event.headers?.authorization),
@@ -85,10 +85,15 @@ export function problemDetails(): middy.MiddlewareObj<ApiEvent, ApiResult, Error
   };
 }
 
+/** The API's error answer, as httpErrorHandler writes it. */
+interface ApiErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: readonly { readonly field: string; readonly message: string }[];
+}
+
 /** The first field's message, so a problem (which has no field list) still says what was wrong. */
-function firstFieldMessage(body: string): string {
-  const details = (JSON.parse(body) as { error: { details?: { field: string; message: string }[] } }).error
-    .details;
-  const first = details?.[0];
+function firstFieldMessage(error: ApiErrorBody): string {
+  const first = error.details?.[0];
   return first ? `${first.field ? `${first.field}: ` : ''}${first.message}` : '';
 }
