@@ -207,18 +207,16 @@ export function rememberPastDayCounts(
     async countPerDay(days) {
       const now = clock.now().getTime();
       const today = amsterdamDateOf(clock.now());
-      const known = (day: CalendarDate) => {
+      const cached = days.map((day) => {
         const entry = remembered.get(day);
         return entry !== undefined && entry.until > now && day < today ? entry.count : undefined;
-      };
-      const missing = days.filter((day) => known(day) === undefined);
+      });
+      const missing = days.filter((_, index) => cached[index] === undefined);
       const fresh = missing.length > 0 ? await source.countPerDay(missing) : [];
-      for (const [index, day] of missing.entries()) {
-        const count = fresh[index] ?? 0;
-        if (day < today) remembered.set(day, { count, until: now + memoryMs });
-      }
       const freshByDay = new Map(missing.map((day, index) => [day, fresh[index] ?? 0]));
-      return days.map((day) => freshByDay.get(day) ?? known(day) ?? 0);
+      for (const [day, count] of freshByDay)
+        if (day < today) remembered.set(day, { count, until: now + memoryMs });
+      return days.map((day, index) => cached[index] ?? freshByDay.get(day) ?? 0);
     },
   };
 }
