@@ -69,8 +69,17 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   {
     id: 'GetCareReport',
     entry: 'functions/intake/get-care-report.ts',
-    environment: 'getCareReport',
+    environment: 'careReportFeedback',
     operations: ['getCareReport'],
+    table: 'read',
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
+  {
+    // Issue 15: the police's own care reports with their feedback (C4, P4).
+    id: 'ListCareReports',
+    entry: 'functions/intake/list-care-reports.ts',
+    environment: 'careReportFeedback',
+    operations: ['listCareReports'],
     table: 'read',
     timeoutSeconds: API_TIMEOUT_SECONDS,
   },

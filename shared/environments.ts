@@ -64,7 +64,8 @@ const accessToken = z.object({
 export const ENVIRONMENTS = {
   none: z.object({}),
   submitCareReport: table.extend(signalsQueue.shape).extend(intakeTiming.shape),
-  getCareReport: table,
+  /** The police's feedback on their care reports: one report, and their list (issue 15). */
+  careReportFeedback: table,
   partnerIntake: table
     .extend(signalsQueue.shape)
     .extend(uploadsQueue.shape)

@@ -4,14 +4,13 @@ import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store
 import { dynamoSignalStates } from '../../shared/adapters/dynamodb-signal-states.ts';
 import * as OPERATIONS from '../../shared/api/operation-definitions.ts';
 import { assertAllowed } from '../../shared/auth/access-policy.ts';
-import { partnerFeedback } from '../../shared/domain/feedback.ts';
-import { PROCESSING_FAILED } from '../../shared/domain/outcomes.ts';
+import { careReportFeedback } from '../../shared/domain/feedback.ts';
 import { ENVIRONMENTS, parseEnvironment } from '../../shared/environments.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { jsonResponse, notFound } from '../../shared/http/http-error.ts';
 
 const NOT_FOUND = 'Er is geen zorgmelding met dit reportId van uw organisatie.';
-const env = parseEnvironment(ENVIRONMENTS.getCareReport);
+const env = parseEnvironment(ENVIRONMENTS.careReportFeedback);
 const receipts = dynamoReceiptStore(dynamoDocumentClient(), env.TABLE_NAME);
 const feedbackSources = {
   signals: dynamoSignalStates(dynamoDocumentClient(), env.TABLE_NAME),
@@ -34,11 +33,11 @@ export const handler = apiHandler(OPERATIONS.getCareReport, async ({ principal, 
     },
   );
   // Not routed at all (C2): the receipt knows the outcome. Else the signal, or once it is deleted
-  // (P1) the deletion log, knows the partner's view of it.
+  // (P1) the deletion log, knows the partner's view of it (careReportFeedback).
   if (receipt.outcome) {
     return jsonResponse(200, {
       reportId: receipt.reportId,
-      feedback: partnerFeedback(receipt.outcome, undefined),
+      feedback: careReportFeedback(receipt, undefined),
     });
   }
   const states = await feedbackSources.signals.getStates([receipt.signalId]);
@@ -46,9 +45,8 @@ export const handler = apiHandler(OPERATIONS.getCareReport, async ({ principal, 
     states.get(receipt.signalId) ??
     (await feedbackSources.deletions.states([receipt.signalId])).get(receipt.signalId);
   // Not stored after every try (I1): the police see it failed and may send it again, never why.
-  const failed = !state && receipt.failure ? PROCESSING_FAILED : undefined;
   return jsonResponse(200, {
     reportId: receipt.reportId,
-    feedback: state?.feedback ?? failed ?? 'ontvangen',
+    feedback: careReportFeedback(receipt, state?.feedback),
   });
 });

@@ -1,5 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { dynamoDocumentClient, sqs } from '../../shared/adapters/aws-clients.ts';
+import { dynamoCareReportListing } from '../../shared/adapters/dynamodb-care-report-listing.ts';
 import { dynamoIdempotencyStore } from '../../shared/adapters/dynamodb-idempotency-store.ts';
 import { dynamoOutstandingIntake } from '../../shared/adapters/dynamodb-outstanding-intake.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
@@ -21,6 +22,7 @@ const client = dynamoDocumentClient();
 const deps = {
   receipts: dynamoReceiptStore(client, env.TABLE_NAME),
   outstanding: dynamoOutstandingIntake(client, env.TABLE_NAME),
+  listing: dynamoCareReportListing(client, env.TABLE_NAME),
   idempotency: dynamoIdempotencyStore(client, env.TABLE_NAME),
   publisher: sqsPublisher(sqs(), env.SIGNALS_QUEUE_URL),
   clock: runtimeClock,

@@ -56,8 +56,9 @@ async function setClock(
 }
 
 /**
- * The local-only routes of API.md (`/_local/…`), never deployed. Admin token required. Returns false
- * when the path is not one of them.
+ * The local-only routes of API.md (`/_local/…`), never deployed. Admin token required, except to read
+ * the test clock: the web app shows every user, signed in or not, that the time stands still (issue 15
+ * build 5), and the time is no secret. Returns false when the path is not one of them.
  */
 export async function handleLocalRoute(
   request: IncomingMessage,
@@ -77,15 +78,16 @@ export async function handleLocalRoute(
     'POST /_local/notifier',
   ];
   if (!known.includes(key)) return false;
+  if (key === 'GET /_local/clock') {
+    sendJson(response, 200, controls.clock.describe());
+    return true;
+  }
   if (!principal)
     return error(response, 401, 'unauthorized', 'Niet aangemeld: gebruik het admin-token (dev-admin).');
   if (principal.role !== 'admin')
     return error(response, 403, 'forbidden', 'Alleen het admin-token mag de lokale besturing gebruiken.');
 
   switch (key) {
-    case 'GET /_local/clock':
-      sendJson(response, 200, controls.clock.describe());
-      return true;
     case 'POST /_local/clock':
       return setClock(request, response, controls);
     case 'POST /_local/sweep':

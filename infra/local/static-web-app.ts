@@ -12,6 +12,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json; charset=utf-8',
   '.ico': 'image/x-icon',
+  // Utrecht's typeface (Noto Sans), bundled by Vite.
+  '.woff2': 'font/woff2',
 };
 
 /** The file a URL path names below the root; undefined when its %-encoding is malformed (`%E0%A4%A`). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type AuditEntry, type AuditTrail, InvalidCursorError } from '../application/ports.ts';
+import { type AuditTrail, InvalidCursorError, type ListedAuditEntry } from '../application/ports.ts';
 import { batchWrite } from './dynamodb-batch.ts';
 
 const auditPk = (signalId: string) => `AUDIT#${signalId}`;
@@ -45,11 +45,12 @@ export function dynamoAuditTrail(client: DynamoDBDocumentClient, tableName: stri
         }),
       );
       const items = (page.Items ?? []).map(
-        ({ signalId: id, at, action, principal }): AuditEntry => ({
+        ({ signalId: id, at, action, principal, sk }): ListedAuditEntry => ({
           signalId: id as string,
           at: at as string,
           action: action as string,
-          principal: principal as AuditEntry['principal'],
+          principal: principal as ListedAuditEntry['principal'],
+          position: Buffer.from(sk as string).toString('base64url'),
         }),
       );
       const last = page.LastEvaluatedKey?.sk as string | undefined;

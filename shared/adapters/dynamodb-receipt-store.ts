@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CareReportReceipt, ReceiptStore } from '../application/ports.ts';
+import { batchGet } from './dynamodb-batch.ts';
 
 /** Receipts live under the partner and its own id, which makes the partner key the dedupe key (I5). */
 const careReportKey = (source: string, reportId: string) => ({
@@ -63,6 +64,15 @@ export function dynamoReceiptStore(client: DynamoDBDocumentClient, tableName: st
         new GetCommand({ TableName: tableName, Key: careReportKey(source, reportId) }),
       );
       return result.Item ? toReceipt(result.Item) : undefined;
+    },
+
+    async getCareReportReceipts(source, reportIds) {
+      const items = await batchGet(
+        client,
+        tableName,
+        [...new Set(reportIds)].map((reportId) => careReportKey(source, reportId)),
+      );
+      return new Map(items.map((item) => [item.reportId as string, toReceipt(item)]));
     },
   };
 }

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import {
   ConcurrentUpdateError,
+  type CountedInboxView,
   type DueSignal,
   type ExpiredRecord,
   type InboxView,
@@ -177,25 +178,33 @@ export function fromStoredItem(item: Record<string, unknown>): StoredSignal {
 
 /**
  * The inbox query of one tab. Overdue: the open signals whose deadline lies before now (a key range
- * on the inbox index), less those with a first contact (D3).
+ * on the inbox index), less those with a first contact (D3). Forwarded (issue 15): the open
+ * partition, only the Veilig Thuis forwards (C2) — the team's open tab holds nothing else for
+ * Veilig Thuis but what a Buurtteam re-routed there, so the filter reads (and pays for) little more.
  */
 function inboxQuery(teamId: string, view: InboxView, now: Date) {
   const overdue = view === 'overdue';
+  const forwarded = view === 'forwarded';
+  const state = view === 'closed' ? 'closed' : 'open';
   return {
     IndexName: inbox.name,
     KeyConditionExpression: overdue ? '#pk = :pk AND #sk < :now' : '#pk = :pk',
     FilterExpression: overdue
       ? `${NOT_EXPIRED} AND #status = :open AND attribute_not_exists(firstContactAt)`
-      : NOT_EXPIRED,
+      : forwarded
+        ? `${NOT_EXPIRED} AND #status = :forwarded`
+        : NOT_EXPIRED,
     ExpressionAttributeNames: {
       '#pk': inbox.partitionKey,
       '#expiresAt': TABLE.ttlAttribute,
-      ...(overdue ? { '#sk': inbox.sortKey, '#status': 'status' } : {}),
+      ...(overdue ? { '#sk': inbox.sortKey } : {}),
+      ...(overdue || forwarded ? { '#status': 'status' } : {}),
     },
     ExpressionAttributeValues: {
-      ':pk': `TEAM#${teamId}#${overdue ? 'open' : view}`,
+      ':pk': `TEAM#${teamId}#${state}`,
       ':nowEpoch': epochSeconds(now),
       ...(overdue ? { ':now': now.toISOString(), ':open': 'open' } : {}),
+      ...(forwarded ? { ':forwarded': 'forwarded' } : {}),
     },
   };
 }
@@ -358,7 +367,7 @@ export function dynamoSignalRepository(
     },
 
     async countForTeam(teamId, now) {
-      const count = async (view: InboxView) => {
+      const count = async (view: CountedInboxView) => {
         let total = 0;
         let start: Record<string, unknown> | undefined;
         do {

@@ -66,8 +66,8 @@ function headerOf(item: Record<string, unknown>): UploadHeader {
  * Upload receipts (DESIGN §4 "rows in chunks"), under `UPLOAD#<id>`: a header, the lines the file
  * decided in chunks, one item per decided pack (its lines and the items sent to the router: row
  * numbers and signal ids) and a marker per routed pack; a listing item under the partner makes
- * `GET /intake/uploads` one query. No personal data: row numbers, statuses, signal ids and
- * value-free error messages only.
+ * `GET /intake/uploads` one query. No names, addresses or values: row numbers, statuses, signal ids,
+ * value-free error messages, and the partner's own reference per line (a huurdernummer, P4).
  */
 export function dynamoUploadStore(client: DynamoDBDocumentClient, tableName: string): UploadStore {
   const listing = (header: UploadHeader) => ({

@@ -87,3 +87,43 @@ export const reportIdParamsSchema = /* @__PURE__ */ treeShakeable(() =>
       .meta({ examples: ['PL0900-2026-123456'] }),
   }),
 );
+
+const LIMIT_MESSAGE = 'limit moet een getal van 1 tot en met 100 zijn.';
+
+/** `GET /intake/care-reports` (issue 15): paged like the team inbox. */
+export const careReportListQuerySchema = /* @__PURE__ */ treeShakeable(() =>
+  z.object({
+    limit: z.coerce
+      .number({ error: LIMIT_MESSAGE })
+      .int({ error: LIMIT_MESSAGE })
+      .min(1, { error: LIMIT_MESSAGE })
+      .max(100, { error: LIMIT_MESSAGE })
+      .default(50),
+    cursor: z.string().max(2000).optional(),
+  }),
+);
+
+/**
+ * One of the police's own care reports in their list (issue 15, DESIGN C4, P4): what they sent
+ * themselves (their report id and its moment) and what the service says of it — no personal data.
+ */
+export const careReportListSchema = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .object({
+      items: z.array(
+        z
+          .object({
+            reportId: z.string().meta({ examples: ['PL0900-2026-123456'] }),
+            signalId: z.string().meta({ examples: ['sig_f9124df3cce342228793c706c476813f'] }),
+            reportedAt: z
+              .string()
+              .meta({ description: 'Wanneer de politie het meldde (hun eigen reportedAt).' }),
+            receivedAt: z.string().meta({ description: 'Wanneer de dienst de melding ontving.' }),
+            feedback: feedbackSchema,
+          })
+          .meta({ id: 'CareReportListItem' }),
+      ),
+      cursor: z.string().optional(),
+    })
+    .meta({ id: 'CareReportList' }),
+);

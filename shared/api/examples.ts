@@ -92,11 +92,12 @@ const RENT_UPLOAD: Omit<UploadReceipt, 'warnings' | 'progress'> = {
   counts: COUNTS,
 };
 const RENT_ROWS: NonNullable<UploadReceipt['rows']> = [
-  { row: 2, status: 'accepted', signalId: 'sig_8b9bdf987162c0e32d0554e111bb72bf' },
-  { row: 3, status: 'accepted', signalId: 'sig_1ca6532d5f3ec77aa71ce0c67a57728f' },
-  { row: 4, status: 'accepted', signalId: 'sig_323c7b63b844b03a12b2d4eb43c274b9' },
+  { row: 2, reference: 'HN-100231', status: 'accepted', signalId: 'sig_8b9bdf987162c0e32d0554e111bb72bf' },
+  { row: 3, reference: 'HN-100232', status: 'accepted', signalId: 'sig_1ca6532d5f3ec77aa71ce0c67a57728f' },
+  { row: 4, reference: 'HN-100233', status: 'accepted', signalId: 'sig_323c7b63b844b03a12b2d4eb43c274b9' },
   {
     row: 5,
+    reference: 'HN-100234',
     status: 'rejected',
     errors: [
       {
@@ -108,6 +109,7 @@ const RENT_ROWS: NonNullable<UploadReceipt['rows']> = [
   },
   {
     row: 6,
+    reference: 'HN-100235',
     status: 'rejected',
     errors: [
       {
@@ -128,9 +130,10 @@ const RENT_ROWS: NonNullable<UploadReceipt['rows']> = [
       },
     ],
   },
-  { row: 8, status: 'accepted', signalId: 'sig_4cc6a2ba8e37b62444d6ec19b53efa55' },
+  { row: 8, reference: 'HN-100237', status: 'accepted', signalId: 'sig_4cc6a2ba8e37b62444d6ec19b53efa55' },
   {
     row: 9,
+    reference: 'HN-100238',
     status: 'rejected',
     errors: [
       {
@@ -148,13 +151,25 @@ const FEEDBACK: Record<number, NonNullable<UploadReceipt['rows']>[number]['feedb
   8: 'niet-opgepakt',
 };
 
+const MEMBER = { id: 'dev-bt-sociaal-overvecht', role: 'team-member', scope: 'bt-sociaal-overvecht' };
+const MEMBER_WHO = { role: 'team-member', label: 'Medewerker buurtteam · Buurtteam Sociaal Overvecht' };
+
 const KPI_ROW = {
-  due: 2,
+  due: 3,
   contactedInTime: 1,
   contactedLate: 0,
   openOverdue: 1,
+  openWithinDeadline: 1,
   closedWithoutContact: 0,
-  percentInTime: 50,
+  percentInTime: 33.3,
+};
+const NO_KPI = {
+  ...KPI_ROW,
+  due: 0,
+  contactedInTime: 0,
+  openOverdue: 0,
+  openWithinDeadline: 0,
+  percentInTime: null,
 };
 
 export const OPERATION_EXAMPLES: OperationExamples = {
@@ -184,6 +199,29 @@ export const OPERATION_EXAMPLES: OperationExamples = {
     },
   },
   getCareReport: { responses: { 200: { reportId: 'PL0900-2026-123456', feedback: 'opgepakt' } } },
+  listCareReports: {
+    responses: {
+      200: {
+        items: [
+          {
+            reportId: 'PL0900-2026-123457',
+            signalId: 'sig_3e1c0f9a2b4d4c6e8f0a1b2c3d4e5f60',
+            reportedAt: '2026-11-21T01:40:00+01:00',
+            receivedAt: '2026-11-23T10:05:00+01:00',
+            feedback: 'afgerond',
+          },
+          {
+            reportId: 'PL0900-2026-123456',
+            signalId: SIGNAL_ID,
+            reportedAt: '2026-11-20T22:15:00+01:00',
+            receivedAt: AT,
+            feedback: 'opgepakt',
+          },
+        ],
+        cursor: 'MjAyNi0xMS0yM1QwOTowMDowMC4wMDBaI1BMMDkwMC0yMDI2LTEyMzQ1Ng',
+      },
+    },
+  },
   submitRentArrears: {
     request: [
       'Huurdernummer;Voorletters;Tussenvoegsel;Achternaam;Geboortedatum;Straat;Huisnummer;Toevoeging;Postcode;Woonplaats;Telefoon;Email;Achterstand bedrag;Achterstand sinds;Maandhuur;Aantal minderjarigen;Ontruimingsdatum;BSN;Bezwaar',
@@ -371,6 +409,12 @@ export const OPERATION_EXAMPLES: OperationExamples = {
         status: 'closed',
         outcome: 'vervolghulp',
         closedAt: '2026-12-10T10:00:00+01:00',
+        closedBy: {
+          principalId: 'dev-coordinator-bt-sociaal-overvecht',
+          role: 'coordinator',
+          scope: 'bt-sociaal-overvecht',
+          displayName: 'Coördinator · Buurtteam Sociaal Overvecht',
+        },
       },
     },
   },
@@ -382,13 +426,26 @@ export const OPERATION_EXAMPLES: OperationExamples = {
             signalId: SIGNAL_ID,
             at: '2026-11-24T08:32:00.000Z',
             action: 'recordContactAttempt',
-            principal: { id: 'dev-bt-sociaal-overvecht', role: 'team-member', scope: 'bt-sociaal-overvecht' },
+            principal: MEMBER,
+            who: MEMBER_WHO,
+            count: 1,
+          },
+          {
+            signalId: SIGNAL_ID,
+            at: '2026-11-24T08:25:00.000Z',
+            action: 'listTeamSignals',
+            principal: MEMBER,
+            who: MEMBER_WHO,
+            count: 4,
+            firstAt: '2026-11-24T07:58:00.000Z',
           },
           {
             signalId: SIGNAL_ID,
             at: '2026-11-23T09:00:00.000Z',
             action: 'getSignal',
-            principal: { id: 'dev-bt-sociaal-overvecht', role: 'team-member', scope: 'bt-sociaal-overvecht' },
+            principal: MEMBER,
+            who: MEMBER_WHO,
+            count: 1,
           },
         ],
         cursor: 'MjAyNi0xMS0yM1QwOTowMDowMC4wMDBaIzBteDQ0MG4zcSNjZWQ0MWU5NQ',
@@ -415,7 +472,10 @@ export const OPERATION_EXAMPLES: OperationExamples = {
         from: '2026-11-01',
         to: '2026-11-30',
         asOf: '2026-12-10',
-        teams: [{ teamId: 'bt-sociaal-overvecht', ...KPI_ROW }],
+        teams: [
+          { teamId: 'bt-sociaal-overvecht', ...KPI_ROW },
+          { teamId: 'bt-sociaal-zuid', ...NO_KPI },
+        ],
         total: KPI_ROW,
       },
     },

@@ -1,8 +1,12 @@
 import * as z from 'zod';
 import type { Role } from '../auth/principal.ts';
+import { CONTACT_REQUIRED_MESSAGE } from '../domain/closing-rules.ts';
+import { FORWARD_OUTCOME_MESSAGE } from '../domain/veilig-thuis-forwards.ts';
 import {
   careReportAcceptedSchema,
   careReportFeedbackSchema,
+  careReportListQuerySchema,
+  careReportListSchema,
   careReportSchema,
   reportIdParamsSchema,
 } from './care-report-schemas.ts';
@@ -142,6 +146,28 @@ export const getCareReport = /* @__PURE__ */ treeShakeable(
           },
         ],
       },
+    }) as const satisfies OperationDefinition,
+);
+
+export const listCareReports = /* @__PURE__ */ treeShakeable(
+  () =>
+    ({
+      operationId: 'listCareReports',
+      tag: 'Terugkoppeling',
+      method: 'GET',
+      path: '/intake/care-reports',
+      summary: 'Eigen zorgmeldingen met terugkoppeling, nieuwste eerst (DESIGN C4, P4).',
+      roles: ['police'],
+      access: 'own-submissions',
+      query: careReportListQuerySchema,
+      responses: {
+        200: {
+          description:
+            'Zorgmeldingen van uw organisatie, nieuwst ontvangen eerst; cursor als er meer zijn. Meldingen van vóór deze lijst (issue 15) staan er niet in; hun terugkoppeling blijft op te vragen per reportId.',
+          schema: careReportListSchema,
+        },
+      },
+      errors: { 400: [INVALID_CURSOR] },
     }) as const satisfies OperationDefinition,
 );
 
@@ -375,16 +401,24 @@ export const closeSignal = /* @__PURE__ */ treeShakeable(
       tag: 'Signaal',
       method: 'POST',
       path: '/signals/{signalId}/close',
-      summary: 'Signaal afsluiten met een uitkomstcode uit de DDAS-lijst (DESIGN O1).',
+      summary:
+        "Signaal afsluiten met een uitkomstcode uit de DDAS-lijst (DESIGN O1); zonder contactpoging alleen als 'niet opgepakt'. Veilig Thuis neemt zo een doorzetting in behandeling (uitkomst doorgezet-veilig-thuis).",
       roles: ['team-member', 'coordinator'],
       access: 'team-work',
       params: signalParamsSchema,
       body: closeSchema,
-      responses: { 200: { description: 'Het afgesloten signaal.', schema: signalDetailSchema } },
+      responses: {
+        200: {
+          description: 'Het afgesloten signaal, met `closedAt` en `closedBy`.',
+          schema: signalDetailSchema,
+        },
+      },
       errors: {
         ...signalActionErrors('afsluiten'),
         422: [
           { code: 'unknown-outcome', message: 'Onbekende uitkomstcode: kies een code uit de DDAS-lijst.' },
+          { code: 'contact-attempt-required', message: CONTACT_REQUIRED_MESSAGE },
+          { code: 'forward-outcome-required', message: FORWARD_OUTCOME_MESSAGE },
         ],
       },
     }) as const satisfies OperationDefinition,

@@ -133,7 +133,21 @@ export const uploadReceiptSchema = /* @__PURE__ */ treeShakeable(() =>
       progress: z
         .object({ received: z.number().int(), processed: z.number().int() })
         .meta({ description: 'Ontvangen rijen of elementen, en hoeveel daarvan al beoordeeld zijn.' }),
-      rows: z.array(receiptLine.extend({ row: z.number().int() })).optional(),
+      rows: z
+        .array(
+          receiptLine.extend({
+            row: z.number().int(),
+            reference: z
+              .string()
+              .optional()
+              .meta({
+                description:
+                  'Het huurdernummer van de rij, zoals de corporatie het aanleverde: haar eigen referentie, om de rij ook daarop terug te vinden. Ontbreekt bij een leeg, onleesbaar of te lang huurdernummer, bij een rij met bezwaar (C1: daarvan wordt niets bewaard) en bij aanleveringen van voor deze uitbreiding.',
+                examples: ['HN-100231'],
+              }),
+          }),
+        )
+        .optional(),
       items: z
         .array(receiptLine.extend({ index: z.number().int(), reference: z.string().optional() }))
         .optional(),

@@ -33,6 +33,10 @@ export const signalListItemSchema = /* @__PURE__ */ treeShakeable(() =>
       }),
       firstContactAt: z.string().optional(),
       status: z.enum(['open', 'closed', 'not-routed', 'forwarded']),
+      workingDaysLeft: z.number().int().optional().meta({
+        description:
+          'Alleen bij een open signaal zonder eerste contact: werkdagen tot en met de termijndatum (0 = vandaag de laatste dag), negatief: werkdagen te laat (D1–D2).',
+      }),
     })
     .meta({ id: 'SignalListItem' }),
 );
@@ -79,12 +83,52 @@ export const escalationSchema = /* @__PURE__ */ treeShakeable(() =>
   }),
 );
 
+/**
+ * An escalation on the signal page (issue 15): whether it is resolved — by the first reached contact
+ * (D3) or by closing, for a forward by Veilig Thuis taking it into handling. Derived from the signal
+ * (shared/domain/escalation-resolution.ts), never stored.
+ */
+const signalEscalationSchema = /* @__PURE__ */ treeShakeable(() =>
+  escalationSchema.extend({
+    resolved: z.boolean().meta({
+      description:
+        'Opgelost: het signaal heeft een eerste bereikt contact (D3) of is afgesloten (een doorzetting: door Veilig Thuis in behandeling genomen).',
+    }),
+    resolvedAt: z.string().optional().meta({
+      description:
+        'Moment van wat het oploste: het eerste bereikte contact (`firstContactAt`), anders het afsluiten (`closedAt`). Een contact wordt tot 7 dagen later vastgelegd, dus dit kan vóór `at` liggen.',
+    }),
+    resolvedThrough: z
+      .enum(['first-contact', 'closed'])
+      .optional()
+      .meta({ description: 'Wat het oploste: het eerste bereikte contact, of het afsluiten.' }),
+  }),
+);
+
+/** Issue 15: who closed the signal, with a name people read (never a token or principal id as name). */
+const closedBySchema = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .object({
+      principalId: z.string().meta({ description: 'Id van wie afsloot (zoals in het auditspoor).' }),
+      role: z.string().meta({ examples: ['coordinator'] }),
+      scope: z.string().meta({ examples: ['bt-sociaal-oost'] }),
+      displayName: z.string().meta({
+        description: 'Rol en team of organisatie in woorden.',
+        examples: ['Coördinator · Buurtteam Sociaal Oost'],
+      }),
+    })
+    .meta({ id: 'ClosedBy' }),
+);
+
 export const signalDetailSchema = /* @__PURE__ */ treeShakeable(() =>
   signalListItemSchema
     .extend({
       teamId: z.string(),
       outcome: z.string().optional(),
       closedAt: z.string().optional(),
+      closedBy: closedBySchema.optional().meta({
+        description: 'Wie het signaal afsloot; ontbreekt bij signalen die vóór issue 15 zijn afgesloten.',
+      }),
       caseId: z.string().optional(),
       consent: z.enum(['given', 'not-asked']).optional(),
       categories: z.array(z.string()),
@@ -137,7 +181,7 @@ export const signalDetailSchema = /* @__PURE__ */ treeShakeable(() =>
           by: z.string().optional(),
         }),
       ),
-      escalations: z.array(escalationSchema),
+      escalations: z.array(signalEscalationSchema),
     })
     .meta({ id: 'SignalDetail' }),
 );
@@ -145,8 +189,14 @@ export const signalDetailSchema = /* @__PURE__ */ treeShakeable(() =>
 export const teamSignalsQuerySchema = /* @__PURE__ */ treeShakeable(() =>
   z.object({
     status: z
-      .enum(['open', 'overdue', 'closed'], { error: "status moet 'open', 'overdue' of 'closed' zijn." })
-      .default('open'),
+      .enum(['open', 'overdue', 'closed', 'forwarded'], {
+        error: "status moet 'open', 'overdue', 'closed' of 'forwarded' zijn.",
+      })
+      .default('open')
+      .meta({
+        description:
+          'open: wat nog behandeld moet worden (bij Veilig Thuis ook de doorzettingen); overdue: open en over de termijn zonder eerste contact; closed: afgesloten, laatst afgesloten eerst; forwarded: doorzettingen naar Veilig Thuis (DESIGN C2) die nog niet in behandeling zijn genomen.',
+      }),
     limit: z.coerce
       .number({ error: 'limit moet een getal van 1 tot en met 100 zijn.' })
       .int()
@@ -230,17 +280,36 @@ export const escalationListSchema = /* @__PURE__ */ treeShakeable(() =>
     .meta({ id: 'EscalationList' }),
 );
 
-/** DESIGN P3: who did what with a signal, when — ids and codes, no personal data. */
+/**
+ * DESIGN P3: who did what with a signal, when — ids and codes, no personal data. Issue 15: `who` in
+ * words, and a principal's inbox views within a visit folded into one entry (`count`, `firstAt`).
+ */
 export const auditListSchema = /* @__PURE__ */ treeShakeable(() =>
   z
     .object({
       items: z.array(
-        z.object({
-          signalId: z.string(),
-          at: z.string(),
-          action: z.string().meta({ description: 'The operationId of the request, e.g. getSignal.' }),
-          principal: z.object({ id: z.string(), role: z.string(), scope: z.string() }),
-        }),
+        z
+          .object({
+            signalId: z.string(),
+            at: z.string().meta({ description: 'Wanneer; bij een samengevoegd bezoek de laatste keer.' }),
+            action: z.string().meta({ description: 'The operationId of the request, e.g. getSignal.' }),
+            principal: z.object({ id: z.string(), role: z.string(), scope: z.string() }),
+            who: z
+              .object({
+                role: z.string().meta({ examples: ['team-member'] }),
+                label: z.string().meta({ examples: ['Medewerker buurtteam · Buurtteam Sociaal Overvecht'] }),
+              })
+              .meta({ description: 'Wie, in woorden: rol en team of organisatie (nooit het id als naam).' }),
+            count: z.number().int().min(1).meta({
+              description:
+                "Hoeveel auditregels dit zijn: meer dan 1 als opeenvolgende keren 'gezien in de werkvoorraad' (listTeamSignals) van dezelfde persoon, elk binnen 30 minuten na de vorige, tot één bezoek zijn samengevoegd.",
+            }),
+            firstAt: z
+              .string()
+              .optional()
+              .meta({ description: 'Bij een samengevoegd bezoek: de eerste keer.' }),
+          })
+          .meta({ id: 'AuditEntry' }),
       ),
       cursor: z.string().optional(),
     })
@@ -254,15 +323,23 @@ export const pageQuerySchema = /* @__PURE__ */ treeShakeable(() =>
   }),
 );
 
+/** Issue 15: the counts behind the percentage; they add up to `due`. */
 const kpiRow = /* @__PURE__ */ treeShakeable(() =>
   z.object({
     teamId: z.string(),
-    due: z.number().int(),
-    contactedInTime: z.number().int(),
-    contactedLate: z.number().int(),
-    openOverdue: z.number().int(),
-    closedWithoutContact: z.number().int(),
-    percentInTime: z.number().nullable(),
+    due: z.number().int().meta({ description: 'Signalen met een uiterste datum in de periode.' }),
+    contactedInTime: z.number().int().meta({ description: 'Eerste contact binnen de termijn.' }),
+    contactedLate: z.number().int().meta({ description: 'Eerste contact na de termijn.' }),
+    openOverdue: z.number().int().meta({ description: 'Open, zonder eerste contact, over de termijn.' }),
+    openWithinDeadline: z
+      .number()
+      .int()
+      .meta({ description: 'Open, zonder eerste contact, nog binnen de termijn.' }),
+    closedWithoutContact: z.number().int().meta({ description: 'Afgesloten zonder eerste contact.' }),
+    percentInTime: z.number().nullable().meta({
+      description:
+        'contactedInTime / due in procenten, één decimaal; null als er niets viel. De tellingen ervoor tellen op tot due.',
+    }),
   }),
 );
 

@@ -5,6 +5,7 @@ import { DomainError } from '../domain/domain-error.ts';
 import { careReportDateErrors } from '../domain/intake-dates.ts';
 import type { CareReportMessage } from '../messages.ts';
 import {
+  type CareReportListing,
   careReportWorkId,
   type IdempotencyStore,
   type OutstandingIntake,
@@ -17,6 +18,8 @@ export interface IntakeDependencies {
   readonly receipts: ReceiptStore;
   readonly publisher: SignalPublisher;
   readonly outstanding: Pick<OutstandingIntake, 'open'>;
+  /** The police's own list of their reports (issue 15). */
+  readonly listing: Pick<CareReportListing, 'add'>;
   readonly clock: Clock;
   readonly timer: Timer;
   /** After this long the reconciler sends a report that is not routed yet on again (I1). */
@@ -53,6 +56,15 @@ export async function receiveCareReport(
   const existing = await deps.receipts.createCareReportReceipt(candidate);
   const receipt = existing ?? candidate;
   if (existing?.enqueued) return { signalId: existing.signalId, status: 'duplicate' };
+  // Listed under the police before it goes on (issue 15): a retry after a crash lists it again, the
+  // same item, so an accepted report is never missing from their list. One write unit (~270 bytes).
+  await deps.listing.add({
+    source,
+    reportId: report.reportId,
+    signalId: receipt.signalId,
+    reportedAt: report.reportedAt,
+    receivedAt: receipt.receivedAt,
+  });
 
   const message: CareReportMessage = {
     type: 'care-report',

@@ -21,18 +21,34 @@ export function kpiTeams(caller: Caller, teamId: string | undefined): string[] {
   return teamId === undefined ? metricTeamsOf(caller.principal) : [teamId];
 }
 
+/**
+ * One team's figures. The counts add up to `due` (issue 15: the dashboard shows them beside the
+ * percentage): contacted in time or late, closed without a first contact, and still open without
+ * one — past the deadline (`openOverdue`) or not yet (`openWithinDeadline`).
+ */
 export interface KpiRow {
   due: number;
   contactedInTime: number;
   contactedLate: number;
   openOverdue: number;
+  openWithinDeadline: number;
   closedWithoutContact: number;
   percentInTime: number | null;
 }
 
+type Counts = Omit<KpiRow, 'percentInTime'>;
+const noCounts = (): Counts => ({
+  due: 0,
+  contactedInTime: 0,
+  contactedLate: 0,
+  openOverdue: 0,
+  openWithinDeadline: 0,
+  closedWithoutContact: 0,
+});
+
 /** D3: counted from each signal's own record of its first contact. */
 function tally(signals: readonly DueSignal[], now: Date): KpiRow {
-  const row = { due: 0, contactedInTime: 0, contactedLate: 0, openOverdue: 0, closedWithoutContact: 0 };
+  const row = noCounts();
   for (const signal of signals) {
     if (signal.status === 'forwarded') continue;
     row.due++;
@@ -43,6 +59,8 @@ function tally(signals: readonly DueSignal[], now: Date): KpiRow {
       row.closedWithoutContact++;
     } else if (isPastDeadline(signal.deadlineAt, now)) {
       row.openOverdue++;
+    } else {
+      row.openWithinDeadline++;
     }
   }
   return { ...row, percentInTime: percentInTime(row) };
@@ -54,9 +72,9 @@ function percentInTime(row: { due: number; contactedInTime: number }): number | 
 }
 
 function sum(rows: readonly KpiRow[]): KpiRow {
-  const total = { due: 0, contactedInTime: 0, contactedLate: 0, openOverdue: 0, closedWithoutContact: 0 };
+  const total = noCounts();
   for (const row of rows) {
-    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += row[key];
+    for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += row[key];
   }
   return {
     ...total,
@@ -66,7 +84,9 @@ function sum(rows: readonly KpiRow[]): KpiRow {
 
 /**
  * The first-contact KPI (API.md): signals whose due date lies in [from, to], per team and in total.
- * Read per team from the inbox index by deadline — never a table scan.
+ * Read per team from the inbox index by deadline — never a table scan. Every team asked for has its
+ * row, zeros and a null percentage when nothing fell due (issue 15: the dashboard shows every team
+ * of the caller's scope, kpiTeams).
  */
 export async function firstContactKpi(
   teams: readonly string[],

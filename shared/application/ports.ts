@@ -29,9 +29,44 @@ export interface ReceiptStore {
   getCareReportReceipt(source: string, reportId: string): Promise<CareReportReceipt | undefined>;
   /** The router could not store the report after every try (I1): the partner sees it failed. */
   recordFailure(source: string, reportId: string, code: string): Promise<void>;
+  /** Many receipts of one partner at once (batched reads), by report id; absent ones are left out. */
+  getCareReportReceipts(
+    source: string,
+    reportIds: readonly string[],
+  ): Promise<Map<string, CareReportReceipt>>;
 }
 
-export type InboxView = 'open' | 'overdue' | 'closed';
+/**
+ * One care report in its police organisation's own list (issue 15, DESIGN P4, C4): the ids and the
+ * two moments, nothing the police did not send themselves — no name, address or summary.
+ */
+export interface CareReportListingEntry {
+  readonly source: string;
+  readonly reportId: string;
+  readonly signalId: string;
+  /** When the police reported it (their own `reportedAt`). */
+  readonly reportedAt: string;
+  /** When the service received it (the receipt's). */
+  readonly receivedAt: string;
+}
+
+/** A police organisation's care reports, newest received first, read per partner (never a Scan). */
+export interface CareReportListing {
+  /** Lists a report under its partner; writing the same entry again changes nothing. */
+  add(entry: CareReportListingEntry): Promise<void>;
+  list(
+    source: string,
+    page: { readonly limit: number; readonly cursor?: string | undefined },
+  ): Promise<{ items: CareReportListingEntry[]; cursor?: string | undefined }>;
+}
+
+/**
+ * The inbox tabs: `forwarded` (issue 15) lists the Veilig Thuis forwards (C2) not yet taken into
+ * handling — they sit in the open partition, beside any signal re-routed to Veilig Thuis.
+ */
+export type InboxView = 'open' | 'overdue' | 'closed' | 'forwarded';
+/** The tabs `GET /teams/{teamId}/signal-counts` counts. */
+export type CountedInboxView = Exclude<InboxView, 'forwarded'>;
 
 /**
  * What remains of a debt signal that was accepted but not routed (below the threshold, I4, or a
@@ -152,7 +187,7 @@ export interface SignalRepository {
   /** A team's signals whose due date lies in [from, to] (dates in Amsterdam), from the inbox index. */
   dueBetween(teamId: string, from: CalendarDate, to: CalendarDate): Promise<DueSignal[]>;
   /** How many signals each inbox tab of a team holds (counted on the index, nothing read out). */
-  countForTeam(teamId: string, now: Date): Promise<Record<InboxView, number>>;
+  countForTeam(teamId: string, now: Date): Promise<Record<CountedInboxView, number>>;
   /** P1: up to `limit` signals whose personal data expired before `now`, from the sparse index. */
   expired(now: Date, limit: number): Promise<ExpiredRecord[]>;
   /**
@@ -174,6 +209,11 @@ export interface AuditEntry {
   readonly principal: { readonly id: string; readonly role: string; readonly scope: string };
 }
 
+/** An entry as listed, with the cursor that continues the list right after it (opaque). */
+export interface ListedAuditEntry extends AuditEntry {
+  readonly position: string;
+}
+
 export interface AuditTrail {
   /** Appends entries; an error means they were not all written (the caller must not go on). */
   record(entries: readonly AuditEntry[]): Promise<void>;
@@ -181,7 +221,7 @@ export interface AuditTrail {
   list(
     signalId: string,
     page: { readonly limit: number; readonly cursor?: string | undefined },
-  ): Promise<{ items: AuditEntry[]; cursor?: string | undefined }>;
+  ): Promise<{ items: ListedAuditEntry[]; cursor?: string | undefined }>;
 }
 
 /** What the first-contact KPI needs of a signal. */

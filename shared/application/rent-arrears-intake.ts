@@ -1,4 +1,5 @@
-import { planUpload, type ReceiptLine, type ValidItem } from '../domain/upload-plan.ts';
+import { TEXT_LIMITS } from '../api/field-schemas.ts';
+import { type LineError, planUpload, type ReceiptLine, type ValidItem } from '../domain/upload-plan.ts';
 import { CsvFileError, csvLayoutOf, csvRecords, decodeCsv } from '../intake/csv-file.ts';
 import { unreadableCells } from '../intake/csv-layout.ts';
 import type { ColumnMap } from '../intake/rent-arrears-columns.ts';
@@ -13,6 +14,29 @@ export interface RentArrearsFile {
 }
 
 const isBlank = (fields: readonly string[]) => fields.every((field) => field.trim() === '');
+
+/**
+ * A row's huurdernummer for its receipt line: the corporation's own reference (P4: only it reads its
+ * receipts), so that it can find a row by it as well as by its number. Left out where it cannot be
+ * trusted or must not be kept: an empty or unreadable cell (I2), one longer than a reference may be
+ * (I3; this also bounds what the receipt stores per line), and a row whose tenant objected to sharing
+ * (C1: nothing of such a row is kept beyond its status and error).
+ */
+function tenantReferenceOf(
+  fields: readonly string[],
+  columns: ColumnMap,
+  errors: readonly LineError[] = [],
+): { reference?: string } {
+  const unusable = errors.some(
+    (error) =>
+      error.code === 'geen-grondslag' ||
+      (error.code === 'invalid-characters' && error.field === 'huurdernummer'),
+  );
+  const position = columns.index.get('huurdernummer');
+  const value = position === undefined ? '' : (fields[position] ?? '').trim();
+  if (unusable || !value || [...value].length > TEXT_LIMITS.reference) return {};
+  return { reference: value };
+}
 
 /**
  * Reads a rent-arrears list (API.md, DESIGN I1–I3, C1): decodes and parses it as a stream,
@@ -38,12 +62,29 @@ export const planRentArrears: UploadPlanner = async (bytes, { source, today, cha
     if (isBlank(fields)) continue;
     const unreadable = unreadableCells(fields, layout.header);
     if (unreadable.length > 0) {
-      rejected.push({ row, status: 'rejected', errors: unreadable });
+      rejected.push({
+        row,
+        ...tenantReferenceOf(fields, layout.columns, unreadable),
+        status: 'rejected',
+        errors: unreadable,
+      });
       continue;
     }
     const result = validateRentArrearsRow(fields, layout.columns, today, source);
-    if (result.ok) valid.push({ label: { row }, input: result.input, dedupeKey: result.dedupeKey });
-    else rejected.push({ row, status: 'rejected', errors: result.errors });
+    if (result.ok) {
+      valid.push({
+        label: { row, reference: result.input.sourceReference },
+        input: result.input,
+        dedupeKey: result.dedupeKey,
+      });
+    } else {
+      rejected.push({
+        row,
+        ...tenantReferenceOf(fields, layout.columns, result.errors),
+        status: 'rejected',
+        errors: result.errors,
+      });
+    }
   }
   if (!columns) throw new CsvFileError('empty-file', 'Het bestand bevat geen kopregel en geen rijen.');
   if (valid.length === 0 && rejected.length === 0) {

@@ -1,4 +1,5 @@
 import type { PartnerFeedback } from './outcomes.ts';
+import { isVeiligThuisForward } from './veilig-thuis-forwards.ts';
 
 /**
  * DESIGN P1: how long the personal data of a signal may be kept — never for ever.
@@ -6,7 +7,10 @@ import type { PartnerFeedback } from './outcomes.ts';
  * - Never picked up — not routed, or routed but no contact attempt yet (C4 `ontvangen`): deleted
  *   6 months after receipt.
  * - Forwarded to Veilig Thuis (C2): no Buurtteam ever works on it, so it goes like a signal nobody
- *   picked up, 6 months after receipt, with its own reason `forwarded`.
+ *   picked up, 6 months after receipt, with its own reason `forwarded` — also once Veilig Thuis has
+ *   taken it into handling (closed from `forwarded`, issue 15): Veilig Thuis keeps its case in its
+ *   own system, so that click gives this service no reason to keep the report (often about domestic
+ *   violence) for 12 months after it, as it would a Buurtteam's closed case.
  * - Picked up (a contact attempt) but never closed: deleted 12 months after its last activity, and
  *   every new activity moves that on.
  * - Closed: deleted 12 months after closing.
@@ -28,6 +32,8 @@ export interface RetainedRecord {
   readonly status: string;
   readonly receivedAt: string;
   readonly closedAt?: string | undefined;
+  /** `forwarded` for a Veilig Thuis forward taken into handling (Signal.closedFrom). */
+  readonly closedFrom?: string | undefined;
   readonly contactAttempts?: readonly { readonly at: string; readonly recordedAt?: string }[] | undefined;
   readonly routingHistory?: readonly { readonly at: string }[] | undefined;
   readonly amountHistory?: readonly { readonly at: string }[] | undefined;
@@ -63,12 +69,12 @@ export function lastActivityOf(record: RetainedRecord): Date {
 
 /** When a record's personal data expires, and why (P1). */
 export function retentionOf(record: RetainedRecord): Retention {
+  if (isVeiligThuisForward(record)) {
+    return { expiresAt: addMonths(new Date(record.receivedAt), FORWARDED_MONTHS), reason: 'forwarded' };
+  }
   if (record.status === 'closed') {
     const closedAt = new Date(record.closedAt ?? record.receivedAt);
     return { expiresAt: addMonths(closedAt, CLOSED_MONTHS), reason: 'closed' };
-  }
-  if (record.status === 'forwarded') {
-    return { expiresAt: addMonths(new Date(record.receivedAt), FORWARDED_MONTHS), reason: 'forwarded' };
   }
   if ((record.contactAttempts?.length ?? 0) > 0) {
     return { expiresAt: addMonths(lastActivityOf(record), INACTIVE_MONTHS), reason: 'inactive' };

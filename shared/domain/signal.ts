@@ -1,6 +1,11 @@
+import { amsterdamDateOf } from './amsterdam-time.ts';
 import { dagdeelOf } from './dagdeel.ts';
+import { escalationResolution } from './escalation-resolution.ts';
+import { municipalCalendar } from './municipal-calendar.ts';
+import { principalLabel } from './principal-labels.ts';
 import type { RoutingRuleId, SignalFlag } from './routing.ts';
-import { isPastDeadline } from './working-days.ts';
+import { isPastDeadline, type WorkingDayCalendar } from './working-days.ts';
+import { workingDaysLeft } from './working-days-left.ts';
 
 export type SignalKind = 'huurachterstand' | 'energieschuld' | 'eindelevering' | 'zorgmelding';
 /**
@@ -68,6 +73,13 @@ export interface RoutingStep {
 
 export type EscalationRecipientRole = 'coordinator' | 'manager' | 'municipality' | 'veilig-thuis';
 
+/** Who closed a signal (issue 15): the principal as the audit trail keeps it (P3), no name. */
+export interface ClosedBy {
+  readonly principalId: string;
+  readonly role: string;
+  readonly scope: string;
+}
+
 export interface Escalation {
   readonly level: 1 | 2 | 3;
   readonly at: string;
@@ -119,6 +131,13 @@ export interface Signal {
   readonly escalationLevel: 0 | 1 | 2 | 3;
   readonly escalations: readonly Escalation[];
   readonly closedAt?: string | undefined;
+  /** Absent on signals closed before issue 15. */
+  readonly closedBy?: ClosedBy | undefined;
+  /**
+   * The status it was closed from: `open` (a Buurtteam's signal) or `forwarded` (a Veilig Thuis
+   * forward taken into handling, C2). Absent on signals closed before issue 15, which were all open.
+   */
+  readonly closedFrom?: 'open' | 'forwarded' | undefined;
   /** Optimistic-locking counter for read-modify-write updates. */
   readonly version: number;
 }
@@ -132,8 +151,13 @@ export function isOverdue(signal: Signal, now: Date): boolean {
   return signal.status === 'open' && !signal.firstContactAt && isPastDeadline(signal.deadlineAt, now);
 }
 
-/** The inbox row (API.md `GET /teams/{teamId}/signals`): what a worker needs to pick the next signal. */
-export function toListItem(signal: Signal, now: Date) {
+/**
+ * The inbox row (API.md `GET /teams/{teamId}/signals`): what a worker needs to pick the next signal.
+ * An open signal awaiting its first contact also carries its working days left (D1–D2) on the
+ * service's clock, so the web app counts as the promise does without a holiday calendar of its own.
+ */
+export function toListItem(signal: Signal, now: Date, calendar: WorkingDayCalendar = municipalCalendar) {
+  const awaitingContact = signal.status === 'open' && !signal.firstContactAt;
   return {
     signalId: signal.signalId,
     source: signal.source,
@@ -157,6 +181,9 @@ export function toListItem(signal: Signal, now: Date) {
     },
     firstContactAt: signal.firstContactAt,
     status: signal.status,
+    workingDaysLeft: awaitingContact
+      ? workingDaysLeft(calendar, amsterdamDateOf(now), signal.dueDate)
+      : undefined,
   };
 }
 
@@ -167,6 +194,11 @@ export function toDetail(signal: Signal, now: Date) {
     teamId: signal.teamId,
     outcome: signal.outcome,
     closedAt: signal.closedAt,
+    // Issue 15: who closed it, in words as well — never the principal id as a name.
+    closedBy: signal.closedBy && {
+      ...signal.closedBy,
+      displayName: principalLabel(signal.closedBy),
+    },
     consent: signal.consent,
     categories: signal.categories,
     amount: signal.amount,
@@ -188,8 +220,18 @@ export function toDetail(signal: Signal, now: Date) {
     })),
     firstContactInTime: signal.firstContactInTime,
     routingHistory: signal.routingHistory,
-    escalations: signal.escalations,
+    escalations: escalationsOf(signal),
   };
+}
+
+/** D4 with issue 15: each escalation says whether it is resolved (derived, escalation-resolution.ts). */
+function escalationsOf(signal: Signal) {
+  const resolution = escalationResolution(signal);
+  return signal.escalations.map((escalation) => ({
+    ...escalation,
+    resolved: resolution !== undefined,
+    ...resolution,
+  }));
 }
 
 export type SignalListItem = ReturnType<typeof toListItem>;

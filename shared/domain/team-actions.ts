@@ -1,10 +1,19 @@
 import { formatAmsterdam } from './amsterdam-time.ts';
+import { requireContactOrNotPickedUp } from './closing-rules.ts';
 import { DomainError } from './domain-error.ts';
 import type { HouseholdEntry } from './household-history.ts';
 import { outcomeCode } from './outcomes.ts';
 import { retentionOf } from './retention.ts';
 import type { Signal } from './signal.ts';
 import { isTeamId, teamLabel } from './teams.ts';
+import { requireForwardOutcome } from './veilig-thuis-forwards.ts';
+
+/** Who acts on a signal: a principal (shared/auth/principal.ts) as the signal records it. */
+export interface Actor {
+  readonly id: string;
+  readonly role: string;
+  readonly scope: string;
+}
 
 function requireOpen(signal: Signal, action: string): void {
   if (signal.status !== 'open') {
@@ -39,9 +48,15 @@ export function reroute(signal: Signal, teamId: string, reason: string, by: stri
   };
 }
 
-/** DESIGN O1: closing needs an outcome code from the national DDAS list. It stops any escalation. */
-export function close(signal: Signal, outcome: string, now: Date): Signal {
-  if (!outcomeCode(outcome)) {
+/**
+ * DESIGN O1: closing needs an outcome code from the national DDAS list. It stops any escalation.
+ * An open signal without any contact attempt closes only as `niet opgepakt` (closing-rules.ts); a
+ * Veilig Thuis forward closes only as `doorgezet-veilig-thuis`, when Veilig Thuis takes it into
+ * handling (veilig-thuis-forwards.ts). Who closed it is kept with it (issue 15).
+ */
+export function close(signal: Signal, outcome: string, by: Actor, now: Date): Signal {
+  const code = outcomeCode(outcome);
+  if (!code) {
     throw new DomainError(
       'invalid',
       'unknown-outcome',
@@ -49,12 +64,19 @@ export function close(signal: Signal, outcome: string, now: Date): Signal {
       'outcome',
     );
   }
-  requireOpen(signal, 'afsluiten');
+  const closedFrom = signal.status === 'forwarded' ? 'forwarded' : 'open';
+  if (closedFrom === 'forwarded') requireForwardOutcome(outcome);
+  else {
+    requireOpen(signal, 'afsluiten');
+    requireContactOrNotPickedUp(signal, code);
+  }
   return {
     ...signal,
     status: 'closed',
     outcome,
     closedAt: formatAmsterdam(now),
+    closedBy: { principalId: by.id, role: by.role, scope: by.scope },
+    closedFrom,
     version: signal.version + 1,
   };
 }

@@ -9,13 +9,20 @@ export interface LineError {
   readonly message: string;
 }
 
-/** Where a line sits in what the partner sent: a spreadsheet row, or a batch element. */
-export type LineLabel = { readonly row: number } | { readonly index: number; readonly reference?: string };
+/**
+ * Where a line sits in what the partner sent: a spreadsheet row, or a batch element; with the
+ * partner's own reference for it where there is one (a row's huurdernummer, an element's
+ * `reference`), so the partner finds the line by it too (P4: only it reads its receipts).
+ */
+export type LineLabel =
+  | { readonly row: number; readonly reference?: string | undefined }
+  | { readonly index: number; readonly reference?: string | undefined };
 
 /** One line of a receipt (API.md, DESIGN I1): its status and, once known, the signal. */
 export interface ReceiptLine {
   readonly row?: number | undefined;
   readonly index?: number | undefined;
+  /** The partner's own reference: a row's huurdernummer, an element's `reference`. */
   readonly reference?: string | undefined;
   readonly status: 'accepted' | 'rejected' | 'duplicate' | 'updated';
   readonly signalId?: string | undefined;
@@ -55,8 +62,8 @@ export function inPartnerOrder(lines: readonly ReceiptLine[]): ReceiptLine[] {
 
 /**
  * Lines per page of a receipt read back (`GET /intake/uploads/{id}`, DESIGN C4). A page's feedback
- * is read from its signals: 1,000 lines are at most 10 BatchGets of 100 keys and about 100 KB of
- * answer, however large the upload — where a 30,000-row receipt read whole took 300 BatchGets,
+ * is read from its signals: 1,000 lines are at most 10 BatchGets of 100 keys and about 130 KB of
+ * answer (each row with its huurdernummer), however large the upload — where a 30,000-row receipt read whole took 300 BatchGets,
  * 8–15 s and 3.2 MB locally (up to GetUpload's 29 s timeout, a 500, while the router was busy), on
  * its way to Lambda's 6 MB answer limit, and costing read units for every row on every look. Equal
  * to the largest energy batch and to the lines of a pack: every batch, and every list of up to
@@ -106,7 +113,11 @@ export interface UploadPlan {
  * their households fit one BatchGet of 100 keys), small enough (≈ 30 KB) to retry as a unit.
  */
 export const SIGNALS_PER_PACK = 50;
-/** Lines per pack: one stored item of lines stays far below DynamoDB's 400 KB. */
+/**
+ * Lines per pack: one stored item of lines stays below DynamoDB's 400 KB — some 95 KB with ordinary
+ * huurdernummers, 340 KB when every line carries the longest reference there may be (64 four-byte
+ * characters; test/unit/receipt-tenant-reference.test.ts).
+ */
 export const LINES_PER_PACK = 1000;
 
 const labelOf = (label: LineLabel): Pick<ReceiptLine, 'row' | 'index' | 'reference'> => label;

@@ -13,6 +13,10 @@ const partner = createClient<paths>({
   baseUrl: 'http://localhost:3000',
   headers: { authorization: 'Bearer dev-bo-ex' },
 });
+const police = createClient<paths>({
+  baseUrl: 'http://localhost:3000',
+  headers: { authorization: 'Bearer dev-politie' },
+});
 const team = createClient<paths>({
   baseUrl: 'http://localhost:3000',
   headers: { authorization: 'Bearer dev-coordinator-bt-sociaal-overvecht' },
@@ -59,7 +63,7 @@ const energySignal: Schema<'EnergySignal'> = {
 
 function receiptLine(receipt: Schema<'UploadReceipt'>): string {
   const rows = (receipt.rows ?? []).map(
-    (row) => `${row.row} ${row.status} ${row.signalId ?? ''} ${row.feedback ?? ''}`,
+    (row) => `${row.row} ${row.reference ?? ''} ${row.status} ${row.signalId ?? ''} ${row.feedback ?? ''}`,
   );
   const items = (receipt.items ?? []).map((item) => `${item.index} ${item.reference ?? ''} ${item.status}`);
   const errors = [...(receipt.rows ?? []), ...(receipt.items ?? [])].flatMap((line) => line.errors ?? []);
@@ -94,12 +98,18 @@ function signalLine(signal: Schema<'SignalDetail'>): string {
     signal.address.postcode,
     signal.address.houseNumber,
     signal.outcome ?? '',
+    signal.closedAt ?? '',
+    // Issue 15: who closed it, in words.
+    signal.closedBy ? `${signal.closedBy.displayName} (${signal.closedBy.role})` : '',
     signal.firstContactInTime ?? '',
     ...signal.contactAttempts.map(
       (attempt) => `${attempt.kind} ${attempt.reached} ${attempt.dagdeel} ${attempt.at}`,
     ),
     ...signal.routingHistory.map((step) => `${step.teamId} ${step.rule} ${step.by ?? ''}`),
-    ...signal.escalations.map((escalation) => `${escalation.level} ${escalation.recipient.role}`),
+    ...signal.escalations.map(
+      (escalation) =>
+        `${escalation.level} ${escalation.recipient.role} ${escalation.resolved ? `opgelost ${escalation.resolvedAt} (${escalation.resolvedThrough})` : 'open'}`,
+    ),
   ].join('\n');
 }
 
@@ -127,6 +137,24 @@ export const calls: { readonly [Name in keyof operations]: () => Promise<string>
       params: { path: { reportId: careReport.reportId } },
     });
     return data ? `${data.reportId} ${data.feedback satisfies Schema<'Feedback'>}` : problem(error);
+  },
+  async listCareReports() {
+    const lines: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const { data, error } = await police.GET('/intake/care-reports', {
+        params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } },
+      });
+      if (!data) return problem(error);
+      lines.push(
+        ...data.items.map(
+          (item) =>
+            `${item.reportId} ${item.signalId} ${item.reportedAt} ${item.receivedAt} ${item.feedback satisfies Schema<'Feedback'>}`,
+        ),
+      );
+      cursor = data.cursor;
+    } while (cursor);
+    return lines.join('\n');
   },
   async submitRentArrears() {
     const { data, error } = await partner.POST('/intake/rent-arrears', {
@@ -204,7 +232,12 @@ export const calls: { readonly [Name in keyof operations]: () => Promise<string>
       params: { path: { signalId }, query: { limit: 10 } },
     });
     if (!data) return problem(error);
-    return data.items.map((entry) => `${entry.at} ${entry.action} ${entry.principal.role}`).join('\n');
+    return data.items
+      .map(
+        (entry) =>
+          `${entry.firstAt ?? entry.at}–${entry.at} ${entry.action} ×${entry.count} ${entry.who.label} (${entry.principal.role})`,
+      )
+      .join('\n');
   },
   async listTeamEscalations() {
     const { data, error } = await team.GET('/teams/{teamId}/escalations', { params: { path: { teamId } } });
@@ -216,7 +249,10 @@ export const calls: { readonly [Name in keyof operations]: () => Promise<string>
       params: { query: { from: '2026-11-01', to: '2026-11-30', teamId } },
     });
     if (!data) return problem(error);
-    const teams = data.teams.map((row) => `${row.teamId} ${row.due} ${row.percentInTime ?? '-'}`);
+    const teams = data.teams.map(
+      (row) =>
+        `${row.teamId} ${row.percentInTime ?? '-'}% (${row.contactedInTime}/${row.due}; ${row.contactedLate} laat, ${row.openOverdue} over, ${row.openWithinDeadline} nog binnen, ${row.closedWithoutContact} zonder contact)`,
+    );
     return [data.asOf, ...teams, `${data.total.contactedInTime}/${data.total.due}`].join('\n');
   },
   async countTeamSignals() {

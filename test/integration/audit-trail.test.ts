@@ -10,6 +10,9 @@ interface AuditList {
     at: string;
     action: string;
     principal: { id: string; role: string; scope: string };
+    who: { role: string; label: string };
+    count: number;
+    firstAt?: string;
   }[];
   cursor?: string;
 }
@@ -62,6 +65,9 @@ describe('audit trail (P3)', () => {
         at: '2026-11-24T08:15:00.000Z',
         action: 'getSignal',
         principal: { id: `dev-${TEAM}`, role: 'team-member', scope: TEAM },
+        // Issue 15: who in words; one stored entry.
+        who: { role: 'team-member', label: 'Medewerker buurtteam · Buurtteam Sociaal Overvecht' },
+        count: 1,
       },
     ]);
   });
@@ -152,5 +158,57 @@ describe('audit trail (P3)', () => {
       token: 'dev-admin',
     });
     expect(response).toMatchObject({ status: 400, body: { error: { code: 'invalid-cursor' } } });
+  });
+});
+
+describe('the trail as people read it (issue 15, P3)', () => {
+  let seenSignal = '';
+  const MEMBER = `dev-${TEAM}`;
+  const inbox = async (at: string) => {
+    await t.setClock(at);
+    const response = await t.api.request('GET', `/teams/${TEAM}/signals`, { token: MEMBER });
+    expect(response.status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    await t.setClock('2026-11-25T09:00:00+01:00');
+    const created = await t.api.request<{ signalId: string }>('POST', '/intake/care-reports', {
+      token: 'dev-politie',
+      body: { ...report, reportId: 'PL-AUDIT-VISITS' },
+    });
+    seenSignal = created.body.signalId;
+    await t.drain();
+    // One visit: the inbox at 10:00, 10:10 and 10:35; after 35 minutes without a look, a new one.
+    for (const at of ['10:00', '10:10', '10:35', '11:10']) await inbox(`2026-11-25T${at}:00+01:00`);
+    await t.api.request('GET', `/signals/${seenSignal}`, { token: MEMBER });
+  });
+
+  it('inbox views within 30 minutes of each other are one entry with a count; who is in words', async () => {
+    const audit = await auditOf(seenSignal);
+    const who = { role: 'team-member', label: 'Medewerker buurtteam · Buurtteam Sociaal Overvecht' };
+    const principal = { id: MEMBER, role: 'team-member', scope: TEAM };
+
+    expect(audit.body.items).toEqual([
+      { signalId: seenSignal, at: '2026-11-25T10:10:00.000Z', action: 'getSignal', principal, who, count: 1 },
+      {
+        signalId: seenSignal,
+        at: '2026-11-25T10:10:00.000Z',
+        action: 'listTeamSignals',
+        principal,
+        who,
+        count: 1,
+      },
+      {
+        signalId: seenSignal,
+        at: '2026-11-25T09:35:00.000Z',
+        action: 'listTeamSignals',
+        principal,
+        who,
+        count: 3,
+        firstAt: '2026-11-25T09:00:00.000Z',
+      },
+    ]);
+    // The stored trail is untouched: one entry per view (P3); only the answer folds.
+    expect((await auditItems()).filter((item) => item.signalId === seenSignal)).toHaveLength(5);
   });
 });

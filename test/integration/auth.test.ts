@@ -98,6 +98,11 @@ const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Sta
     request: () => ({ method: 'GET', path: `/intake/care-reports/${report.reportId}` }),
     expected: [403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
+  // Issue 15: the police's own list (P4: read under the caller's own scope).
+  listCareReports: {
+    request: () => ({ method: 'GET', path: '/intake/care-reports?limit=5' }),
+    expected: [403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
   listTeamSignals: {
     request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/signals' }),
     expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200, 403],
@@ -130,7 +135,8 @@ const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Sta
     request: () => ({
       method: 'POST',
       path: `/signals/${freshSignal()}/close`,
-      body: { outcome: 'advies-quick-fix' },
+      // A fresh signal has no contact attempt: only a `niet opgepakt` outcome closes it (issue 15).
+      body: { outcome: 'niet-opgepakt-andere-reden' },
     }),
     expected: [403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403],
   },

@@ -127,12 +127,23 @@ describe('care-reports.expected.md', () => {
     });
     expect(asAdmin.status).toBe(404);
 
-    const receipts = itemsMentioning(refused.reportId);
-    expect(receipts).toHaveLength(1);
-    expect(receipts[0]).toMatchObject({
-      type: 'care-report-receipt',
+    // The receipt, and the police's own list of what they sent (issue 15, "Mijn meldingen"):
+    // ids and times only, nothing about the person.
+    const kept = itemsMentioning(refused.reportId);
+    expect(kept.map((item) => item.type).sort()).toEqual(['care-report-listing', 'care-report-receipt']);
+    expect(kept.find((item) => item.type === 'care-report-receipt')).toMatchObject({
       outcome: 'niet-opgepakt-geen-toestemming',
     });
+    expect(Object.keys(kept.find((item) => item.type === 'care-report-listing') ?? {}).sort()).toEqual([
+      'pk',
+      'receivedAt',
+      'reportId',
+      'reportedAt',
+      'signalId',
+      'sk',
+      'source',
+      'type',
+    ]);
     for (const personal of [refused.person.surname, refused.person.birthDate, refused.summary, '3581AA']) {
       expect(itemsMentioning(personal), personal).toEqual([]);
     }
@@ -232,6 +243,8 @@ describe('care-reports.expected.md', () => {
       dueDate: '2026-11-30',
       deadlineAt: '2026-11-30T23:59:59+01:00',
       overdue: false,
+      // Issue 15: days left as the promise counts them (D1): Tue 24 … Mon 30 November, 5 working days.
+      workingDaysLeft: 5,
       escalationLevel: 0,
       dominantProblem: 'psychisch',
       routing: { rule: 'R5', explanation: expect.any(String) },

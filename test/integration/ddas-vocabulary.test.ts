@@ -142,6 +142,11 @@ describe('O1: closing with vervolghulp', () => {
   it('200, status closed, outcome vervolghulp; the partner sees afgerond (C4)', async () => {
     await t.setClock('2026-11-23T10:00:00+01:00');
     const { signalId, token } = await report('PL-VOCAB-2');
+    // Issue 15: a signal is closed as picked up only after a contact attempt.
+    await t.api.request('POST', `/signals/${signalId}/contact-attempts`, {
+      token,
+      body: { kind: 'telefoon', reached: true },
+    });
 
     const closed = await t.api.request<Detail>('POST', `/signals/${signalId}/close`, {
       token,

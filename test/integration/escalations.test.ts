@@ -120,7 +120,13 @@ describe('D4 ladder for a signal received Monday 23 November 2026 (due Monday 30
     await sweep();
 
     expect(await escalationsOf(late)).toEqual([
-      { level: 1, at: '2026-12-01T00:00:01+01:00', recipient: { role: 'coordinator', scope: TEAM } },
+      // Issue 15: the signal page also says whether it is resolved (not yet: nobody reached).
+      {
+        level: 1,
+        at: '2026-12-01T00:00:01+01:00',
+        recipient: { role: 'coordinator', scope: TEAM },
+        resolved: false,
+      },
     ]);
     expect((await outbox(late)).map((item) => [item.level, item.recipient.role])).toEqual([
       [1, 'coordinator'],
@@ -138,7 +144,12 @@ describe('D4 ladder for a signal received Monday 23 November 2026 (due Monday 30
     await at('2026-12-03T00:00:01+01:00');
     expect(await escalationsOf(late)).toEqual([
       expect.objectContaining({ level: 1 }),
-      { level: 2, at: '2026-12-03T00:00:01+01:00', recipient: { role: 'manager', scope: 'sociaal' } },
+      {
+        level: 2,
+        at: '2026-12-03T00:00:01+01:00',
+        recipient: { role: 'manager', scope: 'sociaal' },
+        resolved: false,
+      },
     ]);
   });
 

@@ -17,6 +17,7 @@ interface Row {
   contactedInTime: number;
   contactedLate: number;
   openOverdue: number;
+  openWithinDeadline: number;
   closedWithoutContact: number;
   percentInTime: number | null;
 }
@@ -64,12 +65,14 @@ const row = (
   overdue: number,
   closed: number,
   percent: number | null,
+  within = 0,
 ) => ({
   teamId,
   due,
   contactedInTime: inTime,
   contactedLate: late,
   openOverdue: overdue,
+  openWithinDeadline: within,
   closedWithoutContact: closed,
   percentInTime: percent,
 });
@@ -95,6 +98,8 @@ beforeAll(async () => {
   await contact(a[0] as string, A, '2027-06-11T10:00:00+02:00'); // in time
   await contact(a[1] as string, A, '2027-06-12T10:00:00+02:00', false); // an attempt, not reached
   await contact(a[1] as string, A, '2027-06-16T10:00:00+02:00'); // reached late
+  // Issue 15: closing as anything but `niet opgepakt` needs a contact attempt, reached or not.
+  await contact(a[3] as string, A, '2027-06-15T10:00:00+02:00', false);
   const closed = await t.api.request('POST', `/signals/${a[3]}/close`, {
     token: `dev-${A}`,
     body: { outcome: 'definitief-geen-contact' },
@@ -130,6 +135,7 @@ describe('GET /metrics/first-contact', () => {
       contactedInTime: 3,
       contactedLate: 1,
       openOverdue: 2,
+      openWithinDeadline: 0,
       closedWithoutContact: 1,
       percentInTime: 42.9,
     });
@@ -138,7 +144,36 @@ describe('GET /metrics/first-contact', () => {
   it('a wider range adds the signal due 21 June, open but not yet overdue on 17 June', async () => {
     const response = await kpi('dev-gemeente', `from=2027-06-14&to=2027-06-21&teamId=${C}`);
 
-    expect(response.body.teams).toEqual([row(C, 2, 1, 0, 0, 0, 50)]);
+    // Issue 15: the counts add up to `due` — the one still within its deadline counted too.
+    expect(response.body.teams).toEqual([row(C, 2, 1, 0, 0, 0, 50, 1)]);
+  });
+
+  it('every team of the caller’s scope has a row, zeros without data, and its counts add up to due (issue 15)', async () => {
+    const scopes = {
+      'dev-gemeente': 21, // ten wijken × Sociaal and J&G, and Toegang; Veilig Thuis works by the Meldcode
+      'dev-manager-sociaal': 10,
+      'dev-manager-jg': 10,
+      [`dev-coordinator-${A}`]: 1,
+      'dev-coordinator-toegang': 1,
+    };
+    for (const [token, teams] of Object.entries(scopes)) {
+      const response = await kpi(token, 'from=2027-06-01&to=2027-06-30');
+      expect(response.status).toBe(200);
+      expect(new Set(response.body.teams.map((team) => team.teamId)).size, token).toBe(teams);
+      for (const team of [...response.body.teams, { ...response.body.total, teamId: 'total' }]) {
+        const { due, contactedInTime, contactedLate, openOverdue, openWithinDeadline, closedWithoutContact } =
+          team;
+        expect(
+          contactedInTime + contactedLate + openOverdue + openWithinDeadline + closedWithoutContact,
+        ).toBe(due);
+        if (due === 0) expect(team).toEqual(row(team.teamId, 0, 0, 0, 0, 0, null));
+      }
+    }
+    const all = await kpi('dev-gemeente', 'from=2027-06-01&to=2027-06-30');
+    expect(all.body.teams.find((team) => team.teamId === 'toegang')).toEqual(
+      row('toegang', 0, 0, 0, 0, 0, null),
+    );
+    expect(all.body.total).toMatchObject({ due: 8, openWithinDeadline: 1 });
   });
 
   it('scopes: a coordinator sees its own team, a manager its organisation', async () => {

@@ -62,6 +62,12 @@ beforeAll(async () => {
     token: `dev-${team}`,
     body: { kind: 'telefoon', reached: true },
   });
+  // Issue 15: `al-bekend` without contacting the resident is recorded as an administrative attempt.
+  const lookedUp = await t.api.request('POST', `/signals/${ids[1]}/contact-attempts`, {
+    token: `dev-${team}`,
+    body: { kind: 'administratief', reached: false },
+  });
+  expect(lookedUp.status).toBe(201);
   const close = await t.api.request('POST', `/signals/${ids[1]}/close`, {
     token: `dev-${team}`,
     body: { outcome: 'al-bekend' },
@@ -113,9 +119,11 @@ describe('the team list from the inbox index (issue 13: INCLUDE projection)', ()
       person: { displayName: 'J. van Dijk', birthYear: 1984 },
       address: { houseNumberSuffix: 'bis' },
     });
+    // Due Monday 30 November, now the first second of Tuesday: one working day late (D1–D2).
     expect(items.find((item) => item.signalId === ids[2])).toMatchObject({
       escalationLevel: 1,
       overdue: true,
+      workingDaysLeft: -1,
     });
   });
 

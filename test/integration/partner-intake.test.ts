@@ -198,9 +198,11 @@ describe('rent-arrears-bo-ex.csv (Windows-1252, `;`, CRLF)', () => {
       [8, 'niet-opgepakt'],
       [9, undefined],
     ]);
-    // Row 8's stored client (X2) is not the partner's to see again (C4): feedback only.
+    // Row 8's stored client (X2) is not the partner's to see again (C4): feedback only, beside the
+    // corporation's own huurdernummer (issue 15).
     expect(rowOf(receipt, 8)).toEqual({
       row: 8,
+      reference: 'HN-100237',
       status: 'accepted',
       signalId: rowOf(rent, 8).signalId,
       feedback: 'niet-opgepakt',

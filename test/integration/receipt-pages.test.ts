@@ -8,7 +8,7 @@ import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
 // while more follow — so a 30,000-row receipt is 30 bounded requests, not one that times out. The
 // counts, status and progress are whole on every page; a cursor continues its own upload only.
 let t: TestRuntime;
-type Line = { row: number; status: string; signalId?: string; feedback?: string };
+type Line = { row: number; reference?: string; status: string; signalId?: string; feedback?: string };
 type Page = {
   uploadId: string;
   status: string;
@@ -69,8 +69,14 @@ describe('the receipt in pages (DESIGN C4, I1)', () => {
     const rows = [first, second, third].flatMap((page) => page.body.rows);
     expect(rows.map((line) => line.row)).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 2));
     // The same lines as the upload's own answer, each now with its signal's feedback (C4).
-    expect(rows.map(({ row, status, signalId }) => ({ row, status, signalId }))).toEqual(
-      large.rows.map(({ row, status, signalId }) => ({ row, status, signalId })),
+    expect(
+      rows.map(({ row, reference, status, signalId }) => ({ row, reference, status, signalId })),
+    ).toEqual(
+      large.rows.map(({ row, reference, status, signalId }) => ({ row, reference, status, signalId })),
+    );
+    // Each with the corporation's own huurdernummer, to find a row by (issue 15).
+    expect(rows.map((line) => line.reference)).toEqual(
+      Array.from({ length: 2_500 }, (_, i) => `HN-${String(i).padStart(7, '0')}`),
     );
     expect(rows.every((line) => line.signalId && line.feedback === 'ontvangen')).toBe(true);
     for (const page of [first, second, third]) {

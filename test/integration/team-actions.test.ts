@@ -145,6 +145,12 @@ describe('reroute and close (API.md, DESIGN O1)', () => {
   });
 
   it('close with a DDAS code: closed, outcome kept, out of the open inbox, no escalation; closing again is a 409', async () => {
+    // Issue 15: closing as picked up needs a contact attempt first, reached or not.
+    const attempt = await t.api.request('POST', `/signals/${signalId}/contact-attempts`, {
+      token: 'dev-bt-jg-overvecht',
+      body: { kind: 'telefoon', reached: false },
+    });
+    expect(attempt.status).toBe(201);
     const closed = await t.api.request<Signal>('POST', `/signals/${signalId}/close`, {
       token: 'dev-coordinator-bt-jg-overvecht',
       body: { outcome: 'vervolghulp-niet-financieel' },

@@ -106,8 +106,10 @@ describe('test clock', () => {
     expect((await inbox('overdue')).items.map((item) => item.signalId)).toEqual([ids.christmas]);
   });
 
-  it('GET /_local/clock shows the time; only the admin may read or set it; bad input is a 422', async () => {
+  it('GET /_local/clock shows the time to anyone (the web app shows it as a banner); only the admin may set it; bad input is a 422', async () => {
     const read = await t.api.request('GET', '/_local/clock', { token: 'dev-admin' });
+    const readAnonymously = await t.api.request('GET', '/_local/clock');
+    const readAsMember = await t.api.request('GET', '/_local/clock', { token: member });
     const noToken = await t.api.request('POST', '/_local/clock', { body: { now: '2027-01-01T00:00:00Z' } });
     const notAdmin = await t.api.request('POST', '/_local/clock', {
       token: member,
@@ -119,6 +121,8 @@ describe('test clock', () => {
     });
 
     expect([read.status, read.body]).toEqual([200, { now: '2027-01-01T00:00:00+01:00', mode: 'frozen' }]);
+    expect([readAnonymously.status, readAnonymously.body]).toEqual([200, read.body]);
+    expect([readAsMember.status, readAsMember.body]).toEqual([200, read.body]);
     expect(noToken.status).toBe(401);
     expect(notAdmin.status).toBe(403);
     expect(invalid.status).toBe(422);

@@ -159,6 +159,14 @@ export function inMemoryRouting(options: { readonly now?: () => Date } = {}) {
     async recordFailure(source, reportId, code) {
       change(source, reportId, { failure: { code, at: (options.now?.() ?? new Date()).toISOString() } });
     },
+    async getCareReportReceipts(source, reportIds) {
+      return new Map(
+        reportIds.flatMap((reportId) => {
+          const receipt = receipts.get(receiptKey(source, reportId));
+          return receipt ? [[reportId, receipt] as const] : [];
+        }),
+      );
+    },
   };
 
   const deps: RoutingDependencies = {

@@ -321,6 +321,8 @@ const attempt = (kind: ContactKind, reached: boolean, at: string): ContactAttemp
   recordedBy: 'dev-bt-sociaal-oost',
 });
 
+const WORKER = { id: 'dev-bt-sociaal-oost', role: 'team-member', scope: 'bt-sociaal-oost' };
+
 const withAttempts = (signal: Signal, ...attempts: ContactAttempt[]): Signal => ({
   ...signal,
   contactAttempts: attempts,
@@ -360,7 +362,7 @@ function rentWithBsn(): Signal {
     // The same conversation, recorded on both signals of the case (see B).
     attempt('sms-whatsapp', true, '2026-11-06T12:00:00+01:00'),
   );
-  return close(worked, 'vervolghulp-financieel', new Date('2026-11-20T10:00:00+01:00'));
+  return close(worked, 'vervolghulp-financieel', WORKER, new Date('2026-11-20T10:00:00+01:00'));
 }
 
 /** B: the partner's energy debt, same household, no BSN: joins A's case (M3), closed later. */
@@ -385,7 +387,7 @@ function energyOfPartner(): Signal {
     attempt('sms-whatsapp', true, '2026-11-06T12:00:00+01:00'),
     attempt('mail', false, '2026-11-09T20:30:00+01:00'),
   );
-  return close(worked, 'advies-quick-fix', new Date('2026-11-25T16:00:00+01:00'));
+  return close(worked, 'advies-quick-fix', WORKER, new Date('2026-11-25T16:00:00+01:00'));
 }
 
 /** C: end-of-supply signal on the last evening of the period, still waiting. */
@@ -401,7 +403,11 @@ function supplyStopOpen(): Signal {
   });
 }
 
-/** D: rent arrears of someone already in debt counselling: closed `al-bekend`, never contacted. */
+/**
+ * D: rent arrears of someone already in debt counselling: closed `al-bekend`, never contacted — as
+ * stored before issue 15, whose rule now asks for a contact attempt (e.g. `administratief`) first
+ * (closing-rules.ts); such signals are still delivered.
+ */
 function alreadyKnown(): Signal {
   const signal = debtSignal('sig_rent_d', 'mitros', '2026-11-12T09:00:00+01:00', {
     kind: 'huurachterstand',
@@ -410,7 +416,7 @@ function alreadyKnown(): Signal {
     amount: 950,
     arrearsSince: '2026-10-01',
   });
-  return close(signal, 'al-bekend', new Date('2026-11-13T11:00:00+01:00'));
+  return { ...signal, status: 'closed', outcome: 'al-bekend', closedAt: '2026-11-13T11:00:00+01:00' };
 }
 
 /** H: a police care report (never a vroegsignaal), with a contact attempt of its own. */

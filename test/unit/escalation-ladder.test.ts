@@ -20,6 +20,7 @@ function signalReceived(receivedAt: string, overrides: Partial<Signal> = {}): Si
 }
 
 const instant = (iso: string) => new Date(iso);
+const WORKER = { id: 'dev-bt-sociaal-overvecht', role: 'team-member', scope: 'bt-sociaal-overvecht' };
 
 describe('D4 escalation ladder', () => {
   it('level 1 at the end of the due date, level 2 two and level 3 five working days later', () => {
@@ -138,12 +139,13 @@ describe('team actions', () => {
     ],
     [
       'unknown outcome (O1)',
-      () => close(signalReceived('2026-11-23T10:00:00+01:00'), 'klaar', now),
+      () => close(signalReceived('2026-11-23T10:00:00+01:00'), 'klaar', WORKER, now),
       'unknown-outcome',
     ],
     [
       'closing twice',
-      () => close(signalReceived('2026-11-23T10:00:00+01:00', { status: 'closed' }), 'al-bekend', now),
+      () =>
+        close(signalReceived('2026-11-23T10:00:00+01:00', { status: 'closed' }), 'al-bekend', WORKER, now),
       'signal-not-open',
     ],
   ])('refuses %s', (_name, action, code) => {
@@ -152,12 +154,19 @@ describe('team actions', () => {
   });
 
   it('close keeps the outcome and the moment', () => {
-    const closed = close(signalReceived('2026-11-23T10:00:00+01:00'), 'zelf-betaald-of-regeling', now);
+    const closed = close(
+      signalReceived('2026-11-23T10:00:00+01:00'),
+      'niet-opgepakt-andere-reden',
+      WORKER,
+      now,
+    );
 
     expect(closed).toMatchObject({
       status: 'closed',
-      outcome: 'zelf-betaald-of-regeling',
+      outcome: 'niet-opgepakt-andere-reden',
       closedAt: '2026-11-25T10:00:00+01:00',
+      closedBy: { principalId: WORKER.id, role: 'team-member', scope: 'bt-sociaal-overvecht' },
+      closedFrom: 'open',
     });
   });
 });

@@ -31,12 +31,18 @@ async function serverReading(bytes: Uint8Array) {
 
 const rejectedOf = (receipt: UploadReceipt) =>
   (receipt.rows ?? []).flatMap((line) =>
-    line.status === 'rejected' && line.row !== undefined ? [{ row: line.row, errors: line.errors }] : [],
+    line.status === 'rejected' && line.row !== undefined
+      ? [{ row: line.row, reference: line.reference, errors: line.errors }]
+      : [],
   );
 
-/** The web's download, read back: BOM, header, and per record its cells (padding dropped) and `fouten`. */
+/**
+ * The web's download, read back: BOM, header, and per record its cells (padding dropped) and `fouten`.
+ * Made as for an earlier upload whose file is chosen again (issue 15): checked against the receipt's
+ * count and huurdernummers, which the service's own reading of the same bytes must always pass.
+ */
 function webExport(bytes: Uint8Array, receipt: UploadReceipt, delimiter: string) {
-  const csv = rejectedRowsCsv(bytes, rejectedOf(receipt));
+  const csv = rejectedRowsCsv(bytes, rejectedOf(receipt), { received: receipt.counts.received });
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const [header = [], ...records] = parse(csv.slice(1), {
     delimiter,

@@ -199,9 +199,18 @@ describe('POST /intake/care-reports handler', () => {
     expect(first.statusCode).toBe(500);
     expect(bodyOf(first).error.code).toBe('internal-error');
     expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
-    const [receipt, outstanding] = ddb.commandCalls(PutCommand).map((call) => call.args[0].input.Item);
+    const [receipt, listed, outstanding] = ddb
+      .commandCalls(PutCommand)
+      .map((call) => call.args[0].input.Item);
     const stored = receipt as Record<string, unknown>;
     expect(stored).toMatchObject({ enqueued: false, reportId: report.reportId });
+    // Issue 15: listed under the police at once, so the accepted report is never missing from their list.
+    expect(listed).toMatchObject({
+      pk: 'SOURCE#politie-utrecht#CARE-REPORTS',
+      type: 'care-report-listing',
+      reportId: report.reportId,
+      signalId: stored.signalId,
+    });
     // I1: the report is kept as outstanding work before the queue, for the reconciler to send on.
     expect(outstanding).toMatchObject({
       type: 'outstanding',

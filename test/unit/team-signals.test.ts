@@ -45,7 +45,7 @@ function memoryTrail(fail = false): AuditTrail & { entries: AuditEntry[] } {
       if (fail) throw new Error('throttled');
       entries.push(...added);
     },
-    list: async () => ({ items: entries }),
+    list: async () => ({ items: entries.map((entry, index) => ({ ...entry, position: String(index) })) }),
   };
 }
 
