@@ -28,6 +28,27 @@ export const FLAG_LABELS: Record<string, string> = {
   grensgebied: 'Grensgebied (wijk controleren)',
   'warme-overdracht': 'Warme overdracht',
   dreigend: 'Dreigend',
+  'niet-in-brp': 'Niet in BRP',
+};
+
+/**
+ * What each flag asks of the team, in words (issue 15: a badge alone does not say why it is there).
+ * After DESIGN M2 (meervoudig, opeenvolgend), R5–R6 (samenstelling, werkgebied, grensgebied), D2
+ * (dreigend), B2 (niet in BRP) and the partner's warm handover.
+ */
+export const FLAG_EXPLANATIONS: Record<string, string> = {
+  meervoudig: 'Er is deze kalendermaand nog een signaal voor hetzelfde huishouden.',
+  opeenvolgend: 'Er was in de zes maanden hiervoor al een signaal voor hetzelfde huishouden.',
+  'samenstelling-onbekend':
+    'Niet bekend of er kinderen onder de 18 wonen: controleer of Sociaal of Jeugd & Gezin het juiste team is.',
+  'buiten-werkgebied':
+    'Het adres ligt niet in een Utrechtse wijk, is een postbus of ontbreekt: de centrale toegang bepaalt wie het oppakt.',
+  grensgebied:
+    'De postcode ligt op de grens van twee wijken: controleer of het signaal bij de goede wijk ligt.',
+  'warme-overdracht': 'De partner heeft de inwoner verteld dat het buurtteam contact opneemt.',
+  dreigend:
+    'Dreigende situatie, zoals een ontruimingsdatum of het einde van de energielevering: de termijn is drie werkdagen in plaats van vijf.',
+  'niet-in-brp': 'Volgens de BRP woont er niemand op dit adres: controleer het adres.',
 };
 
 export const KIND_LABELS: Record<string, string> = {
@@ -132,19 +153,19 @@ export const formatDate = (value: string | undefined) =>
   value ? date.format(new Date(`${value.slice(0, 10)}T12:00:00Z`)) : '—';
 export const formatDateTime = (value: string | undefined) => (value ? dateTime.format(new Date(value)) : '—');
 
-/** Whole calendar days from the service's today (asOf) to a date; negative when past. */
-export function daysUntil(dueDate: string, asOf: string): number {
-  return Math.round(
-    (Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${asOf.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
-  );
-}
+/** The routing rules (DESIGN R1–R6) and a re-route, in words. */
+export const ROUTING_RULE_LABELS: Record<string, string> = {
+  R1: 'Veiligheid: naar Veilig Thuis (R1)',
+  R2: 'Lopende casus in het huishouden (R2)',
+  R4: 'Hoofdprobleem betreft minderjarige kinderen (R4)',
+  R5: 'Hoofdprobleem betreft geen minderjarige kinderen (R5)',
+  R6: 'Buiten het werkgebied (R6)',
+  reroute: 'Door het team doorgezet',
+};
 
-export function deadlineText(dueDate: string, asOf: string, overdue: boolean): string {
-  const days = daysUntil(dueDate, asOf);
-  if (overdue)
-    return days === 0
-      ? 'vandaag te laat'
-      : `${Math.max(1, -days)} ${Math.abs(days) === 1 ? 'dag' : 'dagen'} te laat`;
-  if (days <= 0) return 'vandaag';
-  return `nog ${days} ${days === 1 ? 'dag' : 'dagen'}`;
-}
+/** The escalation ladder's levels (DESIGN D4) in words. */
+export const ESCALATION_LEVEL_LABELS: Record<number, string> = {
+  1: 'Niveau 1: termijn verstreken',
+  2: 'Niveau 2: 2 werkdagen over de termijn',
+  3: 'Niveau 3: hoogste niveau',
+};

@@ -52,3 +52,54 @@ export async function loadAllLines<Line>(
   }
   return [...current.lines];
 }
+
+/** Rows of the receipt table a page (issue 15: a 30,000-row receipt is never rendered at once). */
+export const ROWS_PER_PAGE = 50;
+
+/** What a line of a receipt is listed and found by. */
+export interface ListedLine {
+  readonly row?: number | undefined;
+  readonly index?: number | undefined;
+  readonly reference?: string | undefined;
+  readonly status: string;
+}
+
+/** Which lines the receipt table shows: every line, or those of one status. */
+export type LineFilter = 'alle' | 'accepted' | 'rejected' | 'duplicate' | 'updated';
+
+/** Letters and digits only, in lower case: `hn-0001234`, `HN 0001234` and `HN-0001234` are one search. */
+const searchable = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The lines of one status (or all), and of those the ones a search finds: by the partner's own
+ * reference (a huurdernummer) containing it, in any case and with or without dashes and spaces, or
+ * by their row number (element index) when the search is that number (without leading zeros).
+ */
+export function filterLines<Line extends ListedLine>(
+  lines: readonly Line[],
+  filter: LineFilter,
+  search: string,
+): readonly Line[] {
+  const wanted = searchable(search);
+  const number = /^[1-9]\d*$/.test(search.trim()) ? Number(search.trim()) : undefined;
+  if (filter === 'alle' && !wanted) return lines;
+  return lines.filter(
+    (line) =>
+      (filter === 'alle' || line.status === filter) &&
+      (!wanted ||
+        (line.row ?? line.index) === number ||
+        (line.reference !== undefined && searchable(line.reference).includes(wanted))),
+  );
+}
+
+const unit = (count: number, one: string, more: string) => `${count} ${count === 1 ? one : more}`;
+
+/** Elapsed time in Dutch words: "7 seconden", "1 minuut", "2 minuten en 5 seconden". */
+export function formatElapsed(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return unit(rest, 'seconde', 'seconden');
+  const inMinutes = unit(minutes, 'minuut', 'minuten');
+  return rest === 0 ? inMinutes : `${inMinutes} en ${unit(rest, 'seconde', 'seconden')}`;
+}

@@ -1,15 +1,23 @@
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from './table.tsx';
+
 /** One bar, possibly stacked from several parts (for example: signals per source). */
 export interface Bar {
   readonly label: string;
   readonly parts: readonly { readonly key: string; readonly value: number }[];
-  /** Text for this bar in the accessible description and above the bar. */
+  /** Above the bar: the figure it stands for ("72%"). */
   readonly text: string;
+  /** Under the bar's label, where a figure needs its count beside it ("18/25"). */
+  readonly detail?: string;
+  /** This bar's row in the table that is the chart's text alternative, after the label. */
+  readonly cells: readonly string[];
 }
 
 const COLORS = ['#1d5f9e', '#b35900', '#2e7d32', '#6a1b9a', '#00695c', '#4e342e'];
-const WIDTH = 320;
-const HEIGHT = 160;
-const PAD = { top: 18, right: 8, bottom: 28, left: 34 };
+const HEIGHT = 170;
+const PAD = { top: 18, right: 8, bottom: 40, left: 34 };
+/** The least room per bar: enough for a count such as "118/125" under it at the chart's text size. */
+const SLOT = 44;
+const MIN_WIDTH = 320;
 
 /** The top of the axis: 100 for percentages, else a count whose half is a whole number too. */
 function axisMax(max: number, unit: string): number {
@@ -23,14 +31,16 @@ function ticks(top: number, unit: string): number[] {
 }
 
 /**
- * A small SVG bar chart. Screen readers get the title and a description with every value; the
- * colours are dark enough for text contrast and the legend names them (WCAG 1.4.1, 1.4.11).
+ * A small SVG bar chart with its text alternative: the drawing is hidden from screen readers, which
+ * read a table with every figure instead (`headers`: the label column's, then one per cell). The
+ * colours are dark enough for text contrast and the legend names them (WCAG 1.1.1, 1.4.1, 1.4.11).
  */
 export function BarChart({
   id,
   title,
   bars,
   max,
+  headers,
   unit = '',
   keys = [],
 }: {
@@ -38,44 +48,42 @@ export function BarChart({
   title: string;
   bars: readonly Bar[];
   max: number;
+  headers: readonly string[];
   unit?: string;
   keys?: readonly string[];
 }) {
   const top = axisMax(max, unit);
-  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const width = Math.max(MIN_WIDTH, PAD.left + PAD.right + bars.length * SLOT);
+  const plotWidth = width - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const slot = plotWidth / Math.max(1, bars.length);
   const barWidth = Math.min(28, slot * 0.7);
   const scale = (value: number) => (value / top) * plotHeight;
   const color = (key: string) => COLORS[Math.max(0, keys.indexOf(key)) % COLORS.length];
-  const description = bars.map((bar) => `${bar.label}: ${bar.text}`).join('; ');
 
   return (
-    <figure class="chart">
+    <figure class="chart" aria-labelledby={`${id}-title`}>
       <figcaption>
         <span id={`${id}-title`} class="chart-title">
           {title}
         </span>
         {keys.length > 0 && (
-          <ul class="legend">
+          <ul class="legend" aria-hidden="true">
             {keys.map((key) => (
               <li key={key}>
-                <span class="swatch" style={{ background: color(key) }} aria-hidden="true" />
+                <span class="swatch" style={{ background: color(key) }} />
                 {key}
               </li>
             ))}
           </ul>
         )}
       </figcaption>
-      {/* The name comes from the visible caption (aria-labelledby); the title is only the tooltip. */}
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-        <title>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
+      <svg viewBox={`0 0 ${width} ${HEIGHT}`} aria-hidden="true" focusable="false">
         {ticks(top, unit).map((fraction) => (
           <g key={fraction}>
             <line
               x1={PAD.left}
-              x2={WIDTH - PAD.right}
+              x2={width - PAD.right}
               y1={PAD.top + plotHeight - fraction * plotHeight}
               y2={PAD.top + plotHeight - fraction * plotHeight}
               class="chart-grid"
@@ -106,13 +114,39 @@ export function BarChart({
               <text x={x + barWidth / 2} y={y - 4} class="chart-value" text-anchor="middle">
                 {bar.text}
               </text>
-              <text x={x + barWidth / 2} y={HEIGHT - 10} class="chart-axis" text-anchor="middle">
+              <text x={x + barWidth / 2} y={HEIGHT - 24} class="chart-axis" text-anchor="middle">
                 {bar.label}
               </text>
+              {bar.detail && (
+                <text x={x + barWidth / 2} y={HEIGHT - 10} class="chart-axis" text-anchor="middle">
+                  {bar.detail}
+                </text>
+              )}
             </g>
           );
         })}
       </svg>
+      <div class="visually-hidden">
+        <Table caption={title}>
+          <TableHeader>
+            <TableRow>
+              {headers.map((header) => (
+                <TableHeaderCell key={header}>{header}</TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {bars.map((bar) => (
+              <TableRow key={bar.label}>
+                <TableHeaderCell scope="row">{bar.label}</TableHeaderCell>
+                {bar.cells.map((cell, index) => (
+                  <TableCell key={index}>{cell}</TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
     </figure>
   );
 }
