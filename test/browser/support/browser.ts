@@ -22,8 +22,9 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // Dutch date and time inputs, as the teams see them.
-      '--lang=nl-NL',
+      // An English browser (issue 15): the app must still show only Dutch, its own validation
+      // messages instead of the browser's, whatever the browser's language.
+      '--lang=en-US',
     ],
   });
 }
@@ -41,7 +42,7 @@ export function pageProblems(page: Page): readonly string[] {
 /** A fresh context (its own sessionStorage) signed in as one of the local demo principals. */
 export async function signIn(browser: Browser, url: string, token: string): Promise<Page> {
   // A laptop-sized window; the tablet layout gets its own check.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   const seen: string[] = [];
   problems.set(page, seen);
@@ -87,9 +88,17 @@ export async function accessibilityFindings(page: Page): Promise<AxeFinding[]> {
   }));
 }
 
-/** Only the findings the acceptance forbids; the rest are printed so they get fixed too. */
-export function seriousFindings(findings: readonly AxeFinding[], pageName: string): AxeFinding[] {
-  const others = findings.filter((finding) => finding.impact !== 'serious' && finding.impact !== 'critical');
-  if (others.length > 0) console.warn(`axe (${pageName}), minder ernstig:`, others);
-  return findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
+/**
+ * What an English browser or an untranslated screen would show (issue 15 build 6: Dutch throughout,
+ * the browser runs with --lang=en-US): English words, months, days, AM/PM, a date as mm/dd, a file
+ * input's own "Choose File", the API's field names instead of their Dutch labels.
+ */
+export const ENGLISH_ON_SCREEN =
+  /\b(the|and|days?|left|overdue|late|Loading|Error|Please|required|field|Submit|Choose|chosen|Browse|Date|Time|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|AM|PM|reportedAt|acuteUnsafety|domesticViolence|childUnsafety|consent|summary)\b|mm\/dd/;
+
+/** The page's visible text (innerText: hidden text is not what a user reads) holds no English. */
+export async function visibleEnglish(page: Page): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is what a user reads.
+  const visible = await page.evaluate(() => document.body.innerText);
+  return [...visible.matchAll(new RegExp(ENGLISH_ON_SCREEN, 'g'))].map((match) => match[0]);
 }
