@@ -29,6 +29,8 @@ export interface FunctionDefinition {
   readonly householdSecret?: boolean;
   /** Reads the DDAS certificate chain (X3): a Secrets Manager secret on AWS; locally the key file's. */
   readonly ddasCertificateChain?: boolean;
+  /** Asks the BRP (B1–B3): reads its API key and client certificate, Secrets Manager on AWS. */
+  readonly brp?: boolean;
   readonly timeoutSeconds: number;
   /** Megabytes; more memory is also more CPU in Lambda. */
   readonly memoryMb?: number;
@@ -150,8 +152,20 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     table: 'read-write',
     sendsTo: ['escalations'],
     householdSecret: true,
+    brp: true,
     timeoutSeconds: QUEUES.signals.consumerTimeoutSeconds,
     memoryMb: 1024,
+  },
+  {
+    // B3: every composition the BRP did not give at routing, asked again; after a BRP outage
+    // these catch up within a few runs.
+    id: 'RetryCompositions',
+    entry: 'functions/signals/retry-compositions.ts',
+    environment: 'retryCompositions',
+    schedule: 'rate(15 minutes)',
+    table: 'read-write',
+    brp: true,
+    timeoutSeconds: 300,
   },
   {
     id: 'Sweep',
@@ -306,6 +320,14 @@ export interface ResourceNames {
    * against — the user pool's issuer, its key set, the app clients (comma-separated).
    */
   readonly accessTokens?: { readonly issuer: string; readonly jwksUrl: string; readonly clientIds: string };
+  /**
+   * Issue 16 (B1–B3): the BRP endpoint — locally the stand-in's URL (and its API key, if any), on AWS
+   * the endpoint with the ARNs of the secrets holding its API key and client certificate. Absent: no
+   * BRP is asked.
+   */
+  readonly brp?:
+    | { readonly url: string; readonly apiKey?: string }
+    | { readonly url: string; readonly apiKeySecretArn: string; readonly clientCertificateSecretArn: string };
 }
 
 /**
@@ -335,6 +357,14 @@ export function environmentFor(
     ACCESS_TOKEN_ISSUER: resources.accessTokens?.issuer,
     ACCESS_TOKEN_JWKS_URL: resources.accessTokens?.jwksUrl,
     ACCESS_TOKEN_CLIENT_IDS: resources.accessTokens?.clientIds,
+    BRP_API_URL: resources.brp?.url,
+    BRP_API_KEY: resources.brp && 'apiKey' in resources.brp ? resources.brp.apiKey : undefined,
+    BRP_API_KEY_SECRET_ARN:
+      resources.brp && 'apiKeySecretArn' in resources.brp ? resources.brp.apiKeySecretArn : undefined,
+    BRP_CLIENT_CERTIFICATE_SECRET_ARN:
+      resources.brp && 'clientCertificateSecretArn' in resources.brp
+        ? resources.brp.clientCertificateSecretArn
+        : undefined,
   };
   const schema = ENVIRONMENTS[definition.environment];
   const wanted = Object.fromEntries(

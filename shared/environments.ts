@@ -61,6 +61,20 @@ const accessToken = z.object({
   ACCESS_TOKEN_CLIENT_IDS: z.string().min(1).optional(),
 });
 
+/**
+ * Issue 16 (DESIGN B1–B3): the BRP's Haal Centraal endpoint. Absent: no BRP, signals are routed as
+ * before. Locally the URL of the stand-in and, when it wants one, its API key as a value; on AWS the
+ * API key and the client certificate (PKIoverheid, mTLS) are Secrets Manager secrets, read at cold
+ * start. BRP_TIMEOUT_MS bounds each question (B3: the BRP never slows routing much).
+ */
+const brp = z.object({
+  BRP_API_URL: z.url().optional(),
+  BRP_API_KEY: z.string().min(1).optional(),
+  BRP_API_KEY_SECRET_ARN: z.string().min(1).optional(),
+  BRP_CLIENT_CERTIFICATE_SECRET_ARN: z.string().min(1).optional(),
+  BRP_TIMEOUT_MS: milliseconds.default('2000'),
+});
+
 export const ENVIRONMENTS = {
   none: z.object({}),
   submitCareReport: table.extend(signalsQueue.shape).extend(intakeTiming.shape),
@@ -73,7 +87,9 @@ export const ENVIRONMENTS = {
     .extend(intakeTiming.shape),
   reconcileIntake: table.extend(signalsQueue.shape).extend(uploadsQueue.shape).extend(intakeTiming.shape),
   uploads: table,
-  routeSignals: table.extend(householdSecret.shape).extend(escalationsQueue.shape),
+  routeSignals: table.extend(householdSecret.shape).extend(escalationsQueue.shape).extend(brp.shape),
+  /** B3's later retry of the compositions the BRP did not give at routing. */
+  retryCompositions: table.extend(brp.shape),
   teamSignals: table,
   sweep: table.extend(escalationsQueue.shape),
   escalate: table.extend(notifier.shape),

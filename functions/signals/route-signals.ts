@@ -5,6 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoDocumentClient, sqs } from '../../shared/adapters/aws-clients.ts';
+import { brpFromEnvironment } from '../../shared/adapters/brp-dependencies.ts';
 import { dynamoHouseholdStore } from '../../shared/adapters/dynamodb-household-store.ts';
 import { dynamoOutstandingIntake } from '../../shared/adapters/dynamodb-outstanding-intake.ts';
 import { dynamoReceiptStore } from '../../shared/adapters/dynamodb-receipt-store.ts';
@@ -31,6 +32,17 @@ const deps = {
   calendar: municipalCalendar,
   secret: await loadHouseholdSecret(env),
   escalations: sqsPublisher<EscalationMessage>(sqs(), env.ESCALATIONS_QUEUE_URL),
+  // B1–B3: ids and failure codes only (P2); the signal is routed without the BRP and retried later.
+  brp: await brpFromEnvironment(env, dynamoDocumentClient(), 'buurtsignaal-routering').then(
+    (brp) =>
+      brp && {
+        ...brp,
+        reportFailures: (failures: ReadonlyMap<string, string>) => {
+          metrics.addMetric('BrpUnanswered', MetricUnit.Count, failures.size);
+          logger.warn('BRP gaf geen antwoord', { failures: Object.fromEntries(failures) });
+        },
+      },
+  ),
 };
 
 // Records that fail to parse or to route are reported as batch item failures: SQS redelivers just

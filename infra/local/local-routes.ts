@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../../shared/auth/principal.ts';
+import { BRP_FAULTS, type BrpFault } from './brp-stand-in.ts';
 import { readBody, sendJson } from './http-gateway.ts';
 import type { ScheduleRun } from './local-runtime.ts';
 import type { TestClock } from './test-clock.ts';
@@ -10,6 +11,7 @@ export interface LocalControls {
   sweep(): Promise<ScheduleRun>;
   outbox(): Promise<Record<string, unknown>[]>;
   setNotifierOutage(outage: boolean): void;
+  setBrpFault(fault: BrpFault): boolean;
 }
 
 function error(response: ServerResponse, status: number, code: string, message: string): true {
@@ -55,6 +57,22 @@ async function setClock(
   return true;
 }
 
+/** Issue 16 fault injection: `{"fault": "down"}` makes the BRP stand-in fail that way until `none`. */
+async function setBrpFault(
+  request: IncomingMessage,
+  response: ServerResponse,
+  controls: LocalControls,
+): Promise<true> {
+  const body = (await jsonBody(request)) as { fault?: unknown } | undefined;
+  const fault = BRP_FAULTS.find((each) => each === body?.fault);
+  if (!fault)
+    return error(response, 422, 'invalid-fault', `Geef {"fault": …} met een van: ${BRP_FAULTS.join(', ')}.`);
+  if (!controls.setBrpFault(fault))
+    return error(response, 409, 'no-brp-stand-in', 'Deze runtime draait zonder BRP-stand-in.');
+  sendJson(response, 200, { fault });
+  return true;
+}
+
 /**
  * The local-only routes of API.md (`/_local/…`), never deployed. Admin token required, except to read
  * the test clock: the web app shows every user, signed in or not, that the time stands still (issue 15
@@ -76,6 +94,7 @@ export async function handleLocalRoute(
     'POST /_local/sweep',
     'GET /_local/outbox',
     'POST /_local/notifier',
+    'POST /_local/brp',
   ];
   if (!known.includes(key)) return false;
   if (key === 'GET /_local/clock') {
@@ -106,6 +125,8 @@ export async function handleLocalRoute(
       sendJson(response, 200, { outage: body.outage });
       return true;
     }
+    case 'POST /_local/brp':
+      return setBrpFault(request, response, controls);
     default: {
       const timeout = Number(url.searchParams.get('timeoutMs') ?? 120_000);
       try {

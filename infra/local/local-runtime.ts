@@ -16,6 +16,7 @@ import { OPERATIONS } from '../../shared/api/operations.ts';
 import { localTokenTable } from '../../shared/auth/principal.ts';
 import { METRICS_NAMESPACE, QUEUES, type QueueName, SERVICE_NAME } from '../../shared/resources.ts';
 import { environmentFor, FUNCTIONS } from '../function-catalog.ts';
+import { type BrpFault, type BrpStandIn, startBrpStandIn } from './brp-stand-in.ts';
 import { EventSourcePoller, type SqsHandler } from './event-source-poller.ts';
 import { type ApiHandler, createApiGateway, type GatewayRoute, sendJson } from './http-gateway.ts';
 import { enableConcurrentInvocations, initialize, invoke, LOCAL_MAX_CONCURRENCY } from './lambda-context.ts';
@@ -56,6 +57,11 @@ export interface LocalRuntimeOptions {
   readonly uploadTimeBudgetMs?: number;
   /** When the reconciler sends on intake not known to be stored (RECONCILE_AFTER_MS). */
   readonly reconcileAfterMs?: number;
+  /**
+   * Issue 16: the BRP the router asks — the stand-in with its demo residents (default), or none
+   * (signals routed as before issue 16, as on a deployment without a BRP connection).
+   */
+  readonly brp?: 'stand-in' | 'none';
   /** Called after each request: method, path (ids only, never bodies), status, milliseconds. */
   readonly onRequest?: (entry: { method: string; path: string; status: number; ms: number }) => void;
 }
@@ -76,6 +82,10 @@ export interface LocalRuntime {
   outbox(): Promise<Record<string, unknown>[]>;
   /** Makes the local notifier fail (true) or work again (false): fault injection for demos and tests. */
   setNotifierOutage(outage: boolean): void;
+  /** The BRP stand-in (issue 16), for fault injection; absent with `brp: 'none'`. */
+  readonly brp: BrpStandIn | undefined;
+  /** Makes the BRP stand-in fail in one way, or work again (`none`); false without a stand-in. */
+  setBrpFault(fault: BrpFault): boolean;
   stop(): Promise<void>;
 }
 
@@ -119,7 +129,7 @@ function localHouseholdSecret(dataDir: string): string {
 type ScheduledHandler = (
   event: ScheduledEvent,
   context: Context,
-) => Promise<{ due?: number; purged?: number; reconciled?: number } | undefined>;
+) => Promise<{ due?: number; purged?: number; reconciled?: number; completed?: number } | undefined>;
 
 /**
  * What one run of the scheduled functions did: escalations sent (D4), signals purged (P1), accepted
@@ -129,6 +139,8 @@ export interface ScheduleRun {
   readonly escalated: number;
   readonly purged: number;
   readonly reconciled: number;
+  /** B3: compositions the BRP gave on the later retry. */
+  readonly compositions: number;
 }
 
 function scheduledEvent(detail: Record<string, unknown> = {}): ScheduledEvent {
@@ -180,6 +192,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   started.push(dynamoServer);
   const sqsServer = await startLocalSqs();
   started.push(sqsServer);
+  const brpStandIn = options.brp === 'none' ? undefined : await startBrpStandIn();
+  if (brpStandIn) started.push({ endpoint: brpStandIn.url, close: () => brpStandIn.close() });
   await configureProcessEnvironment(
     { dynamodb: dynamoServer.endpoint, sqs: sqsServer.endpoint },
     { logLevel: options.logLevel ?? 'INFO', metrics: options.metrics ?? false },
@@ -204,6 +218,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     householdSecret: { value: localHouseholdSecret(options.dataDir) },
     ddasSigning: { keyFile: join(options.dataDir, LOCAL_SIGNING_FILE) },
     notifier: { kind: 'outbox' } as const,
+    ...(brpStandIn ? { brp: { url: brpStandIn.url } } : {}),
     tableName: LOCAL_TABLE_NAME,
     queueUrls: Object.fromEntries(Object.entries(queues).map(([name, queue]) => [name, queue.url])) as Record<
       QueueName,
@@ -294,14 +309,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     let escalated = 0;
     let purged = 0;
     let reconciled = 0;
+    let compositions = 0;
     for (const { functionName, timeoutSeconds, handler } of scheduled) {
       const result = await invoke(handler, scheduledEvent(), functionName, timeoutSeconds);
       escalated += result?.due ?? 0;
       purged += result?.purged ?? 0;
       reconciled += result?.reconciled ?? 0;
+      compositions += result?.completed ?? 0;
     }
     await drain();
-    return { escalated, purged, reconciled };
+    return { escalated, purged, reconciled, compositions };
   }
 
   const documents = documentClientOf(dynamodb);
@@ -312,6 +329,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     outbox: () => readOutbox(documents, LOCAL_TABLE_NAME),
     setNotifierOutage: (outage: boolean) => {
       process.env.LOCAL_NOTIFIER_OUTAGE = outage ? '1' : '0';
+    },
+    brp: brpStandIn,
+    setBrpFault: (fault: BrpFault) => {
+      brpStandIn?.setFault(fault);
+      return brpStandIn !== undefined;
     },
   };
   const tokens = localTokenTable();

@@ -54,6 +54,7 @@ const SIGNAL: SignalDetail = {
   flags: [],
   person: { displayName: 'A. Jansen', initials: 'A.', surname: 'Jansen', birthDate: '1971-02-03' },
   address: { postcode: '3561AB', houseNumber: 4 },
+  household: { minorsUnder18: 0, source: 'partner' },
   status: 'open',
   teamId: 'bt-sociaal-overvecht',
   consent: 'given',

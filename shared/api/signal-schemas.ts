@@ -152,6 +152,19 @@ export const signalDetailSchema = /* @__PURE__ */ treeShakeable(() =>
         .int()
         .optional()
         .meta({ description: 'Aantal minderjarigen volgens de partner; ontbreekt = onbekend.' }),
+      household: z
+        .object({
+          minorsUnder18: z.number().int().min(0).optional().meta({
+            description: 'Leden van het huishouden jonger dan 18 op de ontvangstdatum; ontbreekt = onbekend.',
+          }),
+          source: z.enum(['brp', 'partner', 'onbekend']).meta({
+            description:
+              'Waar het aantal vandaan komt: de BRP (DESIGN B1), de partner, of niemand (onbekend).',
+          }),
+        })
+        .meta({
+          description: 'Samenstelling van het huishouden (DESIGN B1): alleen het aantal minderjarigen.',
+        }),
       person: z.object({
         displayName: z.string(),
         initials: z.string().optional(),

@@ -1,6 +1,7 @@
-import { careReportToSignal } from '../domain/care-report.ts';
+import { amsterdamDateOf } from '../domain/amsterdam-time.ts';
+import { type CareReport, careReportToSignal, decideOnSafetyAndConsent } from '../domain/care-report.ts';
 import { ddasClientOf } from '../domain/ddas-delivery.ts';
-import { type DebtSignalInput, debtSignalToSignal } from '../domain/debt-signal.ts';
+import { type DebtSignalInput, debtSignalToSignal, thresholdFor } from '../domain/debt-signal.ts';
 import { type HouseholdEntry, householdFindings } from '../domain/household-history.ts';
 import { householdKey } from '../domain/household-key.ts';
 import { retentionOf } from '../domain/retention.ts';
@@ -8,6 +9,8 @@ import type { Signal } from '../domain/signal.ts';
 import type { WorkingDayCalendar } from '../domain/working-days.ts';
 import { errorCodeOf } from '../error-code.ts';
 import type { CareReportMessage, DebtSignalsMessage, SignalMessage } from '../messages.ts';
+import { type BrpDependencies, type BrpQuestion, consultBrp } from './brp-household.ts';
+import type { PendingCompositions } from './composition-retry.ts';
 import {
   ConcurrentUpdateError,
   careReportWorkId,
@@ -36,6 +39,11 @@ export interface RoutingDependencies {
   readonly secret: string;
   /** Real time of a failure record. */
   readonly now?: () => Date;
+  /**
+   * B1–B3: the BRP, asked when a signal leaves the composition unknown (or, for debt signals, gives
+   * a BSN); absent where no BRP is configured — routed as before issue 16.
+   */
+  readonly brp?: (BrpDependencies & { readonly pending: PendingCompositions }) | undefined;
 }
 
 /** What the queue knows of this delivery: at the last try a failure is recorded, not retried (I1). */
@@ -157,6 +165,9 @@ async function decideCareReport(
   const key = householdKey(report.address, deps.secret);
   const entries = (await deps.households.get([key])).get(key) ?? [];
   const household = householdFindings(entries, { signalId, receivedAt: message.receivedAt, source });
+  const existing = await deps.signals.get(signalId);
+  const question = existing ? undefined : careReportQuestion(signalId, report, message.receivedAt);
+  const brp = await askBrp(question ? [question] : [], deps);
   const result = careReportToSignal(report, {
     signalId,
     source,
@@ -164,6 +175,7 @@ async function decideCareReport(
     calendar: deps.calendar,
     household,
     householdKey: key,
+    brp: brp.get(signalId),
   });
   if (!result.routed) {
     await deps.receipts.recordOutcome(source, report.reportId, result.outcome);
@@ -181,6 +193,65 @@ async function decideCareReport(
   return created
     ? { signalId, result: 'routed', teamId: result.signal.teamId, rule: result.signal.routing.rule }
     : { signalId, result: 'already-routed' };
+}
+
+/**
+ * B1 for a care report: only one that will be routed to a Buurtteam (not a Veilig Thuis forward,
+ * not one refused) and leaves the composition unknown. B2 is never asked: a care report is not
+ * closed on BRP grounds.
+ */
+function careReportQuestion(
+  signalId: string,
+  report: CareReport,
+  receivedAt: string,
+): BrpQuestion | undefined {
+  if (report.household !== undefined || decideOnSafetyAndConsent(report).action !== 'route') return undefined;
+  return {
+    signalId,
+    purpose: 'zorgmelding',
+    on: amsterdamDateOf(new Date(receivedAt)),
+    address: report.address,
+  };
+}
+
+/**
+ * B1/B2 for a debt signal that will be decided (not stored yet, at or above the threshold): who
+ * lives at the address when the partner left the composition out, where the BSN is registered
+ * when the partner gave one.
+ */
+function debtSignalQuestion(signalId: string, input: DebtSignalInput, source: string, receivedAt: string) {
+  if (input.amount < thresholdFor(source)) return undefined;
+  const question: BrpQuestion = {
+    signalId,
+    purpose: 'vroegsignalering-schulden',
+    on: amsterdamDateOf(new Date(receivedAt)),
+    address: input.minorsInHousehold === undefined ? input.address : undefined,
+    bsn: input.person.bsn,
+  };
+  return question.address !== undefined || question.bsn !== undefined ? question : undefined;
+}
+
+/**
+ * Asks the BRP (B1–B3) and schedules the later retry for every composition it left unanswered —
+ * before the signals are stored, so that no pending signal can miss its retry; the retry skips a
+ * signal that was never stored.
+ */
+async function askBrp(questions: readonly BrpQuestion[], deps: RoutingDependencies) {
+  if (!deps.brp || questions.length === 0) return new Map();
+  const { findings, failures } = await consultBrp(questions, deps.brp);
+  const pending = questions.filter((question) => findings.get(question.signalId)?.compositionPending);
+  if (pending.length > 0)
+    await deps.brp.pending.schedule(
+      pending.map(({ signalId, purpose }) => ({ signalId, purpose })),
+      (deps.now?.() ?? new Date()).toISOString(),
+    );
+  if (failures.size > 0) deps.brp.reportFailures?.(failures);
+  return findings;
+}
+
+/** A stored signal that is not decided again: routed already, or not routed and not higher (I5). */
+function decidedAlready(stored: StoredSignal | undefined, amount: number): boolean {
+  return stored !== undefined && (!isNotRouted(stored) || amount <= (stored.amount ?? 0));
 }
 
 /** I5 `geactualiseerd`: a re-sent item with a higher amount updates the open signal. */
@@ -243,6 +314,14 @@ async function routeDebtSignals(
     deps.households.get(message.items.map((item) => item.householdKey)),
   ]);
   const asRead = new Map(households);
+  const brp = await askBrp(
+    message.items.flatMap(({ signalId, input }) =>
+      decidedAlready(existing.get(signalId), input.amount)
+        ? []
+        : (debtSignalQuestion(signalId, input, source, receivedAt) ?? []),
+    ),
+    deps,
+  );
   const pending = new Map<string, StoredSignal>();
   const changes = new Map<string, HouseholdEntry[]>();
   const earlier = new Set<string>();
@@ -280,6 +359,7 @@ async function routeDebtSignals(
       householdKey: key,
       household: findings,
       calendar: deps.calendar,
+      brp: brp.get(signalId),
     });
     const record: StoredSignal = result.routed
       ? result.signal

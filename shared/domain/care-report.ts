@@ -1,5 +1,6 @@
 import { amsterdamDateOf, formatAmsterdam } from './amsterdam-time.ts';
 import { isMinorOn } from './household.ts';
+import { type BrpFindings, compositionOf } from './household-composition.ts';
 import type { HouseholdFindings } from './household-history.ts';
 import { OUTCOME } from './outcomes.ts';
 import { routeSignal } from './routing.ts';
@@ -56,6 +57,8 @@ export interface CareReportContext {
   /** DESIGN M1–M3: what the household's earlier signals say, when matching ran. */
   readonly household?: HouseholdFindings | undefined;
   readonly householdKey?: string | undefined;
+  /** B1/B3: what the BRP said of the address, when the router asked it (never B2: see below). */
+  readonly brp?: BrpFindings | undefined;
 }
 
 /**
@@ -75,13 +78,20 @@ export function careReportToSignal(report: CareReport, context: CareReportContex
     minor.birthDate === undefined || isMinorOn(minor.birthDate, receivedDate);
   const personIsMinor =
     report.person.birthDate !== undefined && isMinorOn(report.person.birthDate, receivedDate);
+  // The police's own count when they gave the household, else the BRP's (B1). A care report is
+  // never closed on BRP grounds (B2): a registration elsewhere is not even asked.
+  const composition = compositionOf(
+    report.household && (report.household.minors ?? []).filter(listedMinor).length,
+    context.brp,
+  );
   const routing = routeSignal({
     safetyConcern: decision.action === 'forward-to-veilig-thuis',
     openCaseTeamId: context.household?.openCase?.teamId,
     categories: report.categories,
     household: {
-      hasMinor: personIsMinor || (report.household?.minors ?? []).some(listedMinor),
-      compositionKnown: report.household !== undefined,
+      hasMinor: personIsMinor || composition.certainlyAMinor,
+      compositionKnown: composition.source !== 'onbekend',
+      brpMinors: composition.source === 'brp' ? composition.minorsUnder18 : undefined,
     },
     postcode: report.address.postcode,
   });
@@ -117,10 +127,13 @@ export function careReportToSignal(report: CareReport, context: CareReportContex
         ...(context.household?.meervoudig ? (['meervoudig'] as const) : []),
         ...(context.household?.opeenvolgend ? (['opeenvolgend'] as const) : []),
         ...(report.urgent ? (['dreigend'] as const) : []),
+        ...(context.brp?.nobodyRegistered ? (['niet-in-brp'] as const) : []),
       ],
       person: outreachOnly ? { initials, prefix, surname } : report.person,
       address: report.address,
       summary: outreachOnly ? undefined : report.summary,
+      household: { minorsUnder18: composition.minorsUnder18, source: composition.source },
+      ...(context.brp?.compositionPending ? { compositionPending: true } : {}),
       householdKey: context.householdKey,
       caseId: forwarded ? undefined : context.household?.openCase?.signalId,
       contactAttempts: [],

@@ -1,6 +1,7 @@
 import thresholds from '../../config/thresholds.json' with { type: 'json' };
 import { amsterdamDateOf, formatAmsterdam } from './amsterdam-time.ts';
 import { isMinorOn } from './household.ts';
+import { type BrpFindings, compositionOf } from './household-composition.ts';
 import type { HouseholdFindings } from './household-history.ts';
 import { type RoutingDecision, routeSignal, type SignalFlag } from './routing.ts';
 import type { Address, Person, Signal } from './signal.ts';
@@ -59,14 +60,18 @@ export interface DebtSignalContext {
   readonly householdKey: string;
   readonly household: HouseholdFindings;
   readonly calendar: WorkingDayCalendar;
+  /** B1–B3: what the BRP said, when the router asked it. */
+  readonly brp?: BrpFindings | undefined;
 }
 
 function flagsFor(
   input: DebtSignalInput,
   routing: RoutingDecision,
   household: HouseholdFindings,
+  brp: BrpFindings | undefined,
 ): SignalFlag[] {
   const flags: SignalFlag[] = [...routing.flags];
+  if (brp?.nobodyRegistered) flags.push('niet-in-brp');
   if (household.meervoudig) flags.push('meervoudig');
   if (household.opeenvolgend) flags.push('opeenvolgend');
   if (input.warmHandover) flags.push('warme-overdracht');
@@ -84,18 +89,22 @@ export function debtSignalToSignal(input: DebtSignalInput, context: DebtSignalCo
     return { routed: false, outcome: 'niet-opgepakt-onterecht' };
   if (context.household.declinedRecently)
     return { routed: false, outcome: 'niet-opgepakt-herhaalde-melding' };
+  // B2: the person lives elsewhere according to the BRP; the Wgs covers residents only.
+  if (context.brp?.registeredElsewhere) return { routed: false, outcome: 'geen-inwoner' };
 
   const receivedDate = amsterdamDateOf(context.receivedAt);
   const personIsMinor =
     input.person.birthDate !== undefined && isMinorOn(input.person.birthDate, receivedDate);
   const categories = debtCategories(input);
+  const composition = compositionOf(input.minorsInHousehold, context.brp);
   const routing = routeSignal({
     safetyConcern: false,
     openCaseTeamId: context.household.openCase?.teamId,
     categories,
     household: {
-      hasMinor: (input.minorsInHousehold ?? 0) > 0 || personIsMinor,
-      compositionKnown: input.minorsInHousehold !== undefined,
+      hasMinor: composition.certainlyAMinor || personIsMinor,
+      compositionKnown: composition.source !== 'onbekend',
+      brpMinors: composition.source === 'brp' ? composition.minorsUnder18 : undefined,
     },
     postcode: input.address.postcode,
   });
@@ -125,7 +134,7 @@ export function debtSignalToSignal(input: DebtSignalInput, context: DebtSignalCo
       routingHistory: [
         { at: receivedAt, teamId: routing.teamId, rule: routing.rule, explanation: routing.explanation },
       ],
-      flags: flagsFor(input, routing, context.household),
+      flags: flagsFor(input, routing, context.household, context.brp),
       person: input.person,
       address: input.address,
       amount: input.amount,
@@ -134,6 +143,8 @@ export function debtSignalToSignal(input: DebtSignalInput, context: DebtSignalCo
       evictionDate: input.evictionDate,
       endOfSupplyDate: input.endOfSupplyDate,
       minorsInHousehold: input.minorsInHousehold,
+      household: { minorsUnder18: composition.minorsUnder18, source: composition.source },
+      ...(context.brp?.compositionPending ? { compositionPending: true } : {}),
       householdKey: context.householdKey,
       caseId: context.household.openCase?.signalId,
       contactAttempts: [],

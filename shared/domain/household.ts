@@ -19,4 +19,6 @@ export interface HouseholdFacts {
   readonly hasMinor: boolean;
   /** False when the source did not say who lives there: the team checks it (R5 flag). */
   readonly compositionKnown: boolean;
+  /** B1: the composition came from the BRP, with this many under 18: the explanation says so. */
+  readonly brpMinors?: number | undefined;
 }

@@ -10,6 +10,7 @@ export const SIGNAL_FLAGS = [
   'samenstelling-onbekend',
   'buiten-werkgebied',
   'grensgebied',
+  'niet-in-brp',
   'warme-overdracht',
   'dreigend',
 ] as const;
@@ -85,6 +86,16 @@ function outsideAreaText(postcode: string | undefined, location: WijkLocation): 
   return 'Geen postcode bekend: naar Toegang voor centrale triage.';
 }
 
+/** B1: when the BRP settled the composition, the explanation says so ("volgens de BRP …"). */
+function brpText(facts: RoutingFacts): string {
+  const minors = facts.household.brpMinors;
+  if (minors === undefined) return '';
+  if (minors === 0) return ' (volgens de BRP wonen er geen minderjarigen op het adres)';
+  return minors === 1
+    ? ' (volgens de BRP woont er 1 minderjarige op het adres)'
+    : ` (volgens de BRP wonen er ${minors} minderjarigen op het adres)`;
+}
+
 function dominantText(derived: Derived): string {
   return derived.dominant
     ? `Dominant probleem '${derived.dominant.label}'`
@@ -127,12 +138,12 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
   {
     id: 'R4',
     applies: (_facts, derived) => derived.forMinors,
-    decide: (_facts, derived) => {
+    decide: (facts, derived) => {
       const teamId = jeugdEnGezinTeam(wijkOf(derived));
       return {
         teamId,
         flags: wijkFlags(derived),
-        explanation: `${dominantText(derived)} betreft minderjarige kinderen: ${teamLabel(teamId)} (${wijkText(derived)}).`,
+        explanation: `${dominantText(derived)} betreft minderjarige kinderen${brpText(facts)}: ${teamLabel(teamId)} (${wijkText(derived)}).`,
       };
     },
   },
@@ -146,7 +157,7 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
         teamId,
         flags: [...wijkFlags(derived), ...(unknown ? (['samenstelling-onbekend'] as const) : [])],
         explanation:
-          `${dominantText(derived)} betreft geen minderjarige kinderen: ${teamLabel(teamId)} (${wijkText(derived)}).` +
+          `${dominantText(derived)} betreft geen minderjarige kinderen${brpText(facts)}: ${teamLabel(teamId)} (${wijkText(derived)}).` +
           (unknown ? ' Samenstelling van het huishouden onbekend: controleer of er kinderen zijn.' : ''),
       };
     },

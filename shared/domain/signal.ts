@@ -1,6 +1,7 @@
 import { amsterdamDateOf } from './amsterdam-time.ts';
 import { dagdeelOf } from './dagdeel.ts';
 import { escalationResolution } from './escalation-resolution.ts';
+import type { HouseholdComposition } from './household-composition.ts';
 import { municipalCalendar } from './municipal-calendar.ts';
 import { principalLabel } from './principal-labels.ts';
 import type { RoutingRuleId, SignalFlag } from './routing.ts';
@@ -121,6 +122,13 @@ export interface Signal {
   readonly evictionDate?: string | undefined;
   readonly endOfSupplyDate?: string | undefined;
   readonly minorsInHousehold?: number | undefined;
+  /**
+   * B1: the household's members under 18 on the receipt date and where the count came from — the
+   * partner, the BRP, or nobody (`onbekend`). Absent on signals routed before issue 16.
+   */
+  readonly household?: HouseholdComposition | undefined;
+  /** B3: the BRP did not answer when it was routed; a later retry fills in the composition once. */
+  readonly compositionPending?: boolean | undefined;
   /** Keyed hash of the normalised address (M1); never the address itself in an index. */
   readonly householdKey?: string | undefined;
   /** M3: the first open signal of the household this one joined (one household, one plan). */
@@ -140,6 +148,17 @@ export interface Signal {
   readonly closedFrom?: 'open' | 'forwarded' | undefined;
   /** Optimistic-locking counter for read-modify-write updates. */
   readonly version: number;
+}
+
+/**
+ * API.md `household { minorsUnder18, source }` (B1). A signal routed before issue 16 kept only the
+ * partner's count, if any.
+ */
+export function householdOf(signal: Signal): HouseholdComposition {
+  if (signal.household) return signal.household;
+  return signal.minorsInHousehold === undefined
+    ? { source: 'onbekend' }
+    : { minorsUnder18: signal.minorsInHousehold, source: 'partner' };
 }
 
 export function displayName(person: Person): string {
@@ -209,6 +228,7 @@ export function toDetail(signal: Signal, now: Date) {
     evictionDate: signal.evictionDate,
     endOfSupplyDate: signal.endOfSupplyDate,
     minorsInHousehold: signal.minorsInHousehold,
+    household: householdOf(signal),
     caseId: signal.caseId,
     person: { displayName: displayName(signal.person), ...signal.person },
     address: signal.address,

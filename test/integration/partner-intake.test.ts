@@ -98,13 +98,16 @@ describe('rent-arrears-bo-ex.csv (Windows-1252, `;`, CRLF)', () => {
     });
   });
 
-  it('row 3: accepted; composition unknown → Sociaal Overvecht, flag samenstelling-onbekend; Ö survives', async () => {
-    const response = await signal(rowOf(rent, 3).signalId, 'dev-bt-sociaal-overvecht');
+  // The sample's expectation (Sociaal Overvecht, samenstelling-onbekend) is the one without a BRP
+  // (test/unit/brp-routing.test.ts); `npm start` asks its BRP stand-in, where two minors live (B1).
+  it('row 3: accepted; composition unknown to the partner → two minors volgens de BRP → Jeugd & Gezin Overvecht; Ö survives', async () => {
+    const response = await signal(rowOf(rent, 3).signalId, 'dev-bt-jg-overvecht');
 
     expect(response.body).toMatchObject({
-      teamId: 'bt-sociaal-overvecht',
-      routing: { rule: 'R5' },
-      flags: ['samenstelling-onbekend'],
+      teamId: 'bt-jg-overvecht',
+      routing: { rule: 'R4' },
+      flags: [],
+      household: { minorsUnder18: 2, source: 'brp' },
       person: { surname: 'Özdemir', displayName: 'M. Özdemir', email: 'm.ozdemir@example.nl' },
       address: { postcode: '3562CD', houseNumber: 4, houseNumberSuffix: 'bis' },
       amount: 812.4,
@@ -310,7 +313,7 @@ describe('I5: re-sending and updating', () => {
     const inbox = await t.api.request<{ items: unknown[] }>('GET', '/teams/bt-jg-overvecht/signals', {
       token: 'dev-admin',
     });
-    expect(inbox.body.items).toHaveLength(2); // row 2 and energy index 0; no third
+    expect(inbox.body.items).toHaveLength(3); // rows 2 and 3 (B1) and energy index 0; no fourth
   });
 
   it('a lower or equal amount is a duplicate and changes nothing', async () => {

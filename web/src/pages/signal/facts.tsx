@@ -66,6 +66,21 @@ export function Facts({ signal, today }: { signal: Detail; today: string }) {
   );
 }
 
+/** B1: the count and where it came from — the partner, the BRP, or nobody yet. */
+function minorsText(signal: Detail, source: string): string {
+  const household = signal.household ?? {
+    minorsUnder18: signal.minorsInHousehold,
+    source: signal.minorsInHousehold === undefined ? 'onbekend' : 'partner',
+  };
+  if (household.minorsUnder18 === undefined || household.source === 'onbekend') {
+    return signal.flags.includes('niet-in-brp')
+      ? 'Onbekend: niet opgegeven, en volgens de BRP woont er niemand op dit adres'
+      : 'Onbekend: niet opgegeven';
+  }
+  const by = household.source === 'brp' ? 'de BRP, op de ontvangstdatum' : source;
+  return `${household.minorsUnder18} (volgens ${by})`;
+}
+
 function SignalFacts({ signal, today }: { signal: Detail; today: string }) {
   const source = SOURCE_LABELS[signal.source] ?? signal.source;
   const others = signal.categories.filter((category) => category !== signal.dominantProblem);
@@ -80,11 +95,7 @@ function SignalFacts({ signal, today }: { signal: Detail; today: string }) {
           {KIND_LABELS[signal.kind] ?? signal.kind}
           {signal.supplier ? ` (${signal.supplier})` : ''}
         </DataListItem>
-        <DataListItem label="Minderjarigen in het huishouden">
-          {signal.minorsInHousehold === undefined
-            ? 'Onbekend: niet opgegeven'
-            : `${signal.minorsInHousehold} (volgens ${source})`}
-        </DataListItem>
+        <DataListItem label="Minderjarigen in het huishouden">{minorsText(signal, source)}</DataListItem>
         <DataListItem label="Hoofdprobleem">{problemLabel(signal.dominantProblem)}</DataListItem>
         <DataListItem label="Andere problemen">
           {others.length > 0 ? others.map(problemLabel).join(', ') : 'Geen'}

@@ -31,6 +31,8 @@ export interface Detail {
   consent?: string;
   /** The partner's count; absent = unknown. */
   minorsInHousehold?: number;
+  /** DESIGN B1: the count of minors and where it came from; absent from an older API. */
+  household?: { minorsUnder18?: number; source: 'brp' | 'partner' | 'onbekend' };
   /** The partner's own id of the item (tenant reference, report id), when the API gives it. */
   sourceReference?: string;
   person: { displayName: string; birthDate?: string; phone?: string; email?: string; bsn?: string };
