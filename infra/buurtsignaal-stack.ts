@@ -33,6 +33,7 @@ import {
   routeKey,
 } from '../shared/api/operations.ts';
 import { METRICS_NAMESPACE, QUEUES, type QueueName, SERVICE_NAME, TABLE } from '../shared/resources.ts';
+import { BrpConnection } from './constructs/brp-connection.ts';
 import { DdasSigning } from './constructs/ddas-signing.ts';
 import { grantCatalogAccess } from './constructs/grants.ts';
 import { hostedUiUrl, Identity, PARTNER_ROLES } from './constructs/identity.ts';
@@ -86,6 +87,8 @@ export class BuurtsignaalStack extends Stack {
   readonly householdSecret: Secret;
   /** X3: the DDAS signing key and the secret with its certificate chain. */
   readonly ddasSigning: DdasSigning;
+  /** Issue 16: the BRP endpoint (a parameter) and the secrets of its API key and client certificate. */
+  readonly brpConnection: BrpConnection;
   readonly notificationTopic: Topic;
   readonly api: HttpApi;
   readonly stage: HttpStage;
@@ -239,7 +242,9 @@ export class BuurtsignaalStack extends Stack {
     });
 
     this.ddasSigning = new DdasSigning(this, 'DdasSigning', { encryptionKey: this.encryptionKey });
+    this.brpConnection = new BrpConnection(this, 'Brp', { encryptionKey: this.encryptionKey });
     const resources = {
+      brp: this.brpConnection.resource,
       householdSecret: { arn: this.householdSecret.secretArn },
       ddasSigning: this.ddasSigning.resource,
       notifier: { kind: 'sns' as const, topicArn: this.notificationTopic.topicArn },
@@ -386,6 +391,11 @@ export class BuurtsignaalStack extends Stack {
     // Where the operator puts the issued DDAS certificate chain (docs/ddas.md).
     new CfnOutput(this, 'DdasCertificateChainSecretArn', {
       value: this.ddasSigning.certificateChain.secretArn,
+    });
+    // Where the operator puts the BRP's API key and client certificate (docs/brp.md).
+    new CfnOutput(this, 'BrpApiKeySecretArn', { value: this.brpConnection.apiKey.secretArn });
+    new CfnOutput(this, 'BrpClientCertificateSecretArn', {
+      value: this.brpConnection.clientCertificate.secretArn,
     });
 
     // Last, so that every resource they name exists (the same set for `npm run synth` and the tests).

@@ -72,6 +72,18 @@ export function acknowledgeNagFindings(stack: BuurtsignaalStack): void {
         'read it, and it is encrypted with the customer-managed key.',
     },
   ]);
+  for (const secret of [stack.brpConnection.apiKey, stack.brpConnection.clientCertificate]) {
+    NagSuppressions.addResourceSuppressions(secret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Issue 16 (DESIGN B1): the BRP API key and PKIoverheid client certificate are issued by the ' +
+          'BRP provider (RvIG / the municipality), not generated here: no rotation Lambda can renew ' +
+          'them. An operator puts each new one in with put-secret-value (docs/brp.md). Only ' +
+          'RouteSignals and RetryCompositions may read them; encrypted with the customer-managed key.',
+      },
+    ]);
+  }
 }
 
 /** `<Logical id>` as cdk-nag writes a GetAtt/Ref inside a finding id. */

@@ -68,7 +68,8 @@ const accessToken = z.object({
  * start. BRP_TIMEOUT_MS bounds each question (B3: the BRP never slows routing much).
  */
 const brp = z.object({
-  BRP_API_URL: z.url().optional(),
+  /** A URL, or `niet-aangesloten` (a stack parameter's default: not known at synth). */
+  BRP_API_URL: z.string().min(1).optional(),
   BRP_API_KEY: z.string().min(1).optional(),
   BRP_API_KEY_SECRET_ARN: z.string().min(1).optional(),
   BRP_CLIENT_CERTIFICATE_SECRET_ARN: z.string().min(1).optional(),

@@ -47,6 +47,8 @@ export interface CatalogResources {
   readonly householdSecret: ISecret;
   /** X3: the secret that holds the DDAS certificate chain. */
   readonly ddasSigning: { readonly certificateChain: ISecret };
+  /** Issue 16: the BRP's API key and client certificate. */
+  readonly brpConnection: { readonly apiKey: ISecret; readonly clientCertificate: ISecret };
 }
 
 /**
@@ -104,6 +106,13 @@ export function grantCatalogAccess(
   }
   if (definition.ddasCertificateChain) {
     allow(['secretsmanager:GetSecretValue'], [resources.ddasSigning.certificateChain.secretArn]);
+    keyActions.add('kms:Decrypt');
+  }
+  if (definition.brp) {
+    allow(
+      ['secretsmanager:GetSecretValue'],
+      [resources.brpConnection.apiKey.secretArn, resources.brpConnection.clientCertificate.secretArn],
+    );
     keyActions.add('kms:Decrypt');
   }
   if (keyActions.size > 0) allow([...keyActions].sort(), [resources.encryptionKey.keyArn]);

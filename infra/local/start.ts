@@ -20,6 +20,9 @@ const runtime = await startLocalRuntime({
   // Passed on explicitly: the runtime sets every function's environment from the catalog, which
   // would replace these with their defaults.
   uploadTimeBudgetMs: milliseconds('UPLOAD_TIME_BUDGET_MS'),
+  // Issue 16: the BRP stand-in answers the router unless switched off (a deployment without a BRP
+  // connection routes as before: composition unknown stays unknown).
+  brp: process.env.BRP_STAND_IN === 'off' ? 'none' : 'stand-in',
   reconcileAfterMs: milliseconds('RECONCILE_AFTER_MS'),
   ...(verbose
     ? { onRequest: ({ method, path, status, ms }) => console.log(`${method} ${path} → ${status} (${ms} ms)`) }

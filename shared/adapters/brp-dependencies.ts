@@ -9,6 +9,12 @@ import { haalCentraalBrp } from './haal-centraal-brp.ts';
 import { runtimeClock } from './runtime-clock.ts';
 import { readSecretValue } from './secret-value.ts';
 
+/**
+ * The value of the URL parameter and of both secrets until the BRP connection is granted and an
+ * operator puts the real ones in (docs/brp.md): no BRP is asked, or no key / client certificate sent.
+ */
+export const BRP_NOT_CONNECTED = 'niet-aangesloten';
+
 /** The BRP variables of a function's environment (shared/environments.ts). */
 export interface BrpEnvironment {
   readonly TABLE_NAME: string;
@@ -23,10 +29,14 @@ export interface BrpEnvironment {
  * The client certificate secret (PKIoverheid, mTLS to the BRP): JSON `{ certificate, privateKey }`
  * in PEM, and the CA chain when the endpoint's is not in Node's store.
  */
-async function mutualTlsAgent(secretArn: string): Promise<Agent> {
-  const { certificate, privateKey, ca } = JSON.parse(
-    await readSecretValue(secretArn, 'BRP client certificate'),
-  ) as { certificate: string; privateKey: string; ca?: string };
+async function mutualTlsAgent(secretArn: string): Promise<Agent | undefined> {
+  const value = await readSecretValue(secretArn, 'BRP client certificate');
+  if (value === BRP_NOT_CONNECTED) return undefined;
+  const { certificate, privateKey, ca } = JSON.parse(value) as {
+    certificate: string;
+    privateKey: string;
+    ca?: string;
+  };
   return new Agent({ connect: { cert: certificate, key: privateKey, ...(ca ? { ca } : {}) } });
 }
 
@@ -58,7 +68,7 @@ export async function brpFromEnvironment(
   who: string,
 ): Promise<(BrpDependencies & { readonly pending: PendingCompositions }) | undefined> {
   const url = env.BRP_API_URL;
-  if (!url) return undefined;
+  if (!url || url === BRP_NOT_CONNECTED) return undefined;
   return {
     register: await registerFrom({ ...env, BRP_API_URL: url }),
     protocol: dynamoBrpProtocol(documents, env.TABLE_NAME),

@@ -226,11 +226,11 @@ describe("the README's browser demo, role by role (issue 15 acceptance 4)", () =
     await seen('veilig thuis, handled');
   });
 
-  it('6. a week later, the J&G Overvecht coordinator: two escalations at level 1', async () => {
+  it('6. a week later, the J&G Overvecht coordinator: three escalations at level 1', async () => {
     await setClock('2026-12-01T09:00:00+01:00');
     await switchTo('dev-coordinator-bt-jg-overvecht');
     const escalations = page.getByRole('region', { name: 'Escalaties' });
-    await expect.poll(() => escalations.getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => escalations.getByRole('listitem').count()).toBe(3);
     for (const item of await escalations.getByRole('listitem').allInnerTexts())
       expect(item).toContain('Niveau 1');
     await expect
@@ -239,15 +239,25 @@ describe("the README's browser demo, role by role (issue 15 acceptance 4)", () =
     await seen('coordinator inbox');
   });
 
-  it('7. the J&G Overvecht worker: two overdue, J. van Dijk reached by phone and closed after a confirmation', async () => {
+  it('7. the J&G Overvecht worker: three overdue, M. Özdemir known from the BRP, J. van Dijk reached by phone and closed after a confirmation', async () => {
     await switchTo('dev-bt-jg-overvecht');
     const overdue = page.getByRole('tab', { name: /Over de termijn/ });
-    await expect.poll(() => textOf(overdue)).toBe('Over de termijn 2');
+    await expect.poll(() => textOf(overdue)).toBe('Over de termijn 3');
     await overdue.click();
     const rows = main().locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(3);
     for (const row of await rows.allInnerTexts()) expect(row).toContain('1 werkdag te laat');
     await seen('inbox overdue');
+
+    // Issue 16: Bo-Ex left row 3's household out; the BRP stand-in says two minors live there.
+    await page.getByRole('link', { name: 'M. Özdemir' }).click();
+    await expect.poll(heading).toBe('M. Özdemir');
+    await expect.poll(() => textOf(main())).toContain('2 (volgens de BRP, op de ontvangstdatum)');
+    expect(await textOf(main())).toContain('volgens de BRP wonen er 2 minderjarigen op het adres');
+    await seen('signal known from the BRP');
+    await page.goBack();
+    await overdue.click();
+    await expect.poll(() => rows.count()).toBe(3);
 
     await page.getByRole('link', { name: 'J. van Dijk' }).click();
     await expect.poll(heading).toBe('J. van Dijk');

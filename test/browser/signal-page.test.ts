@@ -63,7 +63,10 @@ function rowsOf(table: Locator): Promise<string[][]> {
 }
 
 beforeAll(async () => {
-  service = await startLocalService();
+  // Without the BRP stand-in: these pages are shown on signals whose household composition stays
+  // unknown (samenstelling-onbekend, R5), as on a deployment without a BRP connection. The BRP's
+  // own screens are walked in readme-demo.test.ts.
+  service = await startLocalService({ BRP_STAND_IN: 'off' });
   browser = await launchChromium();
   // Received Monday 23 November 2026, 10:00 in Utrecht: due five working days later, Monday 30 November (D1).
   await service.admin('/_local/clock', { now: '2026-11-23T10:00:00+01:00' });

@@ -38,7 +38,10 @@ async function expectNoAccessibilityFindings(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  service = await startLocalService();
+  // Without the BRP stand-in: these pages are shown on signals whose household composition stays
+  // unknown (samenstelling-onbekend, R5), as on a deployment without a BRP connection. The BRP's
+  // own screens are walked in readme-demo.test.ts.
+  service = await startLocalService({ BRP_STAND_IN: 'off' });
   browser = await launchChromium();
   // Monday 23 November 2026, 10:00 in Utrecht: five working days later is Monday 30 November (D1).
   await service.admin('/_local/clock', { now: '2026-11-23T10:00:00+01:00' });

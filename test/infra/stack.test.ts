@@ -131,6 +131,17 @@ function actionsOf(definition: FunctionDefinition): string[] {
     .flatMap((statement) => [statement.Action].flat());
 }
 
+/** Every IAM policy document that names a function's role, as JSON text. */
+function policiesOf(definition: FunctionDefinition): unknown[] {
+  const role = stack.functions[definition.id]?.role;
+  if (!role) throw new Error(`No role for ${definition.id}`);
+  const roleRef = JSON.stringify({ Ref: idOf(role) });
+  return Object.values(resources)
+    .filter((resource) => resource.Type === 'AWS::IAM::Policy')
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleRef))
+    .map((policy) => policy.Properties.PolicyDocument);
+}
+
 describe('functions (DESIGN §2)', () => {
   it('gives each function the memory its catalog entry asks for (512 MB by default)', () => {
     for (const definition of FUNCTIONS) {
@@ -165,9 +176,11 @@ describe('functions (DESIGN §2)', () => {
     for (const definition of FUNCTIONS) {
       const variables = (functionProperties(definition).Environment as { Variables: Properties }).Variables;
       // On AWS the household secret comes as a Secrets Manager ARN, never as a value (M1).
-      // ...nor the DDAS signing key as a file (X3): on AWS it is the KMS key's ARN.
+      // ...nor the DDAS signing key as a file (X3): on AWS it is the KMS key's ARN; nor the BRP's
+      // API key as a value (issue 16): on AWS it is a secret's ARN.
+      const onlyLocal = ['HOUSEHOLD_KEY_SECRET', 'DDAS_SIGNING_KEY_FILE', 'BRP_API_KEY'];
       const schemaVariables = Object.keys(ENVIRONMENTS[definition.environment].shape).filter(
-        (name) => name !== 'HOUSEHOLD_KEY_SECRET' && name !== 'DDAS_SIGNING_KEY_FILE',
+        (name) => !onlyLocal.includes(name),
       );
       const expected = [...schemaVariables, ...POWERTOOLS_VARIABLES];
       expect(Object.keys(variables).sort(), definition.id).toEqual(expected.sort());
@@ -857,7 +870,30 @@ describe('environmentFor', () => {
         notifier: { kind: 'outbox' },
         ddasSigning: { keyFile: '/data/ddas-signing.pem' },
       }),
-    ).toEqual({ TABLE_NAME: 't', HOUSEHOLD_KEY_SECRET_ARN: 'arn:s', ESCALATIONS_QUEUE_URL: 'e' });
+    ).toEqual({
+      TABLE_NAME: 't',
+      HOUSEHOLD_KEY_SECRET_ARN: 'arn:s',
+      ESCALATIONS_QUEUE_URL: 'e',
+      // A default of the schema: the BRP is asked only when BRP_API_URL is given (issue 16).
+      BRP_TIMEOUT_MS: '2000',
+    });
+  });
+
+  it('issue 16: the BRP functions read its secrets on AWS, and only they may (least privilege)', () => {
+    const brpSecrets = [stack.brpConnection.apiKey, stack.brpConnection.clientCertificate].map((secret) =>
+      idOf(secret),
+    );
+    for (const definition of FUNCTIONS) {
+      const variables = (functionProperties(definition).Environment as { Variables: Properties }).Variables;
+      expect('BRP_CLIENT_CERTIFICATE_SECRET_ARN' in variables, definition.id).toBe(definition.brp === true);
+      const policies = JSON.stringify(policiesOf(definition));
+      for (const secret of brpSecrets)
+        expect(policies.includes(secret), definition.id).toBe(definition.brp === true);
+    }
+    expect(FUNCTIONS.filter((definition) => definition.brp).map((definition) => definition.id)).toEqual([
+      'RouteSignals',
+      'RetryCompositions',
+    ]);
   });
 });
 
