@@ -55,6 +55,11 @@ progress(
   `ddas: ${process.env.DDAS_SIGNALS ?? 60_000} debt signals of November, delivered to CBS page by page`,
 );
 const ddas = await section<DdasFigures>('ddas');
+progress(`brp: ${process.env.BRP_ROWS ?? 3_000} rows without a BRP, then with it answering, down and slow`);
+const brp = {
+  withoutBrp: (await section<Record<string, unknown>>('brp-off')).none,
+  ...(await section<Record<string, unknown>>('brp')),
+};
 
 // The bill per 1,000 routed signals: request units from the cost pass, SQS requests and Lambda
 // GB-seconds from the timed ingest (the cost pass's extra reads would inflate both).
@@ -94,6 +99,7 @@ console.log(
       inboxMs: teamLoad.inboxMs,
       teamLoad,
       ddas,
+      brp,
       targets: TARGETS,
     },
     null,

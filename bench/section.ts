@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalRuntime } from '../infra/local/local-runtime.ts';
+import { measureBrpFaults } from './brp-faults.ts';
 import { measureCost } from './cost.ts';
 import { measureDdasPages } from './ddas-pages.ts';
 import { measureIngest } from './ingest.ts';
@@ -13,7 +14,11 @@ import { measureTeamLoad } from './team-load.ts';
 
 const name = process.argv[2];
 const dataDir = mkdtempSync(join(tmpdir(), 'buurtsignaal-bench-'));
-const runtime = await startLocalRuntime({ dataDir, logLevel: 'ERROR' });
+const runtime = await startLocalRuntime({
+  dataDir,
+  logLevel: 'ERROR',
+  ...(name === 'brp-off' ? { brp: 'none' as const } : {}),
+});
 const meter = startSdkMeter();
 try {
   let figures: unknown;
@@ -37,6 +42,14 @@ try {
       meter,
       Number(process.env.DDAS_SIGNALS ?? 60_000),
       Number(process.env.DDAS_PAGE_SIZE ?? 25_000),
+    );
+  } else if (name === 'brp' || name === 'brp-off') {
+    const rows = Number(process.env.BRP_ROWS ?? 3_000);
+    figures = await measureBrpFaults(
+      runtime,
+      meter,
+      rows,
+      name === 'brp' ? ['none', 'down', 'slow'] : ['none'],
     );
   } else {
     throw new Error(`unknown section ${name}`);
