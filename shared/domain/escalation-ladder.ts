@@ -1,4 +1,5 @@
 import { amsterdamInstant, type CalendarDate } from './amsterdam-time.ts';
+import { ladderPausedByAppointment } from './appointments.ts';
 import type { Escalation, EscalationRecipientRole, Signal } from './signal.ts';
 import { organisationOf, VEILIG_THUIS } from './teams.ts';
 import type { WorkingDayCalendar } from './working-days.ts';
@@ -33,7 +34,8 @@ export interface NextEscalation {
 
 /**
  * The escalation a signal is waiting for, if any. Open signals without a first contact (D3 stops
- * the clock) climb the ladder after their due date; a Veilig Thuis forward is level 3 at once (C2).
+ * the clock) climb the ladder after their due date, unless paused by an appointment (A2); a Veilig
+ * Thuis forward is level 3 at once (C2).
  */
 export function nextEscalation(signal: Signal, calendar: WorkingDayCalendar): NextEscalation | undefined {
   if (signal.status === 'forwarded') {
@@ -42,6 +44,9 @@ export function nextEscalation(signal: Signal, calendar: WorkingDayCalendar): Ne
       : undefined;
   }
   if (signal.status !== 'open' || signal.firstContactAt || signal.escalationLevel >= 3) return undefined;
+  // A2: paused while the resident's own late appointment stands — out of the sweep's sparse index
+  // (D5) too; cancelled or missed, the next level is the one it was waiting for, none sent twice.
+  if (ladderPausedByAppointment(signal)) return undefined;
   const level = (signal.escalationLevel + 1) as EscalationLevel;
   return {
     level,

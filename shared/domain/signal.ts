@@ -1,4 +1,5 @@
 import { amsterdamDateOf } from './amsterdam-time.ts';
+import type { Appointment } from './appointments.ts';
 import { dagdeelOf } from './dagdeel.ts';
 import { escalationResolution } from './escalation-resolution.ts';
 import type { HouseholdComposition } from './household-composition.ts';
@@ -134,6 +135,8 @@ export interface Signal {
   /** M3: the first open signal of the household this one joined (one household, one plan). */
   readonly caseId?: string | undefined;
   readonly contactAttempts: readonly ContactAttempt[];
+  /** A1: the first conversation, planned and how it ended; absent on signals without any. */
+  readonly appointments?: readonly Appointment[] | undefined;
   readonly firstContactAt?: string | undefined;
   readonly firstContactInTime?: boolean | undefined;
   readonly escalationLevel: 0 | 1 | 2 | 3;
