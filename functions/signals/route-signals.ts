@@ -32,17 +32,7 @@ const deps = {
   calendar: municipalCalendar,
   secret: await loadHouseholdSecret(env),
   escalations: sqsPublisher<EscalationMessage>(sqs(), env.ESCALATIONS_QUEUE_URL),
-  // B1–B3: ids and failure codes only (P2); the signal is routed without the BRP and retried later.
-  brp: await brpFromEnvironment(env, dynamoDocumentClient(), 'buurtsignaal-routering').then(
-    (brp) =>
-      brp && {
-        ...brp,
-        reportFailures: (failures: ReadonlyMap<string, string>) => {
-          metrics.addMetric('BrpUnanswered', MetricUnit.Count, failures.size);
-          logger.warn('BRP gaf geen antwoord', { failures: Object.fromEntries(failures) });
-        },
-      },
-  ),
+  brp: await brpFromEnvironment(env, dynamoDocumentClient(), 'buurtsignaal-routering'),
 };
 
 // Records that fail to parse or to route are reported as batch item failures: SQS redelivers just

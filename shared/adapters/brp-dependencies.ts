@@ -1,8 +1,10 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { BrpDependencies } from '../application/brp-household.ts';
 import type { PendingCompositions } from '../application/composition-retry.ts';
 import type { PopulationRegister } from '../application/population-register.ts';
+import { logger, metrics } from '../observability.ts';
 import { dynamoBrpProtocol } from './dynamodb-brp-protocol.ts';
 import { dynamoPendingCompositions } from './dynamodb-pending-compositions.ts';
 import { haalCentraalBrp } from './haal-centraal-brp.ts';
@@ -75,5 +77,10 @@ export async function brpFromEnvironment(
     pending: dynamoPendingCompositions(documents, env.TABLE_NAME),
     now: () => runtimeClock.now(),
     who,
+    // B3: signal ids and failure codes only (P2); the signal is routed without the BRP meanwhile.
+    reportFailures: (failures) => {
+      metrics.addMetric('BrpUnanswered', MetricUnit.Count, failures.size);
+      logger.warn('BRP gaf geen antwoord', { failures: Object.fromEntries(failures) });
+    },
   };
 }
