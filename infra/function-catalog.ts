@@ -277,6 +277,23 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     timeoutSeconds: API_TIMEOUT_SECONDS,
   },
   {
+    // A1/A2 (issue 17): the first conversation planned, and how it ended.
+    id: 'PlanAppointment',
+    entry: 'functions/signals/plan-appointment.ts',
+    environment: 'teamSignals',
+    operations: ['planAppointment'],
+    table: 'read-write',
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
+  {
+    id: 'RecordAppointmentOutcome',
+    entry: 'functions/signals/record-appointment-outcome.ts',
+    environment: 'teamSignals',
+    operations: ['recordAppointmentOutcome'],
+    table: 'read-write',
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
+  {
     // X1–X3: CBS pulls a page of the delivery; counting a month and reading 25,000 records takes
     // seconds, within API Gateway's 30.
     id: 'DeliverDdas',

@@ -61,9 +61,22 @@ const SIGNAL: SignalDetail = {
   categories: ['psychisch', 'overlast'],
   summary: 'Buren melden verward gedrag; meneer wil graag hulp bij zijn administratie.',
   contactAttempts: [],
+  appointments: [],
   routingHistory: [{ at: AT, teamId: 'bt-sociaal-overvecht', ...ROUTING }],
   escalations: [],
 };
+
+/** Issue 17 (A1): the first conversation, later at the resident's own request (A2). */
+const APPOINTMENT = {
+  appointmentId: 'afs_3f1c2b7e-0d4a-4b8e-9a51-2c6d7e8f9a0b',
+  startsAt: '2026-12-03T14:00:00+01:00',
+  place: 'thuis',
+  opVerzoekInwoner: true,
+  note: 'Meneer wil liever na zijn ziekenhuisopname.',
+  status: 'gepland',
+  plannedAt: '2026-11-24T09:35:00+01:00',
+  plannedBy: 'dev-bt-sociaal-overvecht',
+} as const;
 
 const CONTACTED: SignalDetail = {
   ...SIGNAL,
@@ -378,6 +391,44 @@ export const OPERATION_EXAMPLES: OperationExamples = {
       note: 'Gebeld, afspraak gemaakt.',
     },
     responses: { 201: CONTACTED },
+  },
+  planAppointment: {
+    request: {
+      startsAt: '2026-12-03T14:00:00+01:00',
+      place: 'thuis',
+      opVerzoekInwoner: true,
+      note: 'Meneer wil liever na zijn ziekenhuisopname.',
+    },
+    responses: {
+      201: { ...CONTACTED, appointments: [APPOINTMENT], nextAppointmentAt: APPOINTMENT.startsAt },
+    },
+  },
+  recordAppointmentOutcome: {
+    request: { status: 'gehouden' },
+    responses: {
+      200: {
+        ...CONTACTED,
+        appointments: [
+          {
+            ...APPOINTMENT,
+            status: 'gehouden',
+            statusAt: '2026-12-03T16:00:00+01:00',
+            statusBy: 'dev-bt-sociaal-overvecht',
+          },
+        ],
+        contactAttempts: [
+          ...CONTACTED.contactAttempts,
+          {
+            kind: 'afspraak-op-locatie',
+            reached: true,
+            at: '2026-12-03T14:00:00+01:00',
+            recordedAt: '2026-12-03T16:00:00+01:00',
+            dagdeel: 'middag',
+            recordedBy: 'dev-bt-sociaal-overvecht',
+          },
+        ],
+      },
+    },
   },
   rerouteSignal: {
     request: { teamId: 'bt-sociaal-zuid', reason: 'Meneer verhuist volgende week naar Zuid.' },

@@ -25,6 +25,9 @@ import {
   uploadReceiptSchema,
 } from './partner-intake-schemas.ts';
 import {
+  appointmentOutcomeSchema,
+  appointmentParamsSchema,
+  appointmentSchema,
   auditListSchema,
   closeSchema,
   contactAttemptSchema,
@@ -360,6 +363,74 @@ export const recordContactAttempt = /* @__PURE__ */ treeShakeable(
           {
             code: 'contact-before-receipt',
             message: 'Het moment van de contactpoging ligt vóór de ontvangst van het signaal.',
+          },
+          {
+            code: 'contact-too-old',
+            message:
+              'Het moment van de contactpoging ligt meer dan 7 dagen terug; een contactpoging wordt binnen 7 dagen vastgelegd.',
+          },
+        ],
+      },
+    }) as const satisfies OperationDefinition,
+);
+
+export const planAppointment = /* @__PURE__ */ treeShakeable(
+  () =>
+    ({
+      operationId: 'planAppointment',
+      tag: 'Signaal',
+      method: 'POST',
+      path: '/signals/{signalId}/appointments',
+      summary:
+        'Het eerste gesprek plannen (DESIGN A1); op verzoek van de inwoner na de termijn pauzeert het de escalatie (A2). Verzetten = annuleren + opnieuw plannen.',
+      roles: ['team-member', 'coordinator'],
+      access: 'team-work',
+      params: signalParamsSchema,
+      body: appointmentSchema,
+      responses: { 201: { description: 'Het bijgewerkte signaal.', schema: signalDetailSchema } },
+      errors: {
+        ...signalActionErrors('een afspraak plannen'),
+        409: [
+          ...signalActionErrors('een afspraak plannen')[409],
+          {
+            code: 'appointment-already-planned',
+            message: 'Er staat al een afspraak gepland: annuleer die eerst om te verzetten.',
+          },
+        ],
+        422: [
+          {
+            code: 'appointment-before-receipt',
+            message: 'De afspraak ligt vóór de ontvangst van het signaal.',
+          },
+        ],
+      },
+    }) as const satisfies OperationDefinition,
+);
+
+export const recordAppointmentOutcome = /* @__PURE__ */ treeShakeable(
+  () =>
+    ({
+      operationId: 'recordAppointmentOutcome',
+      tag: 'Signaal',
+      method: 'POST',
+      path: '/signals/{signalId}/appointments/{appointmentId}',
+      summary:
+        'Afspraak afronden: gehouden (een bereikt contact, DESIGN A1/D3), niet verschenen of geannuleerd (de escalatie loopt verder waar ze was, A2).',
+      roles: ['team-member', 'coordinator'],
+      access: 'team-work',
+      params: appointmentParamsSchema,
+      body: appointmentOutcomeSchema,
+      responses: { 200: { description: 'Het bijgewerkte signaal.', schema: signalDetailSchema } },
+      errors: {
+        404: [SIGNAL_NOT_FOUND, { code: 'appointment-not-found', message: 'Deze afspraak bestaat niet.' }],
+        409: [
+          ...signalActionErrors('een afspraak afronden')[409],
+          { code: 'appointment-not-planned', message: 'Deze afspraak is al afgerond of geannuleerd.' },
+        ],
+        422: [
+          {
+            code: 'appointment-in-future',
+            message: 'De afspraak moet nog plaatsvinden: alleen annuleren kan nu.',
           },
           {
             code: 'contact-too-old',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { APPOINTMENT_OUTCOMES, APPOINTMENT_PLACES } from '../domain/appointments.ts';
 import { DAGDELEN } from '../domain/dagdeel.ts';
 import { OUTCOME_CODES } from '../domain/outcomes.ts';
 import { SIGNAL_FLAGS } from '../domain/routing.ts';
@@ -70,6 +71,26 @@ const contactAttemptRecordSchema = /* @__PURE__ */ treeShakeable(() =>
     note: z.string().optional(),
     recordedBy: z.string(),
   }),
+);
+
+/** DESIGN A1: an appointment as the signal detail lists it. */
+const appointmentRecordSchema = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .object({
+      appointmentId: z.string(),
+      startsAt: z.string().meta({ description: 'Begin van het gesprek.' }),
+      place: z.enum(APPOINTMENT_PLACES),
+      opVerzoekInwoner: z
+        .boolean()
+        .meta({ description: 'Op verzoek van de inwoner; na de termijn pauzeert dit de escalatie (A2).' }),
+      note: z.string().optional(),
+      status: z.enum(['gepland', ...APPOINTMENT_OUTCOMES]),
+      plannedAt: z.string(),
+      plannedBy: z.string(),
+      statusAt: z.string().optional(),
+      statusBy: z.string().optional(),
+    })
+    .meta({ id: 'AppointmentRecord' }),
 );
 
 export const escalationSchema = /* @__PURE__ */ treeShakeable(() =>
@@ -184,6 +205,13 @@ export const signalDetailSchema = /* @__PURE__ */ treeShakeable(() =>
       }),
       summary: z.string().optional(),
       contactAttempts: z.array(contactAttemptRecordSchema),
+      appointments: z
+        .array(appointmentRecordSchema)
+        .meta({ description: 'Het eerste gesprek: gepland, gehouden, niet verschenen of geannuleerd (A1).' }),
+      nextAppointmentAt: z
+        .string()
+        .optional()
+        .meta({ description: 'Begin van de afspraak die nu gepland staat.' }),
       firstContactInTime: z.boolean().optional(),
       routingHistory: z.array(
         z.object({
@@ -252,6 +280,48 @@ export const contactAttemptSchema = /* @__PURE__ */ treeShakeable(() =>
       note: z.string().max(2000, { error: 'De notitie is maximaal 2000 tekens.' }).optional(),
     })
     .meta({ id: 'ContactAttempt' }),
+);
+
+/** `POST /signals/{signalId}/appointments` (API.md "Appointments", DESIGN A1). */
+export const appointmentSchema = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .object({
+      startsAt: dateTimeSchema,
+      place: z.enum(APPOINTMENT_PLACES, {
+        error: `Plaats moet een van ${APPOINTMENT_PLACES.join(', ')} zijn.`,
+      }),
+      opVerzoekInwoner: z.boolean({
+        error: 'Geef aan of dit moment op verzoek van de inwoner is (opVerzoekInwoner: true of false).',
+      }),
+      note: z.string().max(2000, { error: 'De notitie is maximaal 2000 tekens.' }).optional(),
+    })
+    .meta({ id: 'Appointment' }),
+);
+
+/** `POST /signals/{signalId}/appointments/{appointmentId}`: how the appointment ended (A1). */
+export const appointmentOutcomeSchema = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .object({
+      status: z.enum(APPOINTMENT_OUTCOMES, {
+        error: `Status moet een van ${APPOINTMENT_OUTCOMES.join(', ')} zijn.`,
+      }),
+    })
+    .meta({ id: 'AppointmentOutcome' }),
+);
+
+export const appointmentParamsSchema = /* @__PURE__ */ treeShakeable(() =>
+  z.object({
+    signalId: z
+      .string()
+      .min(1)
+      .max(64)
+      .meta({ examples: ['sig_f9124df3cce342228793c706c476813f'] }),
+    appointmentId: z
+      .string()
+      .min(1)
+      .max(64)
+      .meta({ examples: ['afs_3f1c2b7e-0d4a-4b8e-9a51-2c6d7e8f9a0b'] }),
+  }),
 );
 
 export const rerouteSchema = /* @__PURE__ */ treeShakeable(() =>

@@ -241,6 +241,10 @@ export function toDetail(signal: Signal, now: Date) {
       ...attempt,
       dagdeel: dagdeelOf(new Date(attempt.at)),
     })),
+    appointments: signal.appointments ?? [],
+    // A1: the standing one (appointments.ts standingAppointment; not imported, to keep signal.ts
+    // free of a module cycle through contact-attempts.ts).
+    nextAppointmentAt: signal.appointments?.find((appointment) => appointment.status === 'gepland')?.startsAt,
     firstContactInTime: signal.firstContactInTime,
     routingHistory: signal.routingHistory,
     escalations: escalationsOf(signal),

@@ -213,6 +213,21 @@ export const calls: { readonly [Name in keyof operations]: () => Promise<string>
     });
     return data ? signalLine(data) : problem(error);
   },
+  async planAppointment() {
+    const { data, error } = await team.POST('/signals/{signalId}/appointments', {
+      params: { path: { signalId } },
+      body: { startsAt: '2026-12-03T14:00:00+01:00', place: 'thuis', opVerzoekInwoner: true },
+    });
+    return data ? `${signalLine(data)} ${data.nextAppointmentAt ?? ''}` : problem(error);
+  },
+  async recordAppointmentOutcome() {
+    const { data, error } = await team.POST('/signals/{signalId}/appointments/{appointmentId}', {
+      params: { path: { signalId, appointmentId: 'afs_1' } },
+      body: { status: 'gehouden' },
+    });
+    const held = data?.appointments.filter((appointment) => appointment.status === 'gehouden').length;
+    return data ? `${signalLine(data)} ${held}` : problem(error);
+  },
   async rerouteSignal() {
     const { data, error } = await team.POST('/signals/{signalId}/reroute', {
       params: { path: { signalId } },

@@ -15,7 +15,7 @@ let uploadId = '';
 /** Fresh open signals of bt-sociaal-overvecht: each re-route or close gets its own. */
 const pool: string[] = [];
 /** Two routes take one each, per caller and per 401 check. */
-const POOL_SIZE = 2 * (13 + 2);
+const POOL_SIZE = 3 * (13 + 2);
 let reportCounter = 0;
 
 interface Request {
@@ -122,6 +122,24 @@ const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Sta
   recordContactAttempt: {
     request: () => ({ method: 'POST', path: `/signals/${signalId}/contact-attempts`, body: contact }),
     expected: [403, 403, 403, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403],
+  },
+  // Issue 17: the team plans on a fresh signal (one standing appointment each); the outcome of an
+  // appointment that does not exist reaches the handler only for the team (404), never for others.
+  planAppointment: {
+    request: () => ({
+      method: 'POST',
+      path: `/signals/${freshSignal()}/appointments`,
+      body: { startsAt: '2026-11-26T14:00:00+01:00', place: 'thuis', opVerzoekInwoner: false },
+    }),
+    expected: [403, 403, 403, 403, 201, 403, 201, 403, 403, 403, 403, 403, 403],
+  },
+  recordAppointmentOutcome: {
+    request: () => ({
+      method: 'POST',
+      path: `/signals/${signalId}/appointments/afs_onbekend`,
+      body: { status: 'geannuleerd' },
+    }),
+    expected: [403, 403, 403, 403, 404, 403, 404, 403, 403, 403, 403, 403, 403],
   },
   rerouteSignal: {
     request: () => ({

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleCareReports } from '../support/samples.ts';
+import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
+
+// Issue 17 acceptance 1 (first part: the API and the ladder, DESIGN A1/A2, D4/D5) on the test
+// clock, through dynalite + local-aws-sqs: a care report received Monday 23 November 2026 10:00 is
+// due Monday 30 November (sample …456 → Buurtteam Sociaal Overvecht; its household is given, so
+// the BRP plays no part).
+
+let t: TestRuntime;
+const base = sampleCareReports()[0] as Record<string, unknown>;
+const WORKER = 'dev-bt-sociaal-overvecht';
+
+type Detail = {
+  escalationLevel: number;
+  escalations: { level: number }[];
+  appointments: { appointmentId: string; status: string; opVerzoekInwoner: boolean }[];
+  nextAppointmentAt?: string;
+  contactAttempts: { kind: string; reached: boolean; at: string }[];
+  firstContactAt?: string;
+  firstContactInTime?: boolean;
+};
+
+async function report(reportId: string): Promise<string> {
+  const response = await t.api.request<{ signalId: string }>('POST', '/intake/care-reports', {
+    token: 'dev-politie',
+    body: { ...base, reportId },
+  });
+  expect(response.status).toBe(202);
+  await t.drain();
+  return response.body.signalId;
+}
+
+async function plan(signalId: string, startsAt: string, opVerzoekInwoner: boolean) {
+  const response = await t.api.request<Detail>('POST', `/signals/${signalId}/appointments`, {
+    token: WORKER,
+    body: { startsAt, place: 'thuis', opVerzoekInwoner },
+  });
+  expect(response.status).toBe(201);
+  return response.body;
+}
+
+async function end(signalId: string, appointmentId: string | undefined, status: string) {
+  return t.api.request<Detail>('POST', `/signals/${signalId}/appointments/${appointmentId}`, {
+    token: WORKER,
+    body: { status },
+  });
+}
+
+const detail = async (signalId: string) =>
+  (await t.api.request<Detail>('GET', `/signals/${signalId}`, { token: WORKER })).body;
+
+async function outboxLevels(signalId: string): Promise<number[]> {
+  const response = await t.api.request<{ items: { signalId: string; level: number }[] }>(
+    'GET',
+    '/_local/outbox',
+    {
+      token: 'dev-admin',
+    },
+  );
+  return response.body.items
+    .filter((item) => item.signalId === signalId)
+    .map((item) => item.level)
+    .sort();
+}
+
+const sweep = () => t.api.request('POST', '/_local/sweep', { token: 'dev-admin' });
+
+let ownRequest: string;
+let teamChoseLate: string;
+let held: string;
+
+beforeAll(async () => {
+  t = await startTestRuntime();
+  await t.setClock('2026-11-23T10:00:00+01:00');
+  ownRequest = await report('PL0900-2026-900001');
+  teamChoseLate = await report('PL0900-2026-900002');
+  held = await report('PL0900-2026-900003');
+  await t.setClock('2026-11-24T09:00:00+01:00');
+});
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe('A1: planning and ending the first conversation over HTTP', () => {
+  it('plans an appointment: the signal lists it and shows it as the next one', async () => {
+    const planned = await plan(ownRequest, '2026-12-03T14:00:00+01:00', true);
+
+    expect(planned.appointments).toEqual([
+      expect.objectContaining({ status: 'gepland', opVerzoekInwoner: true }),
+    ]);
+    expect(planned.nextAppointmentAt).toBe('2026-12-03T14:00:00+01:00');
+  });
+
+  it('refuses a second while one stands (409), and bad input with Dutch field errors (400/422)', async () => {
+    const again = await t.api.request('POST', `/signals/${ownRequest}/appointments`, {
+      token: WORKER,
+      body: { startsAt: '2026-12-04T14:00:00+01:00', place: 'thuis', opVerzoekInwoner: true },
+    });
+    const bad = await t.api.request<{ error: { details: { field: string }[] } }>(
+      'POST',
+      `/signals/${ownRequest}/appointments`,
+      { token: WORKER, body: { startsAt: 'morgen', place: 'kantoor' } },
+    );
+
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: 'appointment-already-planned' } });
+    expect([400, 422]).toContain(bad.status);
+    expect(bad.body.error.details.map((problem) => problem.field).sort()).toEqual(
+      ['opVerzoekInwoner', 'place', 'startsAt'].sort(),
+    );
+  });
+
+  it('a held appointment is the first contact (afspraak op locatie, in time); it is audited', async () => {
+    const planned = await plan(held, '2026-11-26T14:00:00+01:00', false);
+    await t.setClock('2026-11-26T16:00:00+01:00');
+
+    const response = await end(held, planned.appointments[0]?.appointmentId, 'gehouden');
+
+    expect(response.status).toBe(200);
+    expect(response.body.contactAttempts).toEqual([
+      expect.objectContaining({
+        kind: 'afspraak-op-locatie',
+        reached: true,
+        at: '2026-11-26T14:00:00+01:00',
+      }),
+    ]);
+    expect(response.body).toMatchObject({
+      firstContactAt: '2026-11-26T14:00:00+01:00',
+      firstContactInTime: true,
+    });
+    const audit = await t.api.request<{ items: { action: string }[] }>('GET', `/signals/${held}/audit`, {
+      token: 'dev-coordinator-bt-sociaal-overvecht',
+    });
+    expect(audit.body.items.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['planAppointment', 'recordAppointmentOutcome']),
+    );
+  });
+});
+
+describe('A2: the ladder on the test clock', () => {
+  it('Tuesday 1 December: paused by the resident’s own late appointment; the team’s own late choice escalates', async () => {
+    await plan(teamChoseLate, '2026-12-03T14:00:00+01:00', false);
+
+    await t.setClock('2026-12-01T09:00:00+01:00');
+
+    expect((await detail(ownRequest)).escalationLevel).toBe(0);
+    expect(await outboxLevels(ownRequest)).toEqual([]);
+    expect((await detail(teamChoseLate)).escalationLevel).toBe(1);
+    expect(await outboxLevels(teamChoseLate)).toEqual([1]);
+    // The held one made contact in time: nothing.
+    expect(await outboxLevels(held)).toEqual([]);
+  });
+
+  it('niet-verschenen on 3 December: resumes at level 1, then level 2 (due since 2 December) — each once, under overlapping sweeps', async () => {
+    await t.setClock('2026-12-03T15:00:00+01:00');
+    const { appointments } = await detail(ownRequest);
+
+    const missed = await end(ownRequest, appointments[0]?.appointmentId, 'niet-verschenen');
+    expect(missed.status).toBe(200);
+    await Promise.all([sweep(), sweep(), sweep()]);
+    await Promise.all([sweep(), sweep()]);
+    await t.drain();
+
+    expect(await outboxLevels(ownRequest)).toEqual([1, 2]);
+    expect((await detail(ownRequest)).escalations.map((escalation) => escalation.level)).toEqual([1, 2]);
+  });
+});
