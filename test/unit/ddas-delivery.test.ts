@@ -7,6 +7,7 @@ import {
   gegevensResponseSchema,
   uitwisselmodelSchema,
 } from '../../shared/api/ddas-schemas.ts';
+import { planAppointment, recordAppointmentOutcome } from '../../shared/domain/appointments.ts';
 import { careReportToSignal } from '../../shared/domain/care-report.ts';
 import {
   buildDdasDelivery,
@@ -877,6 +878,45 @@ describe('X2/D3 contactpogingen: every kind in its DDAS name, dagdeel on Amsterd
     const [zaak] = levering([{ ...signal, receivedAt: '2026-11-23T09:00:00+01:00' }]).vroegsignaalzaken;
 
     expect(zaak?.contactpogingen.map((poging) => poging.soort)).toEqual(['SMS/Whatsapp', 'Overige']);
+  });
+});
+
+describe('issue 17 build 5: a held appointment is a DDAS contactpoging', () => {
+  it('of kind "Afspraak op locatie", reached, on its day and dagdeel; a planned or missed one is none', () => {
+    const open = { ...supplyStopOpen(), receivedAt: '2026-11-23T09:00:00+01:00' };
+    const planned = planAppointment(
+      open,
+      { startsAt: new Date('2026-11-26T14:30:00+01:00'), place: 'buurtteam', opVerzoekInwoner: false },
+      WORKER.id,
+      new Date('2026-11-24T09:00:00+01:00'),
+      'afs_1',
+    );
+    const missedToo = planAppointment(
+      recordAppointmentOutcome(
+        planned,
+        'afs_1',
+        'niet-verschenen',
+        WORKER.id,
+        new Date('2026-11-26T15:00:00+01:00'),
+      ),
+      { startsAt: new Date('2026-11-27T10:00:00+01:00'), place: 'thuis', opVerzoekInwoner: false },
+      WORKER.id,
+      new Date('2026-11-26T15:05:00+01:00'),
+      'afs_2',
+    );
+
+    const held = recordAppointmentOutcome(
+      missedToo,
+      'afs_2',
+      'gehouden',
+      WORKER.id,
+      new Date('2026-11-27T11:00:00+01:00'),
+    );
+
+    expect(levering([planned]).vroegsignaalzaken[0]?.contactpogingen).toEqual([]);
+    expect(levering([held]).vroegsignaalzaken[0]?.contactpogingen).toEqual([
+      { soort: 'Afspraak op locatie', bereikt: true, datum: '2026-11-27', dagdeel: 'Ochtend' },
+    ]);
   });
 });
 
