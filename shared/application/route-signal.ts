@@ -165,9 +165,11 @@ async function decideCareReport(
   const key = householdKey(report.address, deps.secret);
   const entries = (await deps.households.get([key])).get(key) ?? [];
   const household = householdFindings(entries, { signalId, receivedAt: message.receivedAt, source });
-  const existing = await deps.signals.get(signalId);
-  const question = existing ? undefined : careReportQuestion(signalId, report, message.receivedAt);
-  const brp = await askBrp(question ? [question] : [], deps);
+  const question = deps.brp ? careReportQuestion(signalId, report, message.receivedAt) : undefined;
+  // A redelivery finds its signal stored: the BRP is not asked (nor the question recorded) again.
+  // Read only when there is a question, so a care report without one costs no extra read.
+  const asked = question && !(await deps.signals.get(signalId)) ? [question] : [];
+  const brp = await askBrp(asked, deps);
   const result = careReportToSignal(report, {
     signalId,
     source,
@@ -346,7 +348,7 @@ async function routeDebtSignals(
       continue;
     }
     // A not-routed record is decided again only for a higher amount (it may now pass the threshold).
-    if (stored && input.amount <= (stored.amount ?? 0)) {
+    if (decidedAlready(stored, input.amount)) {
       outcomes.push({ signalId, result: 'already-routed' });
       continue;
     }

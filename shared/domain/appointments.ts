@@ -1,7 +1,7 @@
 import { formatAmsterdam } from './amsterdam-time.ts';
 import { recordContactAttempt } from './contact-attempts.ts';
 import { DomainError } from './domain-error.ts';
-import type { Signal } from './signal.ts';
+import { type Signal, standingAppointment } from './signal.ts';
 import { isPastDeadline } from './working-days.ts';
 
 /** DESIGN A1: where the first conversation takes place. */
@@ -44,11 +44,6 @@ function requireOpen(signal: Signal): void {
       'Dit signaal is niet (meer) open; afspraken zijn niet mogelijk.',
     );
   }
-}
-
-/** The appointment that stands: planned and not yet held, missed or cancelled (one at a time). */
-export function standingAppointment(signal: Signal): Appointment | undefined {
-  return (signal.appointments ?? []).find((appointment) => appointment.status === 'gepland');
 }
 
 /**
@@ -157,6 +152,8 @@ export function ladderPausedByAppointment(signal: Signal): boolean {
   if (!standing?.opVerzoekInwoner) return false;
   return isPastDeadline(signal.deadlineAt, new Date(standing.startsAt));
 }
+
+export { standingAppointment };
 
 /** The inbox's `nextAppointmentAt`: the standing appointment's start. */
 export function nextAppointmentAt(signal: Signal): string | undefined {

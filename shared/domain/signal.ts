@@ -174,6 +174,15 @@ export function isOverdue(signal: Signal, now: Date): boolean {
 }
 
 /**
+ * A1: the appointment that stands — planned, not yet held, missed or cancelled (one at a time).
+ * Here rather than in appointments.ts, which imports the contact-attempt rules: signal.ts imports
+ * only its type, so no module cycle runs through contact-attempts.ts.
+ */
+export function standingAppointment(signal: Signal): Appointment | undefined {
+  return (signal.appointments ?? []).find((appointment) => appointment.status === 'gepland');
+}
+
+/**
  * The inbox row (API.md `GET /teams/{teamId}/signals`): what a worker needs to pick the next signal.
  * An open signal awaiting its first contact also carries its working days left (D1–D2) on the
  * service's clock, so the web app counts as the promise does without a holiday calendar of its own.
@@ -242,9 +251,7 @@ export function toDetail(signal: Signal, now: Date) {
       dagdeel: dagdeelOf(new Date(attempt.at)),
     })),
     appointments: signal.appointments ?? [],
-    // A1: the standing one (appointments.ts standingAppointment; not imported, to keep signal.ts
-    // free of a module cycle through contact-attempts.ts).
-    nextAppointmentAt: signal.appointments?.find((appointment) => appointment.status === 'gepland')?.startsAt,
+    nextAppointmentAt: standingAppointment(signal)?.startsAt,
     firstContactInTime: signal.firstContactInTime,
     routingHistory: signal.routingHistory,
     escalations: escalationsOf(signal),
