@@ -36,6 +36,15 @@ async function as(token: string): Promise<Page> {
 
 async function openSignal(token: string, row: number): Promise<Page> {
   const page = await as(token);
+  // Signing in lands on the inbox, which lists (and audits, P3) the team's signals. Wait for it, as a
+  // user would: opened at once, the two requests race, and the audit trail's order with them.
+  if (new URL(page.url()).hash.startsWith('#/inbox')) {
+    await page
+      .locator('#inbox-panel')
+      .getByRole('table')
+      .or(page.getByText('Geen signalen in dit tabblad.'))
+      .waitFor();
+  }
   await page.goto(`${service.url}/#/signals/${encodeURIComponent(signals[row] ?? '')}`);
   await page.getByRole('region', { name: 'Routering', exact: true }).waitFor();
   return page;
