@@ -252,6 +252,16 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     timeoutSeconds: API_TIMEOUT_SECONDS,
   },
   {
+    // A1 (issue 17): the team's planned first conversations, "Afspraken deze week".
+    id: 'ListTeamAppointments',
+    entry: 'functions/signals/list-team-appointments.ts',
+    environment: 'teamSignals',
+    operations: ['listTeamAppointments'],
+    // Writes the audit entries of the listed signals (P3).
+    table: 'read-audited',
+    timeoutSeconds: API_TIMEOUT_SECONDS,
+  },
+  {
     id: 'GetSignal',
     entry: 'functions/signals/get-signal.ts',
     environment: 'teamSignals',

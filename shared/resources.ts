@@ -39,8 +39,9 @@ export const TABLE = {
         'firstContactAt',
         'status',
         'expiresAt',
-        // The first-contact KPI by due date (dueBetween).
-        'firstContactInTime',
+        // The inbox's next appointment and the KPI by due date (dueBetween): the first conversation's
+        // summary (A1–A3). In time or not for the first contact is computed from firstContactAt.
+        'firstConversation',
         // A team's escalation list: the delivered escalation records under `TEAM#<team>#escalations`.
         'teamId',
         'level',

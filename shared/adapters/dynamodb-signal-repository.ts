@@ -87,7 +87,7 @@ export const receivedPartition = (day: string, shard: number) => `DAY#${day}#${s
 const expiresAtOf = (item: Record<string, unknown>) => item[TABLE.ttlAttribute] as number | undefined;
 
 /** DynamoDB filter: the item has not expired (P1: TTL lags, reads must not). */
-const NOT_EXPIRED = '(attribute_not_exists(#expiresAt) OR #expiresAt > :nowEpoch)';
+export const NOT_EXPIRED = '(attribute_not_exists(#expiresAt) OR #expiresAt > :nowEpoch)';
 
 /**
  * The stored item: the signal plus the index keys derived from it. A full put keeps them in step
@@ -164,7 +164,7 @@ const KEY_ATTRIBUTES = new Set([
  * The signal of a stored item, in today's vocabulary: contact kinds stored before DDAS v1.2 (`sms`,
  * `overig`) read as their current names (D3), so old items answer like new ones.
  */
-function fromItem(item: Record<string, unknown>): Signal {
+export function fromItem(item: Record<string, unknown>): Signal {
   return withCurrentContactKinds(
     Object.fromEntries(
       Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)),
@@ -478,7 +478,7 @@ export function dynamoSignalRepository(
             KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lower AND :upper',
             FilterExpression: NOT_EXPIRED,
             ProjectionExpression:
-              'signalId, #status, deadlineAt, firstContactAt, firstContactInTime, #source, receivedAt',
+              'signalId, #status, deadlineAt, firstContactAt, firstConversation, #source, receivedAt',
             ExpressionAttributeNames: {
               '#pk': inbox.partitionKey,
               '#sk': inbox.sortKey,

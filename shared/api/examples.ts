@@ -176,6 +176,17 @@ const KPI_ROW = {
   openWithinDeadline: 1,
   closedWithoutContact: 0,
   percentInTime: 33.3,
+  // The contacted one held its first conversation in time; the other two have none yet (A3).
+  conversationHeldInTime: 1,
+  laterAtOwnRequest: 0,
+  firstConversation: {
+    heldInTime: 1,
+    laterAtOwnRequest: 0,
+    contactInTime: 0,
+    noneYet: 1,
+    lateOtherwise: 1,
+    percent: { heldInTime: 33.3, laterAtOwnRequest: 0, contactInTime: 0, noneYet: 33.3, lateOtherwise: 33.3 },
+  },
 };
 const NO_KPI = {
   ...KPI_ROW,
@@ -184,6 +195,21 @@ const NO_KPI = {
   openOverdue: 0,
   openWithinDeadline: 0,
   percentInTime: null,
+  conversationHeldInTime: 0,
+  firstConversation: {
+    heldInTime: 0,
+    laterAtOwnRequest: 0,
+    contactInTime: 0,
+    noneYet: 0,
+    lateOtherwise: 0,
+    percent: {
+      heldInTime: null,
+      laterAtOwnRequest: null,
+      contactInTime: null,
+      noneYet: null,
+      lateOtherwise: null,
+    },
+  },
 };
 
 export const OPERATION_EXAMPLES: OperationExamples = {
@@ -513,6 +539,28 @@ export const OPERATION_EXAMPLES: OperationExamples = {
             level: 1,
             at: '2026-12-10T10:00:00+01:00',
             recipient: { role: 'coordinator', scope: 'bt-jg-overvecht' },
+          },
+        ],
+      },
+    },
+  },
+  listTeamAppointments: {
+    responses: {
+      200: {
+        asOf: '2026-11-30T09:00:00+01:00',
+        from: '2026-11-30',
+        to: '2026-12-06',
+        items: [
+          {
+            signalId: SIGNAL_ID,
+            appointmentId: APPOINTMENT.appointmentId,
+            startsAt: APPOINTMENT.startsAt,
+            place: APPOINTMENT.place,
+            opVerzoekInwoner: APPOINTMENT.opVerzoekInwoner,
+            kind: 'zorgmelding',
+            dominantProblem: 'psychisch',
+            person: { displayName: SIGNAL.person.displayName },
+            address: SIGNAL.address,
           },
         ],
       },

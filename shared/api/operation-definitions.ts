@@ -41,6 +41,8 @@ import {
   signalListSchema,
   signalParamsSchema,
   signalVolumeSchema,
+  teamAppointmentsQuerySchema,
+  teamAppointmentsSchema,
   teamParamsSchema,
   teamSignalsQuerySchema,
 } from './signal-schemas.ts';
@@ -324,6 +326,24 @@ export const listTeamSignals = /* @__PURE__ */ treeShakeable(
       query: teamSignalsQuerySchema,
       responses: { 200: { description: 'Signalen van het team.', schema: signalListSchema } },
       errors: { 400: [INVALID_CURSOR], 404: [TEAM_NOT_FOUND] },
+    }) as const satisfies OperationDefinition,
+);
+
+export const listTeamAppointments = /* @__PURE__ */ treeShakeable(
+  () =>
+    ({
+      operationId: 'listTeamAppointments',
+      tag: 'Werkvoorraad',
+      method: 'GET',
+      path: '/teams/{teamId}/appointments',
+      summary:
+        "De geplande eerste gesprekken van een team tussen from en to (Amsterdamse datums, hoogstens 42 dagen), vroegste eerst: 'Afspraken deze week' (A1). Gelogd per signaal (P3).",
+      roles: TEAM_READERS,
+      access: 'team-view',
+      params: teamParamsSchema,
+      query: teamAppointmentsQuerySchema,
+      responses: { 200: { description: 'Afspraken van het team.', schema: teamAppointmentsSchema } },
+      errors: { 404: [TEAM_NOT_FOUND] },
     }) as const satisfies OperationDefinition,
 );
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { APPOINTMENT_OUTCOMES, APPOINTMENT_PLACES } from '../domain/appointments.ts';
 import { DAGDELEN } from '../domain/dagdeel.ts';
+import type { A3Category } from '../domain/first-conversation.ts';
 import { OUTCOME_CODES } from '../domain/outcomes.ts';
 import { SIGNAL_FLAGS } from '../domain/routing.ts';
 import { CONTACT_KINDS } from '../domain/signal.ts';
@@ -33,6 +34,10 @@ export const signalListItemSchema = /* @__PURE__ */ treeShakeable(() =>
         houseNumberSuffix: z.string().optional(),
       }),
       firstContactAt: z.string().optional(),
+      nextAppointmentAt: z
+        .string()
+        .optional()
+        .meta({ description: 'Begin van de afspraak (het eerste gesprek) die nu gepland staat (A1).' }),
       status: z.enum(['open', 'closed', 'not-routed', 'forwarded']),
       workingDaysLeft: z.number().int().optional().meta({
         description:
@@ -208,10 +213,6 @@ export const signalDetailSchema = /* @__PURE__ */ treeShakeable(() =>
       appointments: z
         .array(appointmentRecordSchema)
         .meta({ description: 'Het eerste gesprek: gepland, gehouden, niet verschenen of geannuleerd (A1).' }),
-      nextAppointmentAt: z
-        .string()
-        .optional()
-        .meta({ description: 'Begin van de afspraak die nu gepland staat.' }),
       firstContactInTime: z.boolean().optional(),
       routingHistory: z.array(
         z.object({
@@ -406,6 +407,44 @@ export const pageQuerySchema = /* @__PURE__ */ treeShakeable(() =>
   }),
 );
 
+/** DESIGN A3 (issue 17): each due signal in one category, the first that applies (first-conversation.ts). */
+const a3Counts = {
+  heldInTime: z.number().int().meta({ description: 'Eerste gesprek gehouden binnen de termijn.' }),
+  laterAtOwnRequest: z
+    .number()
+    .int()
+    .meta({ description: 'Gesprek gepland of gehouden na de termijn, op verzoek van de inwoner.' }),
+  contactInTime: z
+    .number()
+    .int()
+    .meta({ description: 'Eerste contact binnen de termijn, (nog) geen gesprek binnen de termijn.' }),
+  noneYet: z.number().int().meta({ description: 'Nog geen contact; de termijn loopt nog.' }),
+  lateOtherwise: z.number().int().meta({
+    description: 'Te laat: eerste contact na de termijn, of geen contact en de termijn is verstreken.',
+  }),
+} satisfies Record<A3Category, z.ZodNumber>;
+
+const firstConversationCounts = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .object({
+      ...a3Counts,
+      percent: z
+        .object({
+          heldInTime: z.number().nullable(),
+          laterAtOwnRequest: z.number().nullable(),
+          contactInTime: z.number().nullable(),
+          noneYet: z.number().nullable(),
+          lateOtherwise: z.number().nullable(),
+        } satisfies Record<A3Category, z.ZodNullable<z.ZodNumber>>)
+        .meta({ description: 'Elke telling / due in procenten, één decimaal; null als er niets viel.' }),
+    })
+    .meta({
+      id: 'FirstConversationCounts',
+      description:
+        'DESIGN A3: het eerste gesprek van elk signaal in precies één categorie, de eerste die geldt in deze volgorde: gehouden binnen de termijn, later op verzoek van de inwoner, contact binnen de termijn, nog niets (termijn loopt), te laat. De tellingen tellen op tot due.',
+    }),
+);
+
 /** Issue 15: the counts behind the percentage; they add up to `due`. */
 const kpiRow = /* @__PURE__ */ treeShakeable(() =>
   z.object({
@@ -423,6 +462,14 @@ const kpiRow = /* @__PURE__ */ treeShakeable(() =>
       description:
         'contactedInTime / due in procenten, één decimaal; null als er niets viel. De tellingen ervoor tellen op tot due.',
     }),
+    conversationHeldInTime: z.number().int().meta({
+      description: 'Eerste gesprek gehouden binnen de termijn (A3) = firstConversation.heldInTime.',
+    }),
+    laterAtOwnRequest: z.number().int().meta({
+      description:
+        'Eerste gesprek later, op verzoek van de inwoner (A2–A3) = firstConversation.laterAtOwnRequest.',
+    }),
+    firstConversation: firstConversationCounts,
   }),
 );
 
@@ -468,4 +515,48 @@ export const signalVolumeSchema = /* @__PURE__ */ treeShakeable(() =>
       ),
     })
     .meta({ id: 'SignalVolume' }),
+);
+
+/** Issue 17: a team's calendar reads at most this many days at once (its cost grows with the span). */
+export const CALENDAR_MAX_DAYS = 42;
+
+export const teamAppointmentsQuerySchema = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .object({
+      from: calendarDateSchema.meta({ examples: ['2026-11-30'] }),
+      to: calendarDateSchema.meta({ examples: ['2026-12-06'] }),
+    })
+    .refine((query) => query.from <= query.to, { error: 'from ligt na to.', path: ['to'] })
+    .refine((query) => (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 < CALENDAR_MAX_DAYS, {
+      error: `Kies een periode van hoogstens ${CALENDAR_MAX_DAYS} dagen.`,
+      path: ['to'],
+    }),
+);
+
+export const teamAppointmentsSchema = /* @__PURE__ */ treeShakeable(() =>
+  z
+    .object({
+      asOf: z.string().meta({ description: 'De klok van de dienst bij het opvragen.' }),
+      from: z.string(),
+      to: z.string(),
+      items: z.array(
+        z
+          .object({
+            signalId: z.string(),
+            appointmentId: z.string(),
+            startsAt: z.string(),
+            place: z.enum(APPOINTMENT_PLACES),
+            opVerzoekInwoner: z.boolean(),
+            kind: signalListItemSchema.shape.kind,
+            dominantProblem: z.string().optional(),
+            person: z.object({ displayName: z.string() }),
+            address: signalListItemSchema.shape.address,
+          })
+          .meta({ id: 'CalendarItem' }),
+      ),
+    })
+    .meta({
+      id: 'TeamAppointments',
+      description: 'De geplande eerste gesprekken van het team in de periode, vroegste eerst (A1).',
+    }),
 );

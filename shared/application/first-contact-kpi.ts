@@ -1,5 +1,6 @@
 import { assertAllowed, metricTeamsOf } from '../auth/access-policy.ts';
 import { addCalendarDays, amsterdamDateOf, type CalendarDate } from '../domain/amsterdam-time.ts';
+import { A3_CATEGORIES, type A3Category, a3Category } from '../domain/first-conversation.ts';
 import { isPastDeadline } from '../domain/working-days.ts';
 import type { DueSignal, SignalRepository } from './ports.ts';
 import type { Caller } from './team-signals.ts';
@@ -34,9 +35,19 @@ export interface KpiRow {
   openWithinDeadline: number;
   closedWithoutContact: number;
   percentInTime: number | null;
+  /** API.md names these two; they are `firstConversation`'s counts of the same name. */
+  conversationHeldInTime: number;
+  laterAtOwnRequest: number;
+  /** A3 (issue 17): each due signal in one category; they add up to `due`. */
+  firstConversation: A3Counts;
 }
 
-type Counts = Omit<KpiRow, 'percentInTime'>;
+type A3Counts = Record<A3Category, number> & { percent: Record<A3Category, number | null> };
+
+type Counts = Omit<
+  KpiRow,
+  'percentInTime' | 'conversationHeldInTime' | 'laterAtOwnRequest' | 'firstConversation'
+>;
 const noCounts = (): Counts => ({
   due: 0,
   contactedInTime: 0,
@@ -46,14 +57,17 @@ const noCounts = (): Counts => ({
   closedWithoutContact: 0,
 });
 
-/** D3: counted from each signal's own record of its first contact. */
+/** D3: counted from each signal's own record of its first contact; A3 from its first conversation. */
 function tally(signals: readonly DueSignal[], now: Date): KpiRow {
   const row = noCounts();
+  const a3 = noA3Counts();
   for (const signal of signals) {
     if (signal.status === 'forwarded') continue;
     row.due++;
+    a3[a3Category(signal, now)]++;
     if (signal.firstContactAt) {
-      if (signal.firstContactInTime) row.contactedInTime++;
+      // D3: in time when made by the end of the due date (as contact-attempts.ts records it).
+      if (!isPastDeadline(signal.deadlineAt, new Date(signal.firstContactAt))) row.contactedInTime++;
       else row.contactedLate++;
     } else if (signal.status === 'closed') {
       row.closedWithoutContact++;
@@ -63,23 +77,37 @@ function tally(signals: readonly DueSignal[], now: Date): KpiRow {
       row.openWithinDeadline++;
     }
   }
-  return { ...row, percentInTime: percentInTime(row) };
+  return withPercentages(row, a3);
 }
 
-/** One decimal; null when nothing was due. */
-function percentInTime(row: { due: number; contactedInTime: number }): number | null {
-  return row.due ? Math.round((row.contactedInTime / row.due) * 1000) / 10 : null;
+const noA3Counts = (): Record<A3Category, number> =>
+  Object.fromEntries(A3_CATEGORIES.map((category) => [category, 0])) as Record<A3Category, number>;
+
+function withPercentages(row: Counts, a3: Record<A3Category, number>): KpiRow {
+  const percent = (count: number) => (row.due ? Math.round((count / row.due) * 1000) / 10 : null);
+  return {
+    ...row,
+    percentInTime: percent(row.contactedInTime),
+    conversationHeldInTime: a3.heldInTime,
+    laterAtOwnRequest: a3.laterAtOwnRequest,
+    firstConversation: {
+      ...a3,
+      percent: Object.fromEntries(
+        A3_CATEGORIES.map((category) => [category, percent(a3[category])]),
+      ) as Record<A3Category, number | null>,
+    },
+  };
 }
 
+/** Percentages with one decimal; null when nothing was due. */
 function sum(rows: readonly KpiRow[]): KpiRow {
   const total = noCounts();
+  const a3 = noA3Counts();
   for (const row of rows) {
     for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += row[key];
+    for (const category of A3_CATEGORIES) a3[category] += row.firstConversation[category];
   }
-  return {
-    ...total,
-    percentInTime: percentInTime(total),
-  };
+  return withPercentages(total, a3);
 }
 
 /**

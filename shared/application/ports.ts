@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../domain/amsterdam-time.ts';
 import type { DdasClientOut } from '../domain/ddas-delivery.ts';
+import type { FirstConversation } from '../domain/first-conversation.ts';
 import type { HouseholdEntry } from '../domain/household-history.ts';
 import type { PartnerFeedback } from '../domain/outcomes.ts';
 import type { RetentionReason } from '../domain/retention.ts';
@@ -232,7 +233,16 @@ export interface DueSignal {
   readonly status: SignalStatus;
   readonly deadlineAt: string;
   readonly firstContactAt?: string | undefined;
-  readonly firstContactInTime?: boolean | undefined;
+  /** A1–A3: the first conversation's summary, as the inbox index carries it. */
+  readonly firstConversation?: FirstConversation | undefined;
+}
+
+/**
+ * A1 (issue 17): a team's calendar — its open signals whose standing appointment starts on one of
+ * these Amsterdam dates, as the inbox lists them (with the appointment's summary), earliest first.
+ */
+export interface TeamCalendar {
+  plannedBetween(teamId: string, from: CalendarDate, to: CalendarDate, now: Date): Promise<Signal[]>;
 }
 
 /** DESIGN M1–M3: per household (by keyed hash), the signals it had — dates, source, state. */

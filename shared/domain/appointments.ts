@@ -1,6 +1,7 @@
 import { formatAmsterdam } from './amsterdam-time.ts';
 import { recordContactAttempt } from './contact-attempts.ts';
 import { DomainError } from './domain-error.ts';
+import { summariseFirstConversation } from './first-conversation.ts';
 import { type Signal, standingAppointment } from './signal.ts';
 import { isPastDeadline } from './working-days.ts';
 
@@ -84,7 +85,7 @@ export function planAppointment(
     plannedAt: formatAmsterdam(now),
     plannedBy: by,
   };
-  return { ...signal, appointments: [...(signal.appointments ?? []), planned], version: signal.version + 1 };
+  return withAppointments(signal, [...(signal.appointments ?? []), planned]);
 }
 
 /**
@@ -126,13 +127,10 @@ export function recordAppointmentOutcome(
     statusAt: formatAmsterdam(now),
     statusBy: by,
   };
-  const withOutcome: Signal = {
-    ...signal,
-    appointments: (signal.appointments ?? []).map((each) =>
-      each.appointmentId === appointmentId ? ended : each,
-    ),
-    version: signal.version + 1,
-  };
+  const withOutcome = withAppointments(
+    signal,
+    (signal.appointments ?? []).map((each) => (each.appointmentId === appointmentId ? ended : each)),
+  );
   if (outcome !== 'gehouden') return withOutcome;
   const contacted = recordContactAttempt(
     withOutcome,
@@ -141,6 +139,16 @@ export function recordAppointmentOutcome(
     now,
   );
   return { ...contacted, version: signal.version + 1 };
+}
+
+/** The appointments changed, their summary (first-conversation.ts) with them, one version on. */
+function withAppointments(signal: Signal, appointments: readonly Appointment[]): Signal {
+  return {
+    ...signal,
+    appointments,
+    firstConversation: summariseFirstConversation(appointments, signal.deadlineAt),
+    version: signal.version + 1,
+  };
 }
 
 /**
@@ -154,8 +162,3 @@ export function ladderPausedByAppointment(signal: Signal): boolean {
 }
 
 export { standingAppointment };
-
-/** The inbox's `nextAppointmentAt`: the standing appointment's start. */
-export function nextAppointmentAt(signal: Signal): string | undefined {
-  return standingAppointment(signal)?.startsAt;
-}

@@ -2,6 +2,7 @@ import { amsterdamDateOf } from './amsterdam-time.ts';
 import type { Appointment } from './appointments.ts';
 import { dagdeelOf } from './dagdeel.ts';
 import { escalationResolution } from './escalation-resolution.ts';
+import type { FirstConversation } from './first-conversation.ts';
 import type { HouseholdComposition } from './household-composition.ts';
 import { municipalCalendar } from './municipal-calendar.ts';
 import { principalLabel } from './principal-labels.ts';
@@ -137,6 +138,8 @@ export interface Signal {
   readonly contactAttempts: readonly ContactAttempt[];
   /** A1: the first conversation, planned and how it ended; absent on signals without any. */
   readonly appointments?: readonly Appointment[] | undefined;
+  /** A1–A3: their summary, kept with them (first-conversation.ts); the inbox index carries it. */
+  readonly firstConversation?: FirstConversation | undefined;
   readonly firstContactAt?: string | undefined;
   readonly firstContactInTime?: boolean | undefined;
   readonly escalationLevel: 0 | 1 | 2 | 3;
@@ -211,6 +214,7 @@ export function toListItem(signal: Signal, now: Date, calendar: WorkingDayCalend
       houseNumberSuffix: signal.address.houseNumberSuffix,
     },
     firstContactAt: signal.firstContactAt,
+    nextAppointmentAt: signal.firstConversation?.next?.startsAt,
     status: signal.status,
     workingDaysLeft: awaitingContact
       ? workingDaysLeft(calendar, amsterdamDateOf(now), signal.dueDate)

@@ -202,6 +202,17 @@ export const calls: { readonly [Name in keyof operations]: () => Promise<string>
     );
     return [data.asOf, ...items, data.cursor ?? ''].join('\n');
   },
+  async listTeamAppointments() {
+    const { data, error } = await team.GET('/teams/{teamId}/appointments', {
+      params: { path: { teamId }, query: { from: '2026-11-30', to: '2026-12-06' } },
+    });
+    if (!data) return problem(error);
+    const items = data.items.map(
+      (item) =>
+        `${item.signalId} ${item.startsAt} ${item.place} ${item.opVerzoekInwoner} ${item.person.displayName}`,
+    );
+    return [data.asOf, ...items].join('\n');
+  },
   async getSignal() {
     const { data, error } = await team.GET('/signals/{signalId}', { params: { path: { signalId } } });
     return data ? signalLine(data) : problem(error);
@@ -268,7 +279,13 @@ export const calls: { readonly [Name in keyof operations]: () => Promise<string>
       (row) =>
         `${row.teamId} ${row.percentInTime ?? '-'}% (${row.contactedInTime}/${row.due}; ${row.contactedLate} laat, ${row.openOverdue} over, ${row.openWithinDeadline} nog binnen, ${row.closedWithoutContact} zonder contact)`,
     );
-    return [data.asOf, ...teams, `${data.total.contactedInTime}/${data.total.due}`].join('\n');
+    const a3 = data.total.firstConversation;
+    return [
+      data.asOf,
+      ...teams,
+      `${data.total.contactedInTime}/${data.total.due}`,
+      `A3 ${a3.heldInTime} ${a3.laterAtOwnRequest} ${a3.contactInTime} ${a3.noneYet} ${a3.lateOtherwise} ${a3.percent.heldInTime ?? '-'}%`,
+    ].join('\n');
   },
   async countTeamSignals() {
     const { data, error } = await team.GET('/teams/{teamId}/signal-counts', { params: { path: { teamId } } });

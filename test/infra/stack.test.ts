@@ -411,8 +411,8 @@ describe('table (DESIGN §4, P1)', () => {
             { AttributeName: 'inboxPk', KeyType: 'HASH' },
             { AttributeName: 'inboxSk', KeyType: 'RANGE' },
           ],
-          // Issue 13: what the team list, its counts, the first-contact KPI and the escalation list
-          // read from it, nothing more (one write unit per signal, not two); the local table agrees.
+          // Issue 13: what the team list, its counts, the first-contact KPI, the team calendar and the
+          // escalation list read from it, nothing more (one write unit per signal, not two); the local table agrees.
           Projection: {
             ProjectionType: 'INCLUDE',
             NonKeyAttributes: [
@@ -431,7 +431,8 @@ describe('table (DESIGN §4, P1)', () => {
               'firstContactAt',
               'status',
               'expiresAt',
-              'firstContactInTime',
+              // Issue 17: the first conversation's summary (A1–A3) in the place of firstContactInTime.
+              'firstConversation',
               'teamId',
               'level',
               'at',

@@ -139,6 +139,95 @@ describe('A1: planning and ending the first conversation over HTTP', () => {
   });
 });
 
+type Calendar = { items: { signalId: string; startsAt: string; place: string; opVerzoekInwoner: boolean }[] };
+type Kpi = { teams: { teamId: string; firstConversation: Record<string, unknown> }[] };
+const TEAM = 'bt-sociaal-overvecht';
+
+const calendar = (from: string, to: string, token = WORKER) =>
+  t.api.request<Calendar>('GET', `/teams/${TEAM}/appointments?from=${from}&to=${to}`, { token });
+
+async function a3(): Promise<Record<string, unknown> | undefined> {
+  const response = await t.api.request<Kpi>(
+    'GET',
+    `/metrics/first-contact?from=2026-11-30&to=2026-11-30&teamId=${TEAM}`,
+    { token: 'dev-coordinator-bt-sociaal-overvecht' },
+  );
+  expect(response.status).toBe(200);
+  return response.body.teams[0]?.firstConversation;
+}
+
+describe('A1/A3: the inbox, the team calendar and the KPI (Thursday 26 November)', () => {
+  it('the inbox shows the next appointment of the signal that has one', async () => {
+    const inbox = await t.api.request<{ items: { signalId: string; nextAppointmentAt?: string }[] }>(
+      'GET',
+      `/teams/${TEAM}/signals?status=open`,
+      { token: WORKER },
+    );
+
+    const next = new Map(inbox.body.items.map((item) => [item.signalId, item.nextAppointmentAt]));
+    expect(next.get(ownRequest)).toBe('2026-12-03T14:00:00+01:00');
+    expect(next.get(held)).toBeUndefined();
+    expect(next.get(teamChoseLate)).toBeUndefined();
+  });
+
+  it('the team calendar lists the planned appointment on its day, first and last day included; it is audited', async () => {
+    const week = await calendar('2026-11-30', '2026-12-06');
+    const onItsDay = await calendar('2026-12-03', '2026-12-03');
+    const dayBefore = await calendar('2026-11-23', '2026-12-02');
+    const dayAfter = await calendar('2026-12-04', '2026-12-10');
+
+    expect(week.status).toBe(200);
+    expect(week.body.items).toEqual([
+      expect.objectContaining({
+        signalId: ownRequest,
+        startsAt: '2026-12-03T14:00:00+01:00',
+        place: 'thuis',
+        opVerzoekInwoner: true,
+      }),
+    ]);
+    expect(onItsDay.body.items.map((item) => item.signalId)).toEqual([ownRequest]);
+    expect(dayBefore.body.items).toEqual([]);
+    expect(dayAfter.body.items).toEqual([]);
+    const audit = await t.api.request<{ items: { action: string }[] }>(
+      'GET',
+      `/signals/${ownRequest}/audit`,
+      {
+        token: 'dev-coordinator-bt-sociaal-overvecht',
+      },
+    );
+    expect(audit.body.items.map((entry) => entry.action)).toContain('listTeamAppointments');
+  });
+
+  it('the calendar refuses another team (403), an unknown team (404) and a backward or too long period (400)', async () => {
+    const otherTeam = await calendar('2026-11-30', '2026-12-06', 'dev-bt-jg-overvecht');
+    const unknown = await t.api.request(
+      'GET',
+      '/teams/bt-nergens/appointments?from=2026-11-30&to=2026-12-06',
+      {
+        token: 'dev-admin',
+      },
+    );
+    const backward = await calendar('2026-12-06', '2026-11-30');
+    const tooLong = await calendar('2026-11-01', '2026-12-31');
+
+    expect(otherTeam.status).toBe(403);
+    expect(unknown.status).toBe(404);
+    expect(backward.status).toBe(400);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({ error: { details: [expect.objectContaining({ field: 'to' })] } });
+  });
+
+  it('A3 for the week of 30 November: one held in time, one later at own request, one with nothing yet', async () => {
+    expect(await a3()).toMatchObject({
+      heldInTime: 1,
+      laterAtOwnRequest: 1,
+      contactInTime: 0,
+      noneYet: 1,
+      lateOtherwise: 0,
+    });
+  });
+});
+
 describe('A2: the ladder on the test clock', () => {
   it('Tuesday 1 December: paused by the resident’s own late appointment; the team’s own late choice escalates', async () => {
     await plan(teamChoseLate, '2026-12-03T14:00:00+01:00', false);
@@ -165,5 +254,10 @@ describe('A2: the ladder on the test clock', () => {
 
     expect(await outboxLevels(ownRequest)).toEqual([1, 2]);
     expect((await detail(ownRequest)).escalations.map((escalation) => escalation.level)).toEqual([1, 2]);
+    // A3: the resident did not show, so nothing stands "later at own request": both are late now.
+    expect(await a3()).toMatchObject({ heldInTime: 1, laterAtOwnRequest: 0, noneYet: 0, lateOtherwise: 2 });
+    expect((await calendar('2026-11-30', '2026-12-06')).body.items.map((item) => item.signalId)).toEqual([
+      teamChoseLate,
+    ]);
   });
 });

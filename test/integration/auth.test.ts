@@ -107,6 +107,13 @@ const MATRIX: Record<ProtectedOperation, { request: () => Request; expected: Sta
     request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/signals' }),
     expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200, 403],
   },
+  listTeamAppointments: {
+    request: () => ({
+      method: 'GET',
+      path: '/teams/bt-sociaal-overvecht/appointments?from=2026-11-30&to=2026-12-06',
+    }),
+    expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200, 403],
+  },
   countTeamSignals: {
     request: () => ({ method: 'GET', path: '/teams/bt-sociaal-overvecht/signal-counts' }),
     expected: [403, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 200, 403],

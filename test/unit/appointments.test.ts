@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { careReportSchema } from '../../shared/api/care-report-schemas.ts';
 import {
   ladderPausedByAppointment,
-  nextAppointmentAt,
   planAppointment,
   recordAppointmentOutcome,
 } from '../../shared/domain/appointments.ts';
@@ -63,7 +62,7 @@ describe('A1: planning the first conversation', () => {
         plannedBy: WORKER,
       },
     ]);
-    expect(nextAppointmentAt(planned)).toBe('2026-11-26T14:00:00+01:00');
+    expect(planned.firstConversation?.next?.startsAt).toBe('2026-11-26T14:00:00+01:00');
   });
 
   it('one stands at a time: reschedule is cancel + plan, and the history keeps both', () => {
@@ -85,7 +84,7 @@ describe('A1: planning the first conversation', () => {
       ['afs_1', 'geannuleerd'],
       ['afs_2', 'gepland'],
     ]);
-    expect(nextAppointmentAt(moved)).toBe('2026-11-27T14:00:00+01:00');
+    expect(moved.firstConversation?.next?.startsAt).toBe('2026-11-27T14:00:00+01:00');
   });
 
   it('refuses an appointment before receipt, or on a closed signal', () => {
