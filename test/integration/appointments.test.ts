@@ -1,3 +1,4 @@
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCareReports } from '../support/samples.ts';
 import { startTestRuntime, type TestRuntime } from './support/test-runtime.ts';
@@ -64,11 +65,24 @@ async function outboxLevels(signalId: string): Promise<number[]> {
     .sort();
 }
 
+/** Escalation messages for (signal, level) straight onto the queue, `copies` of them in one batch. */
+async function escalationMessages(signalId: string, level: number, copies: number) {
+  const message = JSON.stringify({ type: 'escalation', signalId, level });
+  await t.runtime.sqs.send(
+    new SendMessageBatchCommand({
+      QueueUrl: t.runtime.queues.escalations.url,
+      Entries: Array.from({ length: copies }, (_, index) => ({ Id: `copy-${index}`, MessageBody: message })),
+    }),
+  );
+}
+
 const sweep = () => t.api.request('POST', '/_local/sweep', { token: 'dev-admin' });
 
 let ownRequest: string;
 let teamChoseLate: string;
 let held: string;
+/** Paused like ownRequest, and hit by duplicate escalation messages sent straight to the queue. */
+let duplicated: string;
 
 beforeAll(async () => {
   t = await startTestRuntime();
@@ -76,6 +90,7 @@ beforeAll(async () => {
   ownRequest = await report('PL0900-2026-900001');
   teamChoseLate = await report('PL0900-2026-900002');
   held = await report('PL0900-2026-900003');
+  duplicated = await report('PL0900-2026-900004');
   await t.setClock('2026-11-24T09:00:00+01:00');
 });
 
@@ -217,12 +232,12 @@ describe('A1/A3: the inbox, the team calendar and the KPI (Thursday 26 November)
     expect(tooLong.body).toMatchObject({ error: { details: [expect.objectContaining({ field: 'to' })] } });
   });
 
-  it('A3 for the week of 30 November: one held in time, one later at own request, one with nothing yet', async () => {
+  it('A3 for the week of 30 November: one held in time, one later at own request, two with nothing yet', async () => {
     expect(await a3()).toMatchObject({
       heldInTime: 1,
       laterAtOwnRequest: 1,
       contactInTime: 0,
-      noneYet: 1,
+      noneYet: 2,
       lateOtherwise: 0,
     });
   });
@@ -231,6 +246,7 @@ describe('A1/A3: the inbox, the team calendar and the KPI (Thursday 26 November)
 describe('A2: the ladder on the test clock', () => {
   it('Tuesday 1 December: paused by the resident’s own late appointment; the team’s own late choice escalates', async () => {
     await plan(teamChoseLate, '2026-12-03T14:00:00+01:00', false);
+    await plan(duplicated, '2026-12-03T14:00:00+01:00', true);
 
     await t.setClock('2026-12-01T09:00:00+01:00');
 
@@ -240,6 +256,15 @@ describe('A2: the ladder on the test clock', () => {
     expect(await outboxLevels(teamChoseLate)).toEqual([1]);
     // The held one made contact in time: nothing.
     expect(await outboxLevels(held)).toEqual([]);
+  });
+
+  it('a level-1 message still on the queue (sent twice) is not delivered while the pause stands', async () => {
+    await escalationMessages(duplicated, 1, 3);
+    await Promise.all([sweep(), sweep()]);
+    await t.drain();
+
+    expect(await outboxLevels(duplicated)).toEqual([]);
+    expect((await detail(duplicated)).escalationLevel).toBe(0);
   });
 
   it('niet-verschenen on 3 December: resumes at level 1, then level 2 (due since 2 December) — each once, under overlapping sweeps', async () => {
@@ -254,8 +279,24 @@ describe('A2: the ladder on the test clock', () => {
 
     expect(await outboxLevels(ownRequest)).toEqual([1, 2]);
     expect((await detail(ownRequest)).escalations.map((escalation) => escalation.level)).toEqual([1, 2]);
-    // A3: the resident did not show, so nothing stands "later at own request": both are late now.
-    expect(await a3()).toMatchObject({ heldInTime: 1, laterAtOwnRequest: 0, noneYet: 0, lateOtherwise: 2 });
+    expect(await outboxLevels(duplicated)).toEqual([]);
+    // The other one is cancelled: duplicate messages for each level race the sweeps — once each.
+    const { appointments: its } = await detail(duplicated);
+    expect((await end(duplicated, its[0]?.appointmentId, 'geannuleerd')).status).toBe(200);
+    await Promise.all([
+      escalationMessages(duplicated, 1, 2),
+      escalationMessages(duplicated, 2, 2),
+      sweep(),
+      sweep(),
+    ]);
+    await escalationMessages(duplicated, 1, 1);
+    await sweep();
+    await t.drain();
+    expect(await outboxLevels(duplicated)).toEqual([1, 2]);
+    expect((await detail(duplicated)).escalations.map((escalation) => escalation.level)).toEqual([1, 2]);
+    // A3: one resident did not show, the other cancelled: nothing stands "later at own request";
+    // with the team's own late choice, three are late now.
+    expect(await a3()).toMatchObject({ heldInTime: 1, laterAtOwnRequest: 0, noneYet: 0, lateOtherwise: 3 });
     expect((await calendar('2026-11-30', '2026-12-06')).body.items.map((item) => item.signalId)).toEqual([
       teamChoseLate,
     ]);
