@@ -386,7 +386,7 @@ export const auditListSchema = /* @__PURE__ */ treeShakeable(() =>
               .meta({ description: 'Wie, in woorden: rol en team of organisatie (nooit het id als naam).' }),
             count: z.number().int().min(1).meta({
               description:
-                "Hoeveel auditregels dit zijn: meer dan 1 als opeenvolgende keren 'gezien in de werkvoorraad' (listTeamSignals) van dezelfde persoon, elk binnen 30 minuten na de vorige, tot één bezoek zijn samengevoegd.",
+                "Hoeveel auditregels dit zijn: meer dan 1 als opeenvolgende keren 'gezien in de werkvoorraad' (listTeamSignals) of 'gezien in de afspraken' (listTeamAppointments) van dezelfde persoon, elk binnen 30 minuten na de vorige, tot één bezoek zijn samengevoegd.",
             }),
             firstAt: z
               .string()

@@ -15,8 +15,11 @@ import type { AuditTrail, ListedAuditEntry } from './ports.ts';
  */
 export const VISIT_GAP_MINUTES = 30;
 
-/** The actions folded per visit: the inbox list (operationId of `GET /teams/{teamId}/signals`). */
-export const FOLDED_ACTIONS: ReadonlySet<string> = new Set(['listTeamSignals']);
+/**
+ * The actions folded per visit: lists that audit each signal they show — the inbox (`GET
+ * /teams/{teamId}/signals`) and the team calendar (`GET /teams/{teamId}/appointments`, issue 17).
+ */
+export const FOLDED_ACTIONS: ReadonlySet<string> = new Set(['listTeamSignals', 'listTeamAppointments']);
 
 export interface ReadableAuditEntry {
   readonly signalId: string;

@@ -72,6 +72,22 @@ describe('readableTrail', () => {
     for (const item of view) expect(item.who.label).not.toMatch(/dev-|sub-/);
   });
 
+  it('folds views in the team calendar per visit too, apart from views in the inbox (issue 17)', () => {
+    const calendar = (at: string) => entry(at, 'listTeamAppointments');
+    const view = readableTrail([
+      calendar('2026-11-24T09:20:00.000Z'),
+      calendar('2026-11-24T09:10:00.000Z'),
+      seen('2026-11-24T09:05:00.000Z'),
+      calendar('2026-11-24T09:00:00.000Z'),
+    ]);
+
+    expect(view.map((item) => [item.action, item.count])).toEqual([
+      ['listTeamAppointments', 2],
+      ['listTeamSignals', 1],
+      ['listTeamAppointments', 1],
+    ]);
+  });
+
   it('30 minutes and one millisecond apart is two visits', () => {
     const view = readableTrail([seen('2026-11-24T09:30:00.001Z'), seen('2026-11-24T09:00:00.000Z')]);
 
