@@ -50,6 +50,12 @@ function projectionOf(index: (typeof indexes)[number]): Projection {
   return { ProjectionType: index.projection === 'keys-only' ? 'KEYS_ONLY' : 'ALL' };
 }
 
+function sameProjection(stored: Projection | undefined, wanted: Projection): boolean {
+  const attributes = (projection: Projection | undefined) =>
+    [...(projection?.NonKeyAttributes ?? [])].sort().join(',');
+  return stored?.ProjectionType === wanted.ProjectionType && attributes(stored) === attributes(wanted);
+}
+
 /**
  * Creates the single table with the keys and indexes the CDK stack gives it (shared/resources.ts),
  * unless it exists. An existing table from an older data directory without a newer index is an
@@ -58,11 +64,21 @@ function projectionOf(index: (typeof indexes)[number]): Projection {
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    const present = new Map((Table?.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName, index]));
     const missing = indexes.filter((index) => !present.has(index.name)).map((index) => index.name);
     if (missing.length) {
       throw new Error(
         `Table ${tableName} lacks index ${missing.join(', ')}: remove the data directory and start again.`,
+      );
+    }
+    // An older projection (issue 17 changed the inbox's) would leave attributes out of answers
+    // without a word: as on AWS, a changed index needs a new table here.
+    const changed = indexes
+      .filter((index) => !sameProjection(present.get(index.name)?.Projection, projectionOf(index)))
+      .map((index) => index.name);
+    if (changed.length) {
+      throw new Error(
+        `Table ${tableName} has an older projection of index ${changed.join(', ')}: remove the data directory and start again.`,
       );
     }
     return;
