@@ -181,17 +181,17 @@ describe('the signal page as a case record (issue 15)', () => {
     // A date that does not exist, in Dutch at the date part.
     await page.getByLabel('Soort contact').selectOption('telefoon');
     await page.getByRole('radio', { name: 'Nee' }).check();
-    await page.getByLabel('Datum', { exact: true }).fill('31-02-2026');
-    await page.getByLabel('Tijd', { exact: true }).fill('9:15');
+    await form.getByLabel('Datum', { exact: true }).fill('31-02-2026');
+    await form.getByLabel('Tijd', { exact: true }).fill('9:15');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await expect
       .poll(() => textOf(page.locator('#contact-at-error')))
       .toBe('31-02-2026 bestaat niet. Controleer dag en maand.');
-    expect(await page.getByLabel('Datum', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Datum', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'signal-contact-errors');
     await expectNoAccessibilityFindings(page, 'signal-contact-errors');
 
-    await page.getByLabel('Datum', { exact: true }).fill('24-11-2026');
+    await form.getByLabel('Datum', { exact: true }).fill('24-11-2026');
     await page.getByLabel('Notitie (niet verplicht)').fill('Voicemail ingesproken.');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await expect.poll(() => textOf(page.getByRole('status'))).toBe('Contactpoging vastgelegd.');
@@ -202,8 +202,8 @@ describe('the signal page as a case record (issue 15)', () => {
     // The form is empty again, ready for the next attempt, without errors.
     expect(await page.getByLabel('Soort contact').inputValue()).toBe('');
     expect(await page.getByRole('radio', { name: 'Nee' }).isChecked()).toBe(false);
-    expect(await page.getByLabel('Datum', { exact: true }).inputValue()).toBe('');
-    expect(await page.getByLabel('Tijd', { exact: true }).inputValue()).toBe('');
+    expect(await form.getByLabel('Datum', { exact: true }).inputValue()).toBe('');
+    expect(await form.getByLabel('Tijd', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('Notitie (niet verplicht)').inputValue()).toBe('');
     expect(await summary.count()).toBe(0);
   });

@@ -124,6 +124,23 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   recordContactAttempt: 'Contactpoging vastgelegd',
   rerouteSignal: 'Doorgezet naar ander team',
   closeSignal: 'Afgesloten',
+  planAppointment: 'Afspraak gepland',
+  recordAppointmentOutcome: 'Afspraak afgerond',
+};
+
+/** Where the first conversation takes place (DESIGN A1), in words. */
+export const APPOINTMENT_PLACES: Record<string, string> = {
+  thuis: 'Thuis',
+  buurtteam: 'Bij het buurtteam',
+  elders: 'Elders',
+};
+
+/** An appointment's status (DESIGN A1), in words. */
+export const APPOINTMENT_STATUSES: Record<string, string> = {
+  gepland: 'Gepland',
+  gehouden: 'Gehouden',
+  'niet-verschenen': 'Niet verschenen',
+  geannuleerd: 'Geannuleerd',
 };
 
 export const RECIPIENT_LABELS: Record<string, string> = {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api.ts';
 import { Alert, ErrorMessage, Loading } from '../components/ui.tsx';
 import type { Session } from '../session.ts';
+import { Appointments } from './signal/appointments.tsx';
 import { AuditTrail } from './signal/audit-trail.tsx';
 import { CaseHeader } from './signal/case-header.tsx';
 import { CloseForm } from './signal/close-form.tsx';
@@ -60,6 +61,7 @@ export function SignalPage({ api, session, signalId }: { api: Api; session: Sess
       <Facts signal={signal} today={today} />
       <Routing signal={signal} today={today} />
       <ContactAttempts signal={signal} today={today} canRecord={works && open} act={act} />
+      <Appointments signal={signal} today={today} canPlan={works && open} act={act} />
       {works && open && (
         <div class="columns">
           <RerouteForm current={signal.teamId} act={act} />

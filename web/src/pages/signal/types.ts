@@ -49,6 +49,25 @@ export interface Detail {
   firstContactAt?: string;
   firstContactInTime?: boolean;
   escalations: Escalation[];
+  /** The first conversation (DESIGN A1); absent from an API before issue 17. */
+  appointments?: Appointment[];
+  /** The start of the appointment that stands (status gepland). */
+  nextAppointmentAt?: string;
+}
+
+/** An appointment for the first conversation (DESIGN A1–A2), as the signal detail lists it. */
+export interface Appointment {
+  appointmentId: string;
+  startsAt: string;
+  place: 'thuis' | 'buurtteam' | 'elders';
+  /** A2: the resident asked for this moment; after the deadline it pauses the escalation. */
+  opVerzoekInwoner: boolean;
+  note?: string;
+  status: 'gepland' | 'gehouden' | 'niet-verschenen' | 'geannuleerd';
+  plannedAt: string;
+  plannedBy: string;
+  statusAt?: string;
+  statusBy?: string;
 }
 
 export interface ContactAttempt {
