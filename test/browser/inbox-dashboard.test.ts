@@ -156,7 +156,7 @@ describe('the inbox (issue 15 builds 1 and 5)', () => {
     expect((await explained.innerText()).replace(/\s+/g, ' ')).toContain(
       'Dreigend Dreigende situatie, zoals een ontruimingsdatum of het einde van de energielevering: de termijn is drie werkdagen in plaats van vijf.',
     );
-    expect(await row('Dekker').locator('td').nth(5).getAttribute('title')).toMatch(
+    expect(await row('Dekker').locator('td').nth(6).getAttribute('title')).toMatch(
       /^Dreigend: Dreigende situatie/,
     );
 

@@ -58,6 +58,8 @@ interface Item {
   address: { postcode: string; houseNumber: number; houseNumberSuffix?: string };
   status: string;
   firstContactAt?: string;
+  /** The start of the first conversation planned now (DESIGN A1), if one stands. */
+  nextAppointmentAt?: string;
   /** Open and awaiting first contact only: working days left, 0 the last day, negative late (D1–D2). */
   workingDaysLeft?: number;
 }
@@ -179,6 +181,7 @@ function InboxTable({ items, asOf }: { items: readonly Item[]; asOf: string }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Termijn</TableHeaderCell>
+            <TableHeaderCell>Volgende afspraak</TableHeaderCell>
             <TableHeaderCell>Naam</TableHeaderCell>
             <TableHeaderCell>Adres</TableHeaderCell>
             <TableHeaderCell>Bron en soort</TableHeaderCell>
@@ -201,6 +204,7 @@ function InboxTable({ items, asOf }: { items: readonly Item[]; asOf: string }) {
                     </>
                   )}
                 </TableCell>
+                <TableCell>{formatDutchDateTime(item.nextAppointmentAt, asOf)}</TableCell>
                 <TableCell>
                   <Link href={`#/signals/${item.signalId}`}>{item.person.displayName}</Link>
                   {item.person.birthYear && <> ({item.person.birthYear})</>}
