@@ -349,7 +349,9 @@ describe("Gemeente Utrecht's design system (issue 15)", () => {
     expect(await textOf(header)).toContain(
       'Aangemeld als Medewerker buurtteam · Buurtteam Jeugd & Gezin Overvecht',
     );
-    expect(await textOf(page.getByRole('navigation', { name: 'Hoofdmenu' }))).toBe('Werkvoorraad');
+    expect(
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts(),
+    ).toEqual(['Werkvoorraad', 'Afspraken deze week']);
     // Utrecht's typeface, from the app's own origin (the CSP allows no other).
     await expect
       .poll(() => page.evaluate(() => document.fonts.check('16px "Noto Sans Variable"', 'Buurtsignaal')))

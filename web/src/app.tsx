@@ -9,6 +9,7 @@ import { Heading, Link, Paragraph } from './components/typography.tsx';
 import { type AppConfig, loadConfig } from './config.ts';
 import { formatDutchLongDateTime } from './dutch-time.ts';
 import { principalLabel } from './labels.ts';
+import { AppointmentsWeek } from './pages/appointments-week.tsx';
 import { Dashboard } from './pages/dashboard.tsx';
 import { Inbox, teamsFor } from './pages/inbox.tsx';
 import { Contact, Help, Privacy } from './pages/info.tsx';
@@ -24,6 +25,7 @@ import { finishCognitoSignIn, type Session, savedSession, saveSession, signOut }
 /** Dutch tab titles, so a worker with several tabs open can tell them apart. */
 const PAGE_TITLES: Readonly<Record<string, string>> = {
   inbox: 'Werkvoorraad',
+  afspraken: 'Afspraken',
   signals: 'Signaal',
   upload: 'Aanleveren',
   uploads: 'Aanleveringen',
@@ -63,6 +65,7 @@ function homeOf(session: Session): string {
  */
 const PAGE_ROLES: Readonly<Record<string, readonly string[]>> = {
   inbox: ['team-member', 'coordinator', 'manager', 'admin'],
+  afspraken: ['team-member', 'coordinator', 'manager', 'admin'],
   signals: ['team-member', 'coordinator', 'manager', 'admin'],
   upload: ['housing-corporation', 'admin'],
   uploads: ['housing-corporation', 'energy-forwarder', 'admin'],
@@ -91,7 +94,11 @@ function navigation(session: Session): { href: string; label: string }[] {
   if (session.role === 'housing-corporation') links.push({ href: '/upload', label: 'Aanleveren' });
   if (['housing-corporation', 'energy-forwarder'].includes(session.role))
     links.push({ href: '/uploads', label: 'Eerdere aanleveringen' });
-  if (teamsFor(session).length > 0) links.push({ href: '/inbox', label: 'Werkvoorraad' });
+  if (teamsFor(session).length > 0)
+    links.push(
+      { href: '/inbox', label: 'Werkvoorraad' },
+      { href: '/afspraken', label: 'Afspraken deze week' },
+    );
   if (['coordinator', 'manager', 'municipality', 'admin'].includes(session.role))
     links.push({ href: '/dashboard', label: 'Dashboard' });
   return links;
@@ -246,6 +253,14 @@ function Page({
         <Inbox key={team} api={api} session={session} team={team} />
       ) : (
         <Paragraph>Geen werkvoorraad voor deze rol.</Paragraph>
+      );
+    }
+    case 'afspraken': {
+      const team = id ?? teamsFor(session)[0];
+      return team ? (
+        <AppointmentsWeek key={team} api={api} session={session} team={team} />
+      ) : (
+        <Paragraph>Geen afspraken voor deze rol.</Paragraph>
       );
     }
     case 'signals':

@@ -181,3 +181,53 @@ export function checkDateTime(
   if (parsed.ok) return { iso: parsed.iso, errors: {} };
   return { errors: { [`${id}-${parsed.field}`]: parsed.message } };
 }
+
+/** The Amsterdam calendar date (`YYYY-MM-DD`) of an instant: "today" of the service's `now`. */
+export function amsterdamDateOf(value: string): string {
+  const f = amsterdamFields(new Date(value));
+  return `${f.year}-${two(f.month)}-${two(f.day)}`;
+}
+
+/** A calendar date `days` later (or earlier, negative): `2026-11-30` + 6 → `2026-12-06`. */
+export function addCalendarDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** The Monday of the week (Monday to Sunday, as in the Netherlands) of a calendar date. */
+export function mondayOf(date: string): string {
+  const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addCalendarDays(date, -weekday);
+}
+
+const weekdayDayMonth = new Intl.DateTimeFormat('nl-NL', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+});
+const weekdayDayMonthYear = new Intl.DateTimeFormat('nl-NL', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2026-12-01` → "dinsdag 1 december", with the year when it is not the year of `today`. */
+export function formatDutchDay(date: string, today: string): string {
+  const noon = new Date(`${date}T12:00:00Z`);
+  return (date.slice(0, 4) === today.slice(0, 4) ? weekdayDayMonth : weekdayDayMonthYear).format(noon);
+}
+
+/** The Amsterdam wall-clock time of an instant: "09:30". */
+export function formatDutchClock(value: string): string {
+  return clock.format(new Date(value));
+}
+
+/** The ISO week number of a calendar date (weeks from Monday; week 1 holds the year's first Thursday). */
+export function isoWeekNumber(date: string): number {
+  const thursday = addCalendarDays(mondayOf(date), 3);
+  const yearStart = Date.parse(`${thursday.slice(0, 4)}-01-01T00:00:00Z`);
+  return Math.floor((Date.parse(`${thursday}T00:00:00Z`) - yearStart) / 86_400_000 / 7) + 1;
+}
