@@ -22,6 +22,7 @@ import { dutchEntryOfDate, formatDutchDate, parseDutchDate } from '../dutch-time
 import { formatMonth, SOURCE_LABELS, TEAM_IDS, teamLabel } from '../labels.ts';
 import type { Session } from '../session.ts';
 import { useFormErrors } from '../validation.ts';
+import { type FirstConversationCounts, FirstConversationSection } from './dashboard/first-conversation.tsx';
 
 interface KpiRow {
   teamId: string;
@@ -31,6 +32,8 @@ interface KpiRow {
   openOverdue: number;
   closedWithoutContact?: number;
   percentInTime: number | null;
+  /** DESIGN A3 (issue 17); absent from an API before it. */
+  firstConversation?: FirstConversationCounts;
 }
 interface Kpi {
   teams: KpiRow[];
@@ -322,6 +325,7 @@ function Results({ figures, scope, today }: { figures: Figures; scope: readonly 
         </Paragraph>
         <TeamTable rows={rows} total={kpi.total} caption={`Eerste contact per team, ${inWords}`} />
       </section>
+      <FirstConversationSection rows={rows} total={kpi.total} period={inWords} />
       <section aria-labelledby="charts-title" class="panel">
         <Heading level={2} id="charts-title">
           Op tijd bereikt per team per {figures.per}
