@@ -72,7 +72,13 @@ beforeAll(async () => {
     token: `dev-${team}`,
     body: { outcome: 'al-bekend' },
   });
-  expect([contact.status, close.status]).toEqual([201, 200]);
+  // Issue 17: the third gets its first conversation planned — by the team, after the deadline, so
+  // the ladder does not pause (A2) — and the list shows it as the next appointment.
+  const planned = await t.api.request('POST', `/signals/${ids[2]}/appointments`, {
+    token: `dev-${team}`,
+    body: { startsAt: '2026-12-02T10:00:00+01:00', place: 'buurtteam', opVerzoekInwoner: false },
+  });
+  expect([contact.status, close.status, planned.status]).toEqual([201, 200, 201]);
   await t.setClock(AFTER_DEADLINE);
 });
 
@@ -124,6 +130,7 @@ describe('the team list from the inbox index (issue 13: INCLUDE projection)', ()
       escalationLevel: 1,
       overdue: true,
       workingDaysLeft: -1,
+      nextAppointmentAt: '2026-12-02T10:00:00+01:00',
     });
   });
 
