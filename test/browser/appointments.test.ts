@@ -316,5 +316,11 @@ describe('the appointment held (issue 17)', () => {
     expect(await textOf(bar)).toBe('70% (Utrecht 2018)');
     await screenshot(page, 'appointments-dashboard');
     await expectCleanPage(page, 'appointments-dashboard');
+
+    // The worker's look at "Afspraken deze week" is on the signal's audit trail, in words (P3).
+    await page.goto(`${service.url}/#/signals/${encodeURIComponent(signalId)}`);
+    const audit = page.getByRole('region', { name: 'Auditspoor', exact: true });
+    await expect.poll(() => textOf(audit)).toContain('Gezien in Afspraken deze week');
+    expect(await textOf(audit)).toContain('Afspraak gepland');
   });
 });

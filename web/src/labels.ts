@@ -121,6 +121,7 @@ export const formatMonth = (month: string) => monthFormat.format(new Date(`${mon
 export const AUDIT_ACTIONS: Record<string, string> = {
   getSignal: 'Signaal geopend',
   listTeamSignals: 'Gezien in de werkvoorraad',
+  listTeamAppointments: 'Gezien in Afspraken deze week',
   recordContactAttempt: 'Contactpoging vastgelegd',
   rerouteSignal: 'Doorgezet naar ander team',
   closeSignal: 'Afgesloten',

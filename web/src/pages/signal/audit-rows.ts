@@ -22,7 +22,7 @@ export interface AuditRow {
 }
 
 /** Reads are folded when they follow each other; changes always stand alone. */
-const VIEWS = new Set(['getSignal', 'listTeamSignals']);
+const VIEWS = new Set(['getSignal', 'listTeamSignals', 'listTeamAppointments']);
 
 /** The entries (newest first) as rows per day, consecutive identical views folded into one. */
 export function auditDays(entries: readonly AuditEntry[]): { day: string; rows: AuditRow[] }[] {
