@@ -310,6 +310,16 @@ describe('the appointment held (issue 17)', () => {
     expect(rows[5]).toEqual(['Met termijn in de periode', due, '100%']);
     // The five add up to the signals due.
     expect(rows.slice(0, 5).reduce((sum, row) => sum + Number(row[1]), 0)).toBe(Number(due));
+    // Per week (A3 per team and week): the signal is due Monday 30 November, week 49; its chart's
+    // text alternative has a row per week, the counts with their shares, and names the 70% line.
+    const weeks = page.getByRole('table', {
+      name: `${team}: eerste gesprek per week (lijn: 70%, Utrecht 2018)`,
+    });
+    const weekRows = await rowsOf(weeks);
+    expect(weekRows.map((row) => row[0])).toEqual(['wk 48', 'wk 49']);
+    expect(weekRows[0]).toEqual(['wk 48', '0', '0', '0', '0', '0', '0']);
+    expect(weekRows[1]?.[1]).toBe(`1 (${percent}%)`);
+    expect(weekRows[1]?.at(-1)).toBe(due);
     // The bar is for the eye only; the table is its text alternative.
     const bar = page.locator('.a3-bar').first();
     expect(await bar.getAttribute('aria-hidden')).toBe('true');

@@ -43,6 +43,8 @@ export function BarChart({
   headers,
   unit = '',
   keys = [],
+  colors = COLORS,
+  reference,
 }: {
   id: string;
   title: string;
@@ -51,6 +53,10 @@ export function BarChart({
   headers: readonly string[];
   unit?: string;
   keys?: readonly string[];
+  /** One per key, where the keys have colours of their own elsewhere on the page. */
+  colors?: readonly string[];
+  /** A dashed line across the bars (a norm to compare with); the title should say it in words. */
+  reference?: { readonly value: number; readonly label: string };
 }) {
   const top = axisMax(max, unit);
   const width = Math.max(MIN_WIDTH, PAD.left + PAD.right + bars.length * SLOT);
@@ -59,7 +65,7 @@ export function BarChart({
   const slot = plotWidth / Math.max(1, bars.length);
   const barWidth = Math.min(28, slot * 0.7);
   const scale = (value: number) => (value / top) * plotHeight;
-  const color = (key: string) => COLORS[Math.max(0, keys.indexOf(key)) % COLORS.length];
+  const color = (key: string) => colors[Math.max(0, keys.indexOf(key)) % colors.length];
 
   return (
     <figure class="chart" aria-labelledby={`${id}-title`}>
@@ -125,6 +131,24 @@ export function BarChart({
             </g>
           );
         })}
+        {reference && (
+          <g class="chart-reference">
+            <line
+              x1={PAD.left}
+              x2={width - PAD.right}
+              y1={PAD.top + plotHeight - scale(reference.value)}
+              y2={PAD.top + plotHeight - scale(reference.value)}
+            />
+            <text
+              x={width - PAD.right}
+              y={PAD.top + plotHeight - scale(reference.value) - 3}
+              class="chart-axis"
+              text-anchor="end"
+            >
+              {reference.label}
+            </text>
+          </g>
+        )}
       </svg>
       <div class="visually-hidden">
         <Table caption={title}>

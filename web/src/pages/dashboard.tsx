@@ -325,7 +325,7 @@ function Results({ figures, scope, today }: { figures: Figures; scope: readonly 
         </Paragraph>
         <TeamTable rows={rows} total={kpi.total} caption={`Eerste contact per team, ${inWords}`} />
       </section>
-      <FirstConversationSection rows={rows} total={kpi.total} period={inWords} />
+      <FirstConversationSection rows={rows} total={kpi.total} period={inWords} weeks={figures} />
       <section aria-labelledby="charts-title" class="panel">
         <Heading level={2} id="charts-title">
           Op tijd bereikt per team per {figures.per}

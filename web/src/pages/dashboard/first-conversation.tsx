@@ -1,3 +1,4 @@
+import { BarChart } from '../../components/bar-chart.tsx';
 import {
   Heading,
   Paragraph,
@@ -114,6 +115,63 @@ function FirstConversationTable({ row, label }: { row: FirstConversationRow; lab
   );
 }
 
+/** The dashboard's slices of the period: its weeks (or months), each with the API's answer. */
+export interface FirstConversationSlices {
+  readonly per: 'week' | 'maand';
+  readonly slices: readonly {
+    readonly label: string;
+    readonly kpi: { readonly teams: readonly FirstConversationRow[] };
+  }[];
+}
+
+const inTimeOf = (counts: FirstConversationCounts) => counts.heldInTime + counts.contactInTime;
+
+/**
+ * A3 per team and week (issue 17): each week's signals due, stacked by category in the order of the
+ * table, against the 70% line; above each bar the share in time (conversation held or first
+ * contact), under it that count of the signals due.
+ */
+function FirstConversationWeeks({ teamId, weeks }: { teamId: string; weeks: FirstConversationSlices }) {
+  const title = `${teamLabel(teamId)}: eerste gesprek per ${weeks.per} (lijn: ${REFERENCE_PERCENT}%, Utrecht 2018)`;
+  return (
+    <BarChart
+      id={`a3-${teamId}`}
+      title={title}
+      keys={CATEGORIES.map(({ label }) => label)}
+      colors={CATEGORIES.map(({ color }) => color)}
+      reference={{ value: REFERENCE_PERCENT, label: `${REFERENCE_PERCENT}%` }}
+      headers={[
+        weeks.per === 'week' ? 'Week' : 'Maand',
+        ...CATEGORIES.map(({ label }) => label),
+        'Met termijn',
+      ]}
+      max={100}
+      unit="%"
+      bars={weeks.slices.map(({ label, kpi }) => {
+        const row = kpi.teams.find((candidate) => candidate.teamId === teamId);
+        const counts = row?.firstConversation;
+        const due = row?.due ?? 0;
+        if (!counts || due === 0) {
+          return { label, parts: [], text: '–', detail: '0/0', cells: [...CATEGORIES.map(() => '0'), '0'] };
+        }
+        const shares = CATEGORIES.map(({ key }) => shareOf(counts, key, due) ?? 0);
+        return {
+          label,
+          parts: CATEGORIES.map(({ label: key }, index) => ({ key, value: shares[index] ?? 0 })),
+          text: `${percentFormat.format(Math.round((inTimeOf(counts) / due) * 1000) / 10)}%`,
+          detail: `${inTimeOf(counts)}/${due}`,
+          cells: [
+            ...CATEGORIES.map(
+              ({ key }, index) => `${counts[key]} (${percentFormat.format(shares[index] ?? 0)}%)`,
+            ),
+            String(due),
+          ],
+        };
+      })}
+    />
+  );
+}
+
 /**
  * DESIGN A3 on the dashboard (issue 17): per team with signals due in the period, how the first
  * conversation stands — held in time, first contact in time, later at the resident's own request,
@@ -124,10 +182,12 @@ export function FirstConversationSection({
   rows,
   total,
   period,
+  weeks,
 }: {
   rows: readonly FirstConversationRow[];
   total: Omit<FirstConversationRow, 'teamId'>;
   period: string;
+  weeks: FirstConversationSlices;
 }) {
   const withData = rows.filter((row) => row.due > 0 && row.firstConversation);
   if (!total.firstConversation && withData.length === 0) return null;
@@ -146,7 +206,10 @@ export function FirstConversationSection({
       ) : (
         <div class="charts">
           {withData.map((row) => (
-            <FirstConversationTable key={row.teamId} row={row} label={teamLabel(row.teamId)} />
+            <div key={row.teamId}>
+              <FirstConversationTable row={row} label={teamLabel(row.teamId)} />
+              <FirstConversationWeeks teamId={row.teamId} weeks={weeks} />
+            </div>
           ))}
           {withData.length > 1 && total.firstConversation && (
             <FirstConversationTable row={{ ...total, teamId: '' }} label="Totaal" />
