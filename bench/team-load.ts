@@ -1,5 +1,5 @@
 // One busy team: 10,000 open signals that are not yet due and 10 that are. Measures what one sweep
-// reads per due signal, and how long the team's inbox takes to answer.
+// reads per due signal, and how long the team's inbox and its week's appointments take to answer.
 import type { ScheduledEvent } from 'aws-lambda';
 import reference from '../config/wijken.json' with { type: 'json' };
 import { lambdaContext } from '../infra/local/lambda-context.ts';
@@ -17,9 +17,18 @@ export interface TeamLoadFigures {
   readonly sweepReadsPerDue: number;
   readonly inboxMs: number;
   readonly inboxSamples: number;
+  /**
+   * Issue 17: the team's calendar (`GET /teams/{id}/appointments`, one week, ten appointments) among
+   * this many open signals: its sparse index reads the appointments only.
+   */
+  readonly calendarMs: number;
 }
 
-async function upload(runtime: LocalRuntime, rows: number, firstTenant: number): Promise<number> {
+async function upload(
+  runtime: LocalRuntime,
+  rows: number,
+  firstTenant: number,
+): Promise<{ accepted: number; signalIds: string[] }> {
   // Adults only in Overvecht: Buurtteam Sociaal Overvecht by R5; every amount above the threshold.
   const file = rentArrearsCsv(rows, {
     seed: firstTenant + 7,
@@ -32,9 +41,31 @@ async function upload(runtime: LocalRuntime, rows: number, firstTenant: number):
     headers: { authorization: 'Bearer dev-bo-ex', 'content-type': 'text/csv' },
     body: new Uint8Array(file),
   });
-  const receipt = (await response.json()) as { counts: { accepted: number } };
+  const receipt = (await response.json()) as {
+    counts: { accepted: number };
+    rows: { signalId?: string }[];
+  };
   await runtime.drain(900_000);
-  return receipt.counts.accepted;
+  return {
+    accepted: receipt.counts.accepted,
+    signalIds: receipt.rows.flatMap((row) => (row.signalId ? [row.signalId] : [])),
+  };
+}
+
+/** The first conversation of each of these signals planned on Thursday 12 November, an hour apart. */
+async function planAppointments(runtime: LocalRuntime, signalIds: readonly string[]) {
+  for (const [index, signalId] of signalIds.entries()) {
+    const response = await fetch(`${runtime.url}/signals/${signalId}/appointments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer dev-${TEAM}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        startsAt: `2026-11-12T${String(8 + index).padStart(2, '0')}:00:00+01:00`,
+        place: 'thuis',
+        opVerzoekInwoner: false,
+      }),
+    });
+    if (response.status !== 201) throw new Error(`planning answered ${response.status}`);
+  }
 }
 
 const median = (values: readonly number[]) =>
@@ -51,9 +82,9 @@ export async function measureTeamLoad(
 ): Promise<TeamLoadFigures> {
   // Ten signals received a week earlier fall due (D2: five working days); the rest do not.
   runtime.clock.set(new Date('2026-11-02T10:00:00+01:00'));
-  await upload(runtime, 10, 900_000);
+  const early = await upload(runtime, 10, 900_000);
   runtime.clock.set(new Date('2026-11-09T10:00:00+01:00'));
-  const open = await upload(runtime, openSignals, 0);
+  const open = (await upload(runtime, openSignals, 0)).accepted;
   runtime.clock.set(new Date('2026-11-10T08:00:00+01:00'));
 
   const scheduled = { id: 'bench', time: new Date().toISOString(), detail: {} } as unknown as ScheduledEvent;
@@ -71,6 +102,20 @@ export async function measureTeamLoad(
     // The first answers warm the handler and dynalite's caches, as a working day would.
     if (sample >= 5) times.push(performance.now() - started);
   }
+  // Ten appointments this week among all those open signals: what the calendar lists.
+  await planAppointments(runtime, early.signalIds);
+  const calendarTimes: number[] = [];
+  for (let sample = 0; sample < 12; sample++) {
+    const started = performance.now();
+    const response = await fetch(`${runtime.url}/teams/${TEAM}/appointments?from=2026-11-09&to=2026-11-15`, {
+      headers: { authorization: `Bearer dev-${TEAM}` },
+    });
+    const listed = ((await response.json()) as { items?: unknown[] }).items?.length;
+    if (response.status !== 200 || listed !== early.signalIds.length) {
+      throw new Error(`calendar answered ${response.status} with ${listed} appointments`);
+    }
+    if (sample >= 2) calendarTimes.push(performance.now() - started);
+  }
   return {
     team: TEAM,
     openSignals: open,
@@ -79,5 +124,6 @@ export async function measureTeamLoad(
     sweepReadsPerDue: Math.round((counts.ddbItemsRead / Math.max(result.due, 1)) * 100) / 100,
     inboxMs: Math.round(median(times) * 10) / 10,
     inboxSamples: times.length,
+    calendarMs: Math.round(median(calendarTimes) * 10) / 10,
   };
 }

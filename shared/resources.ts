@@ -89,6 +89,28 @@ export const TABLE = {
       projection: 'include',
       nonKeyAttributes: ['expiresAt'],
     },
+    /**
+     * Sparse (issue 17, DESIGN A1): only open signals whose first conversation is planned, per team,
+     * by the appointment's start (UTC, then the signal id). The team's calendar ("Afspraken deze
+     * week") reads one week's appointments and nothing else, so its cost grows with the appointments
+     * of the week, not with the team's open signals; a signal without a planned appointment costs it
+     * nothing. It holds what the calendar shows, and the expiry (P1).
+     */
+    calendar: {
+      name: 'calendar',
+      partitionKey: 'calendarPk',
+      sortKey: 'calendarSk',
+      projection: 'include',
+      nonKeyAttributes: [
+        'signalId',
+        'kind',
+        'dominantProblem',
+        'person',
+        'address',
+        'firstConversation',
+        'expiresAt',
+      ],
+    },
   },
 } as const;
 

@@ -32,7 +32,7 @@ import { dynamoSignalStates, signalKey } from './dynamodb-signal-states.ts';
 import { decodeCursor, encodeCursor } from './index-cursor.ts';
 import { runtimeClock } from './runtime-clock.ts';
 
-const { inbox, awaitingContact, retention, received } = TABLE.indexes;
+const { inbox, awaitingContact, retention, received, calendar } = TABLE.indexes;
 
 const FAILED_TYPE = 'failed-signal';
 const FAILED_STATUS = 'failed';
@@ -92,7 +92,8 @@ export const NOT_EXPIRED = '(attribute_not_exists(#expiresAt) OR #expiresAt > :n
 /**
  * The stored item: the signal plus the index keys derived from it. A full put keeps them in step
  * with the signal: the sparse `awaiting-contact` keys (D5) say which escalation comes next and
- * when, and disappear with a first contact, a close or the last level.
+ * when, and disappear with a first contact, a close or the last level; the sparse `calendar` keys
+ * say when the planned first conversation starts, and disappear when it ends or the signal closes.
  */
 function toItem(signal: Signal): Record<string, unknown> {
   const active = signal.status === 'open' || signal.status === 'forwarded';
@@ -113,6 +114,17 @@ function toItem(signal: Signal): Record<string, unknown> {
           [awaitingContact.sortKey]: `${next.dueAfter.toISOString()}#${signal.signalId}#${next.level}`,
         }
       : {}),
+    ...calendarAttributes(signal),
+  };
+}
+
+/** The team calendar's keys (sparse, issue 17): an open signal with a planned first conversation. */
+function calendarAttributes(signal: Signal) {
+  const planned = signal.status === 'open' ? signal.firstConversation?.next : undefined;
+  if (!planned) return {};
+  return {
+    [calendar.partitionKey]: `TEAM#${signal.teamId}`,
+    [calendar.sortKey]: `${new Date(planned.startsAt).toISOString()}#${signal.signalId}`,
   };
 }
 
@@ -156,6 +168,8 @@ const KEY_ATTRIBUTES = new Set([
   retention.sortKey,
   received.partitionKey,
   received.sortKey,
+  calendar.partitionKey,
+  calendar.sortKey,
   TABLE.ttlAttribute,
   'retentionReason',
 ]);

@@ -397,7 +397,7 @@ describe('IAM: least privilege, no wildcard actions', () => {
 });
 
 describe('table (DESIGN §4, P1)', () => {
-  it('has pk/sk, the three GSIs, TTL on expiresAt, PITR, on-demand billing and the customer key', () => {
+  it('has pk/sk, the five GSIs, TTL on expiresAt, PITR, on-demand billing and the customer key', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
@@ -466,6 +466,26 @@ describe('table (DESIGN §4, P1)', () => {
           ],
           // X1 (issue 14): the DDAS delivery counts and pages by receipt day, skipping what P1 expired.
           Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['expiresAt'] },
+        },
+        {
+          IndexName: 'calendar',
+          KeySchema: [
+            { AttributeName: 'calendarPk', KeyType: 'HASH' },
+            { AttributeName: 'calendarSk', KeyType: 'RANGE' },
+          ],
+          // A1 (issue 17): the team calendar shows who, where and when, skipping what P1 expired.
+          Projection: {
+            ProjectionType: 'INCLUDE',
+            NonKeyAttributes: [
+              'signalId',
+              'kind',
+              'dominantProblem',
+              'person',
+              'address',
+              'firstConversation',
+              'expiresAt',
+            ],
+          },
         },
       ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },

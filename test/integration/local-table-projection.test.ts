@@ -32,7 +32,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The table as issue 16 left it: the inbox projected `firstContactInTime`, not `firstConversation`. */
+/** Today's table, but with the inbox as issue 16 left it: `firstContactInTime`, not `firstConversation`. */
 async function createTableOfIssue16(name: string) {
   const keys = Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey]);
   await client.send(
@@ -58,7 +58,9 @@ async function createTableOfIssue16(name: string) {
             ? {
                 ProjectionType: 'INCLUDE',
                 NonKeyAttributes: index.nonKeyAttributes.map((attribute) =>
-                  attribute === 'firstConversation' ? 'firstContactInTime' : attribute,
+                  index.name === 'inbox' && attribute === 'firstConversation'
+                    ? 'firstContactInTime'
+                    : attribute,
                 ),
               }
             : { ProjectionType: 'KEYS_ONLY' },
@@ -75,6 +77,7 @@ describe('the local table and the projections of shared/resources.ts', () => {
   });
 
   it('refuses a table with an older projection of the inbox index, saying what to do', async () => {
+    // (A data directory of issue 16 also lacks the calendar index: refused as before, for that.)
     await createTableOfIssue16('older');
 
     await expect(ensureTable(client, 'older')).rejects.toThrow(
