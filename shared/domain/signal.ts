@@ -214,7 +214,8 @@ export function toListItem(signal: Signal, now: Date, calendar: WorkingDayCalend
       houseNumberSuffix: signal.address.houseNumberSuffix,
     },
     firstContactAt: signal.firstContactAt,
-    nextAppointmentAt: signal.firstConversation?.next?.startsAt,
+    // A closed signal has no next appointment, even if the one planned was never marked (A1).
+    nextAppointmentAt: signal.status === 'open' ? signal.firstConversation?.next?.startsAt : undefined,
     status: signal.status,
     workingDaysLeft: awaitingContact
       ? workingDaysLeft(calendar, amsterdamDateOf(now), signal.dueDate)
@@ -255,7 +256,7 @@ export function toDetail(signal: Signal, now: Date) {
       dagdeel: dagdeelOf(new Date(attempt.at)),
     })),
     appointments: signal.appointments ?? [],
-    nextAppointmentAt: standingAppointment(signal)?.startsAt,
+    nextAppointmentAt: signal.status === 'open' ? standingAppointment(signal)?.startsAt : undefined,
     firstContactInTime: signal.firstContactInTime,
     routingHistory: signal.routingHistory,
     escalations: escalationsOf(signal),

@@ -9,7 +9,7 @@ import { careReportToSignal } from '../../shared/domain/care-report.ts';
 import { DomainError } from '../../shared/domain/domain-error.ts';
 import { nextEscalation, withEscalation } from '../../shared/domain/escalation-ladder.ts';
 import { municipalCalendar } from '../../shared/domain/municipal-calendar.ts';
-import type { Signal } from '../../shared/domain/signal.ts';
+import { type Signal, toDetail, toListItem } from '../../shared/domain/signal.ts';
 import { sampleCareReports } from '../support/samples.ts';
 
 // Issue 17 in the domain: the first conversation as an appointment (DESIGN A1) and the ladder it may
@@ -85,6 +85,17 @@ describe('A1: planning the first conversation', () => {
       ['afs_2', 'gepland'],
     ]);
     expect(moved.firstConversation?.next?.startsAt).toBe('2026-11-27T14:00:00+01:00');
+  });
+
+  it('the list and the page show the planned one as next while the signal is open, not once it is closed', () => {
+    const planned = plan(received(), '2026-11-26T14:00:00+01:00', false);
+    const closed: Signal = { ...planned, status: 'closed' };
+    const now = at('2026-11-25T09:00:00+01:00');
+
+    expect(toListItem(planned, now).nextAppointmentAt).toBe('2026-11-26T14:00:00+01:00');
+    expect(toDetail(planned, now).nextAppointmentAt).toBe('2026-11-26T14:00:00+01:00');
+    expect(toListItem(closed, now).nextAppointmentAt).toBeUndefined();
+    expect(toDetail(closed, now).nextAppointmentAt).toBeUndefined();
   });
 
   it('refuses an appointment before receipt, or on a closed signal', () => {
