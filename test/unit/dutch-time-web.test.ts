@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amsterdamDateOf,
   checkDateTime,
   dutchEntryOf,
   dutchEntryOfDate,
@@ -7,6 +8,8 @@ import {
   formatDutchDate,
   formatDutchDateTime,
   formatDutchLongDateTime,
+  isoWeekNumber,
+  mondayOf,
   parseDutchDate,
   parseDutchDateTime,
   workingDaysText,
@@ -131,5 +134,39 @@ describe('checkDateTime (the Dutch date-time field, for useFormErrors)', () => {
     expect(checkDateTime('contact-at', { date: '01-12-2026', time: '' }, { optional: true }).errors).toEqual({
       'contact-at-time': 'Vul een tijd in als uu:mm, bijvoorbeeld 09:30.',
     });
+  });
+});
+
+describe('mondayOf / isoWeekNumber (issue 17: "Afspraken deze week", the dashboard weeks)', () => {
+  // Oracle from ISO 8601 itself, by counting: week 1 is the week (Monday to Sunday) with 4 January;
+  // walking day by day from the Monday of the week of 4 January 2019, the week number goes up by one
+  // every Monday and starts again at 1 on the Monday of the week with the next 4 January.
+  it('agrees with a day-by-day count for every day of 2019–2031', () => {
+    const day = (date: Date) => date.toISOString().slice(0, 10);
+    const jan4 = (year: number) => new Date(Date.UTC(year, 0, 4));
+    const mondayBefore = (date: Date) => new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000);
+    let cursor = mondayBefore(jan4(2019));
+    let week = 1;
+    let monday = day(cursor);
+    while (cursor.getUTCFullYear() < 2032) {
+      if (cursor.getUTCDay() === 1) {
+        // The Monday of week 1 falls between 29 December and 4 January: this year's or the next's.
+        const weekOneMondays = [0, 1].map((ahead) =>
+          day(mondayBefore(jan4(cursor.getUTCFullYear() + ahead))),
+        );
+        week = weekOneMondays.includes(day(cursor)) ? 1 : day(cursor) === monday ? week : week + 1;
+        monday = day(cursor);
+      }
+      expect([mondayOf(day(cursor)), isoWeekNumber(day(cursor))], day(cursor)).toEqual([monday, week]);
+      cursor = new Date(cursor.getTime() + 86_400_000);
+    }
+  });
+
+  it('the cases people know: 53 weeks in 2026, week 1 of 2027 on 4 January, week 48 of the demo', () => {
+    expect(isoWeekNumber('2026-12-31')).toBe(53);
+    expect(isoWeekNumber('2027-01-03')).toBe(53);
+    expect([mondayOf('2027-01-04'), isoWeekNumber('2027-01-04')]).toEqual(['2027-01-04', 1]);
+    expect([mondayOf('2026-11-29'), isoWeekNumber('2026-11-26')]).toEqual(['2026-11-23', 48]);
+    expect(amsterdamDateOf('2026-11-29T23:30:00Z')).toBe('2026-11-30');
   });
 });

@@ -3,6 +3,12 @@
 // `datetime-local` shows mm/dd/yyyy and AM/PM in an English browser. "This year" and "now" are the
 // service's (its test clock when frozen), never the browser's, so the screens agree with the API.
 
+import {
+  addCalendarDays,
+  amsterdamDateOf as calendarDateOf,
+  isoWeekday,
+} from '../../shared/domain/amsterdam-time.ts';
+
 const ZONE = 'Europe/Amsterdam';
 
 const dayMonth = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: ZONE });
@@ -183,21 +189,13 @@ export function checkDateTime(
 }
 
 /** The Amsterdam calendar date (`YYYY-MM-DD`) of an instant: "today" of the service's `now`. */
-export function amsterdamDateOf(value: string): string {
-  const f = amsterdamFields(new Date(value));
-  return `${f.year}-${two(f.month)}-${two(f.day)}`;
-}
+export const amsterdamDateOf = (value: string): string => calendarDateOf(new Date(value));
 
-/** A calendar date `days` later (or earlier, negative): `2026-11-30` + 6 → `2026-12-06`. */
-export function addCalendarDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
+export { addCalendarDays };
 
 /** The Monday of the week (Monday to Sunday, as in the Netherlands) of a calendar date. */
 export function mondayOf(date: string): string {
-  const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
-  return addCalendarDays(date, -weekday);
+  return addCalendarDays(date, 1 - isoWeekday(date));
 }
 
 const weekdayDayMonth = new Intl.DateTimeFormat('nl-NL', {

@@ -18,7 +18,14 @@ import {
   TableRow,
   TextboxField,
 } from '../components/ui.tsx';
-import { dutchEntryOfDate, formatDutchDate, parseDutchDate } from '../dutch-time.ts';
+import {
+  addCalendarDays,
+  dutchEntryOfDate,
+  formatDutchDate,
+  isoWeekNumber,
+  mondayOf,
+  parseDutchDate,
+} from '../dutch-time.ts';
 import { formatMonth, SOURCE_LABELS, TEAM_IDS, teamLabel } from '../labels.ts';
 import type { Session } from '../session.ts';
 import { useFormErrors } from '../validation.ts';
@@ -62,23 +69,12 @@ interface Figures {
 const DAY = 86_400_000;
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 const timeOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const addDays = (date: string, days: number) => iso(timeOf(date) + days * DAY);
-
-/** Monday of the ISO week of a date, and the ISO week number (for labels). */
-function weekOf(date: string): { monday: string; number: number } {
-  const time = timeOf(date);
-  const weekday = (new Date(time).getUTCDay() + 6) % 7;
-  const monday = time - weekday * DAY;
-  const thursday = new Date(monday + 3 * DAY);
-  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  return { monday: iso(monday), number: Math.ceil(((thursday.getTime() - yearStart) / DAY + 1) / 7) };
-}
 
 /** The default period: the last 8 weeks, this week included (Monday 7 weeks back to this Sunday). */
 const WEEKS = 8;
 function defaultPeriod(today: string): Period {
-  const monday = weekOf(today).monday;
-  return { from: addDays(monday, -7 * (WEEKS - 1)), to: addDays(monday, 6) };
+  const monday = mondayOf(today);
+  return { from: addCalendarDays(monday, -7 * (WEEKS - 1)), to: addCalendarDays(monday, 6) };
 }
 
 /** Up to this many days the charts show weeks; longer periods show months. */
@@ -91,12 +87,12 @@ function slicesOf({ from, to }: Period): { per: 'week' | 'maand'; slices: Slice[
   const slices: Slice[] = [];
   const days = (timeOf(to) - timeOf(from)) / DAY + 1;
   if (days <= WEEKLY_UP_TO_DAYS) {
-    for (let monday = weekOf(from).monday; monday <= to; monday = addDays(monday, 7)) {
-      const sunday = addDays(monday, 6);
+    for (let monday = mondayOf(from); monday <= to; monday = addCalendarDays(monday, 7)) {
+      const sunday = addCalendarDays(monday, 6);
       slices.push({
         from: monday < from ? from : monday,
         to: sunday > to ? to : sunday,
-        label: `wk ${weekOf(monday).number}`,
+        label: `wk ${isoWeekNumber(monday)}`,
       });
     }
     return { per: 'week', slices };
@@ -166,7 +162,7 @@ async function loadFigures(api: Api, period: Period, today: string): Promise<Fig
     kpiOf(period),
     Promise.all(slices.map(async (slice) => ({ label: slice.label, kpi: await kpiOf(slice) }))),
     // What is overdue now, whatever the period: everything due in the past year still without contact.
-    kpiOf({ from: addDays(today, -365), to: today }),
+    kpiOf({ from: addCalendarDays(today, -365), to: today }),
     api.get<Volume>(`/metrics/signal-volume?from=${period.from}&to=${period.to}`),
   ]);
   return { period, kpi, per, slices: perSlice, overdue, volume };
