@@ -9,6 +9,7 @@ import {
   pageProblems,
   screenshot,
   signIn,
+  textOf,
   visibleEnglish,
 } from './support/browser.ts';
 import { type LocalService, startLocalService } from './support/local-service.ts';
@@ -46,11 +47,6 @@ async function openSignal(page: Page): Promise<void> {
     .waitFor();
   await page.goto(`${service.url}/#/signals/${encodeURIComponent(signalId)}`);
   await page.getByRole('region', { name: 'Afspraken', exact: true }).waitFor();
-}
-
-/** The text a user reads in an element, whitespace collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** The cells of a table's body rows, as read. */

@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityFindings,
@@ -6,6 +6,7 @@ import {
   pageProblems,
   screenshot,
   signIn,
+  textOf,
   visibleEnglish,
 } from './support/browser.ts';
 import { type LocalService, startLocalService } from './support/local-service.ts';
@@ -75,11 +76,6 @@ async function sendEnergySignals(batchId: string, signals: readonly object[]): P
   expect(receipt.items.map((item) => item.status)).toEqual(signals.map(() => 'accepted'));
   await service.admin('/_local/drain');
   return receipt.items.map((item) => item.signalId ?? '');
-}
-
-/** The text a user reads in an element, whitespace collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** The deadline cell as it reads on screen: the date, then (on its own line) the days left. */

@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityFindings,
@@ -6,6 +6,7 @@ import {
   pageProblems,
   screenshot,
   signIn,
+  textOf,
   visibleEnglish,
 } from './support/browser.ts';
 import { type LocalService, startLocalService } from './support/local-service.ts';
@@ -36,11 +37,6 @@ async function as(token: string): Promise<Page> {
   const page = await signIn(browser, service.url, token);
   pages.push(page);
   return page;
-}
-
-/** The text a user reads in an element, whitespace collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 const heading = (page: Page) => textOf(page.getByRole('heading', { level: 1 }));

@@ -9,6 +9,7 @@ import {
   pageProblems,
   screenshot,
   signIn,
+  textOf,
   visibleEnglish,
 } from './support/browser.ts';
 import { type LocalService, startLocalService } from './support/local-service.ts';
@@ -53,11 +54,6 @@ async function openSignal(token: string, row: number): Promise<Page> {
 async function expectNoAccessibilityFindings(page: Page, name: string) {
   const findings = await accessibilityFindings(page);
   expect(findings, name).toEqual([]);
-}
-
-/** The text a user reads in an element, whitespace collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** The cells of a table's body rows, as read. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rentArrearsCsv } from '../../bench/rent-arrears-file.ts';
 import {
@@ -10,6 +10,7 @@ import {
   pageProblems,
   screenshot,
   signIn,
+  textOf,
 } from './support/browser.ts';
 import { type LocalService, startLocalService } from './support/local-service.ts';
 
@@ -25,7 +26,6 @@ import { type LocalService, startLocalService } from './support/local-service.ts
 const ROWS = 3_000;
 /** Rows with an amount the service cannot read, on each of the three pages. */
 const BAD_ROWS = [10, 1_500, 2_950];
-const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 /** The generated list with the amount of BAD_ROWS made unreadable (row 1 is the header). */
 function fileWithRejectedRows(): Buffer {

@@ -12,6 +12,7 @@ import {
   pageProblems,
   screenshot,
   signIn,
+  textOf,
   visibleEnglish,
 } from './support/browser.ts';
 import { type LocalService, startLocalService } from './support/local-service.ts';
@@ -72,11 +73,6 @@ async function summaryOf(receipt: Locator): Promise<Record<string, string>> {
   const labels = await table.locator('th').allTextContents();
   const values = await table.locator('td').allTextContents();
   return Object.fromEntries(labels.map((label, i) => [label, values[i] ?? '']));
-}
-
-/** The text a user reads in an element, whitespace collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES_DIR } from '../support/samples.ts';
 import {
@@ -9,6 +9,7 @@ import {
   pageProblems,
   screenshot,
   signIn,
+  textOf,
 } from './support/browser.ts';
 import { type LocalService, startLocalService } from './support/local-service.ts';
 
@@ -410,11 +411,6 @@ describe("Gemeente Utrecht's design system (issue 15)", () => {
     await page.getByRole('button', { name: 'Afmelden' }).waitFor();
   });
 });
-
-/** The text a user reads in an element, whitespace collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
 
 interface Focused {
   readonly id: string;

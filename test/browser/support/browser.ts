@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -55,6 +55,11 @@ export async function signIn(browser: Browser, url: string, token: string): Prom
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await page.getByRole('button', { name: 'Afmelden' }).waitFor();
   return page;
+}
+
+/** The text a user reads in an element, whitespace collapsed. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
