@@ -146,7 +146,7 @@ function withAppointments(signal: Signal, appointments: readonly Appointment[]):
   return {
     ...signal,
     appointments,
-    firstConversation: summariseFirstConversation(appointments, signal.deadlineAt),
+    firstConversation: summariseFirstConversation({ appointments, deadlineAt: signal.deadlineAt }),
     version: signal.version + 1,
   };
 }

@@ -1,5 +1,5 @@
 import type { Appointment } from './appointments.ts';
-import { displayName, type Signal } from './signal.ts';
+import { displayName, type Signal, standingAppointment } from './signal.ts';
 import { isPastDeadline } from './working-days.ts';
 
 /**
@@ -24,13 +24,13 @@ export interface FirstConversation {
 
 export type NextAppointment = Pick<Appointment, 'appointmentId' | 'startsAt' | 'place' | 'opVerzoekInwoner'>;
 
-/** The summary of these appointments against the signal's deadline; undefined when there are none. */
+/** The summary of a signal's appointments against its deadline; undefined when it has none. */
 export function summariseFirstConversation(
-  appointments: readonly Appointment[],
-  deadlineAt: string,
+  signal: Pick<Signal, 'appointments' | 'deadlineAt'>,
 ): FirstConversation | undefined {
+  const { appointments = [], deadlineAt } = signal;
   if (appointments.length === 0) return undefined;
-  const standing = appointments.find((each) => each.status === 'gepland');
+  const standing = standingAppointment(signal);
   const held = appointments
     .filter((each) => each.status === 'gehouden')
     .map((each) => each.startsAt)

@@ -181,7 +181,7 @@ export function isOverdue(signal: Signal, now: Date): boolean {
  * Here rather than in appointments.ts, which imports the contact-attempt rules: signal.ts imports
  * only its type, so no module cycle runs through contact-attempts.ts.
  */
-export function standingAppointment(signal: Signal): Appointment | undefined {
+export function standingAppointment(signal: Pick<Signal, 'appointments'>): Appointment | undefined {
   return (signal.appointments ?? []).find((appointment) => appointment.status === 'gepland');
 }
 
@@ -256,7 +256,6 @@ export function toDetail(signal: Signal, now: Date) {
       dagdeel: dagdeelOf(new Date(attempt.at)),
     })),
     appointments: signal.appointments ?? [],
-    nextAppointmentAt: signal.status === 'open' ? standingAppointment(signal)?.startsAt : undefined,
     firstContactInTime: signal.firstContactInTime,
     routingHistory: signal.routingHistory,
     escalations: escalationsOf(signal),

@@ -50,7 +50,7 @@ function due(
       status: facts.status ?? 'open',
       deadlineAt,
       firstContactAt: facts.firstContactAt,
-      firstConversation: summariseFirstConversation(facts.appointments ?? [], deadlineAt),
+      firstConversation: summariseFirstConversation({ appointments: facts.appointments ?? [], deadlineAt }),
     },
   };
 }
@@ -246,15 +246,15 @@ describe('the first-conversation KPI per team and week (DESIGN A3, issue 17)', (
 
   it('no longer counts an appointment as "later at own request" once it is cancelled', async () => {
     // Signal 3's resident cancels the later appointment: the team reached them in time, nothing stands.
-    const cancelled = summariseFirstConversation(
-      [appointment('geannuleerd', at(1, '10:00:00'), true)],
-      at(24, '23:59:59'),
-    );
+    const cancelled = summariseFirstConversation({
+      appointments: [appointment('geannuleerd', at(1, '10:00:00'), true)],
+      deadlineAt: at(24, '23:59:59'),
+    });
     expect(cancelled).toEqual({});
-    const planned = summariseFirstConversation(
-      [appointment('gepland', at(1, '10:00:00'), true)],
-      at(24, '23:59:59'),
-    );
+    const planned = summariseFirstConversation({
+      appointments: [appointment('gepland', at(1, '10:00:00'), true)],
+      deadlineAt: at(24, '23:59:59'),
+    });
     expect(planned).toEqual({
       next: {
         appointmentId: `afs_${at(1, '10:00:00')}`,
