@@ -187,3 +187,8 @@ export const ESCALATION_LEVEL_LABELS: Record<number, string> = {
   2: 'Niveau 2: 2 werkdagen over de termijn',
   3: 'Niveau 3: hoogste niveau',
 };
+
+/** Postcode, number and suffix, as lists show an address: `3562CD 4 bis`. */
+export function shortAddress(address: { postcode: string; houseNumber: number; houseNumberSuffix?: string }) {
+  return `${address.postcode} ${address.houseNumber}${address.houseNumberSuffix ? ` ${address.houseNumberSuffix}` : ''}`;
+}

@@ -25,7 +25,7 @@ import {
   isoWeekNumber,
   mondayOf,
 } from '../dutch-time.ts';
-import { APPOINTMENT_PLACES, KIND_LABELS, problemLabel, teamLabel } from '../labels.ts';
+import { APPOINTMENT_PLACES, KIND_LABELS, problemLabel, shortAddress, teamLabel } from '../labels.ts';
 import { navigate } from '../router.ts';
 import type { Session } from '../session.ts';
 import { teamsFor } from './inbox.tsx';
@@ -93,10 +93,7 @@ function DayTable({ day, items, today }: { day: string; items: readonly WeekItem
               <TableCell>
                 <Link href={`#/signals/${item.signalId}`}>{item.person.displayName}</Link>
               </TableCell>
-              <TableCell>
-                {item.address.postcode} {item.address.houseNumber}
-                {item.address.houseNumberSuffix ? ` ${item.address.houseNumberSuffix}` : ''}
-              </TableCell>
+              <TableCell>{shortAddress(item.address)}</TableCell>
               <TableCell>{APPOINTMENT_PLACES[item.place] ?? item.place}</TableCell>
               <TableCell>{item.opVerzoekInwoner ? 'Ja' : 'Nee'}</TableCell>
               <TableCell>{problemLabel(item.dominantProblem)}</TableCell>

@@ -32,6 +32,7 @@ import {
   problemLabel,
   RECIPIENT_LABELS,
   SOURCE_LABELS,
+  shortAddress,
   TEAM_IDS,
   teamLabel,
 } from '../labels.ts';
@@ -209,10 +210,7 @@ function InboxTable({ items, asOf }: { items: readonly Item[]; asOf: string }) {
                   <Link href={`#/signals/${item.signalId}`}>{item.person.displayName}</Link>
                   {item.person.birthYear && <> ({item.person.birthYear})</>}
                 </TableCell>
-                <TableCell>
-                  {item.address.postcode} {item.address.houseNumber}
-                  {item.address.houseNumberSuffix ? ` ${item.address.houseNumberSuffix}` : ''}
-                </TableCell>
+                <TableCell>{shortAddress(item.address)}</TableCell>
                 <TableCell>
                   {SOURCE_LABELS[item.source] ?? item.source}
                   <br />
